@@ -1,0 +1,58 @@
+import type { TableBlock } from './layout/types.ts';
+import type { Artifact } from './model.ts';
+import type { LineIndex } from './text.ts';
+
+/** Lines that web pages add around a report body. */
+const WEB_CHROME: RegExp[] = [
+	/扫一扫在手机上打开/,
+	/ICP备\s*\d+/,
+	/公网安备/,
+	/政府网站标识码/,
+	/^\s*当前位置[:：]/,
+	/^\s*(?:主办|承办|技术支持|网站地图)[:：]/,
+	/^\s*[【[]?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享到)\s*[】\]]?\s*(?:[【[]?\s*(?:打印本页|关闭窗口|打印|关闭|收藏)\s*[】\]]?\s*)*$/,
+	/^\s*字号[:：]\s*[大中小\s]+$/,
+	/^\s*(?:浏览次数|访问量|点击数)[:：]\s*\d+\s*$/,
+];
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const ATTACHMENT = /^\s*\S.{0,80}\.(?:docx?|pdf|wps|xlsx?)\s*$/i;
+const BOOKMARK = /\[bookmark:[^\]\n]*\]\s*/g;
+
+/**
+ * Conversion and web-page artefacts, each with the range that removes it. Tables are left alone:
+ * a lone number inside a table is a cell, not a page number.
+ */
+export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[] {
+	const inTable = new Uint8Array(index.lineCount);
+	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+	const out: Artifact[] = [];
+	for (let n = 0; n < index.lineCount; n++) {
+		const line = index.lines[n];
+		if (line.length === 0) continue;
+		if (line.includes('[bookmark:')) {
+			for (const m of line.matchAll(BOOKMARK)) {
+				const r = { start: { line: n, character: m.index! }, end: { line: n, character: m.index! + m[0].length } };
+				const tag = m[0].trimEnd();
+				out.push({ kind: 'bookmark', text: tag, range: { start: r.start, end: { line: n, character: m.index! + tag.length } }, deleteRange: r });
+			}
+			continue;
+		}
+		if (inTable[n] || line.length > 200) continue;
+		let kind: Artifact['kind'] | undefined;
+		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
+		else if (PAGE_NUMBER.test(line) && isolated(index, n)) kind = 'page-number';
+		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
+		if (!kind) continue;
+		const s = line.length - line.trimStart().length;
+		out.push({ kind, text: line.trim(), range: { start: { line: n, character: s }, end: { line: n, character: line.trimEnd().length } }, deleteRange: index.linesWithBreak(n, n) });
+	}
+	return out;
+}
+
+/** A page number stands apart from prose: between blank lines, or after the last paragraph. */
+function isolated(index: LineIndex, n: number): boolean {
+	const prev = n > 0 ? index.lines[n - 1].trim() : '';
+	const next = n + 1 < index.lineCount ? index.lines[n + 1].trim() : '';
+	const prevEndsSentence = /[。；！？]$/.test(prev) || prev === '';
+	return prevEndsSentence && (next === '' || !/^\d/.test(next));
+}

@@ -1,0 +1,231 @@
+import { parseCellValue } from './cellValue.ts';
+import { TemplateLabels } from './labels.ts';
+import type { RawCell, TableBlock } from './layout/types.ts';
+import type { BoundRow, BoundTable } from './model.ts';
+import { normalizeLabel } from './normalize.ts';
+import type { ColumnDef, RowDef, TableDef, TemplateDef } from './templates/index.ts';
+import type { Range } from './text.ts';
+
+/**
+ * Binds the cells of a document's table blocks to a template's tables, rows and columns.
+ *
+ * Labels drive the binding, not physical rows, because one layout (cell-per-line) does not
+ * reliably show where a row ends: a row label starts a row and the value cells after it fill the
+ * template's columns in order. Where the layout does show rows, a row also ends with its line
+ * (pipe rows) or its blank line (tab cells), so a short row is seen as short.
+ */
+export function bindTables(template: TemplateDef, blocks: TableBlock[], labels = new TemplateLabels(template)): BoundTable[] {
+	return new Binder(labels).run(blocks);
+}
+
+interface Pending {
+	row: BoundRow;
+	columns: ColumnDef[];
+	next: number;
+	physRow: number;
+	reliable: boolean;
+}
+
+class Binder {
+	private readonly tables: BoundTable[] = [];
+	private current: BoundTable | undefined;
+	private pending: Pending | undefined;
+	/** After a row is full, further cells of the same physical row are its extras, not a new row. */
+	private overflow: { row: BoundRow; physRow: number } | undefined;
+	private lastIndex = -1;
+	private block!: TableBlock;
+
+	constructor(private readonly labels: TemplateLabels) {}
+
+	run(blocks: TableBlock[]): BoundTable[] {
+		for (const block of blocks) {
+			this.block = block;
+			for (const cell of block.cells) this.take(cell);
+			this.finishRow();
+			this.overflow = undefined;
+		}
+		return this.tables.filter((t) => t.rows.length > 0 || t.anchorRange);
+	}
+
+	private take(cell: RawCell): void {
+		if (this.pending) {
+			const p = this.pending;
+			if (p.reliable && cell.row !== p.physRow) this.finishRow();
+			else if (this.isValue(cell, true)) {
+				this.assign(p, cell);
+				return;
+			} else this.finishRow();
+		}
+		if (this.overflow) {
+			if (this.block.rowsReliable && cell.row === this.overflow.physRow && this.isValue(cell, true)) {
+				if (cell.text !== '') this.overflow.row.extraCells.push({ text: cell.text, range: cell.range });
+				extend(this.overflow.row, cell.range);
+				return;
+			}
+			this.overflow = undefined;
+		}
+		if (cell.text === '') return;
+		const norm = normalizeLabel(cell.text);
+
+		const anchored = this.labels.anchorOf(norm);
+		if (anchored) {
+			this.startTable(anchored, cell, true);
+			return;
+		}
+		if (this.current && this.labels.isHeaderOf(this.current.def, norm)) {
+			this.current.headers.push({ text: cell.text, range: cell.range });
+			extendTable(this.current, cell.range);
+			return;
+		}
+
+		const match = this.matchRow(cell.text);
+		if (match) {
+			if (!this.current || this.current.def !== match.table) this.startTable(match.table, cell, false);
+			if (match.row.kind === 'group') {
+				extendTable(this.current!, cell.range);
+				this.lastIndex = Math.max(this.lastIndex, match.index);
+				return;
+			}
+			this.lastIndex = match.index;
+			this.startRow(match.row, true, cell);
+			return;
+		}
+
+		const table = this.current;
+		if (!table) return;
+		if (parseCellValue(cell.text).kind === 'number' && table.def.unlabeledRow && !table.byKey.has(table.def.unlabeledRow)) {
+			const def = table.def.rows.find((r) => r.key === table.def.unlabeledRow)!;
+			this.startRow(def, true, cell, true);
+			this.assign(this.pending!, cell);
+			return;
+		}
+		if (table.def.allowUnknownRows && !this.labels.isAnyHeader(norm) && norm.length >= 2 && !this.isValue(cell, false)) {
+			this.startRow({ key: `?${norm}`, label: cell.text, en: cell.text }, false, cell);
+		}
+	}
+
+	/** Prefers the next unbound row after the last one bound: the same label can occur twice (2008's 被依法纠错数). */
+	private matchRow(text: string) {
+		const inCurrent = this.current ? this.labels.matchRow(text, this.current.def) : [];
+		const candidates = inCurrent.length > 0 ? inCurrent : this.labels.matchRow(text);
+		if (candidates.length === 0) return undefined;
+		const sameTable = (c: (typeof candidates)[0]) => this.current?.def === c.table;
+		const unbound = (c: (typeof candidates)[0]) => !(sameTable(c) && this.current!.byKey.has(c.row.key));
+		return (
+			candidates.find((c) => sameTable(c) && unbound(c) && c.index > this.lastIndex) ??
+			candidates.find((c) => unbound(c)) ??
+			candidates[0]
+		);
+	}
+
+	/** Whether a cell can be a value: a number, a blank, a dash, or (inside a shown row) any text that is no label. */
+	private isValue(cell: RawCell, inRow: boolean): boolean {
+		const v = parseCellValue(cell.text);
+		if (v.kind !== 'invalid') return true;
+		const norm = normalizeLabel(cell.text);
+		if (this.labels.anchorOf(norm) || this.labels.isAnyHeader(norm) || this.labels.matchRow(cell.text).length > 0) return false;
+		if (inRow && this.block.rowsReliable) return true;
+		return /\d/.test(cell.text) && cell.text.length <= 12;
+	}
+
+	private startTable(def: TableDef, cell: RawCell, isAnchor: boolean): void {
+		this.finishRow();
+		const cur = this.current;
+		// A repeated anchor inside an unfinished table (a header repeated after a page break) continues it.
+		if (cur && cur.def === def && !isComplete(cur)) {
+			extendTable(cur, cell.range);
+			return;
+		}
+		const table: BoundTable = {
+			def,
+			layout: this.block.layout,
+			range: cell.range,
+			anchorRange: isAnchor ? cell.range : undefined,
+			rows: [],
+			byKey: new Map(),
+			headers: [],
+			duplicateRows: [],
+			inferred: false,
+		};
+		this.tables.push(table);
+		this.current = table;
+		this.lastIndex = -1;
+	}
+
+	private startRow(def: RowDef, known: boolean, cell: RawCell, unlabeled = false): BoundRow {
+		this.finishRow();
+		const table = this.current!;
+		const row: BoundRow = {
+			def,
+			known,
+			labelText: unlabeled ? '' : cell.text,
+			labelRange: cell.range,
+			cells: new Map(),
+			valueCount: 0,
+			extraCells: [],
+			range: cell.range,
+		};
+		if (known && table.byKey.has(def.key)) table.duplicateRows.push(row);
+		else {
+			table.rows.push(row);
+			if (known) table.byKey.set(def.key, row);
+		}
+		extendTable(table, cell.range);
+		this.pending = { row, columns: table.def.columns, next: 0, physRow: cell.row, reliable: this.block.rowsReliable };
+		return row;
+	}
+
+	private assign(p: Pending, cell: RawCell): void {
+		const value = parseCellValue(cell.text);
+		while (p.next < p.columns.length && p.columns[p.next].kind === 'text' && value.kind === 'number') p.next++;
+		const column = p.columns[p.next];
+		if (!column) return;
+		p.next++;
+		if (column.kind !== 'text') p.row.valueCount++;
+		p.row.cells.set(column.key, {
+			row: p.row.def.key,
+			column: column.key,
+			text: cell.text,
+			range: cell.range,
+			value,
+			inferred: cell.inferred === true,
+		});
+		if (cell.inferred) this.current!.inferred = true;
+		extend(p.row, cell.range);
+		extendTable(this.current!, cell.range);
+		if (p.next >= p.columns.length) {
+			this.pending = undefined;
+			this.overflow = { row: p.row, physRow: p.physRow };
+		}
+	}
+
+	private finishRow(): void {
+		const p = this.pending;
+		if (!p) return;
+		this.pending = undefined;
+		if (!p.row.known && p.row.valueCount === 0) {
+			const t = this.current!;
+			t.rows.splice(t.rows.indexOf(p.row), 1);
+		}
+	}
+}
+
+function isComplete(table: BoundTable): boolean {
+	const dataRows = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional);
+	const last = dataRows[dataRows.length - 1];
+	return last !== undefined && table.byKey.has(last.key);
+}
+
+function extend(row: BoundRow, r: Range): void {
+	row.range = union(row.range, r);
+}
+
+function extendTable(table: BoundTable, r: Range): void {
+	table.range = union(table.range, r);
+}
+
+function union(a: Range, b: Range): Range {
+	const start = a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character <= b.start.character) ? a.start : b.start;
+	const end = a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character) ? a.end : b.end;
+	return { start, end };
+}

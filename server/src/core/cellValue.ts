@@ -1,0 +1,74 @@
+import { parseChineseNumeral } from './normalize.ts';
+
+/**
+ * How a table cell's text reads as a number. Published tables write the same count as `12`,
+ * `１２`, `1,404`, `0.00`, `十二`; they leave zeros blank or write `—`, `/`, `无`.
+ */
+export type CellValueKind = 'number' | 'blank' | 'invalid';
+
+export type CellNote =
+	| 'placeholder' // —, /, 无: no number written, read as blank
+	| 'thousands' // 1,404
+	| 'decimal' // has a decimal point (0.00, 2.5)
+	| 'fraction' // not a whole number
+	| 'negative'
+	| 'chinese' // 十二
+	| 'fullwidth' // １２
+	| 'unit'; // 12件
+
+export interface CellValue {
+	kind: CellValueKind;
+	/** The number read, or null when blank or unreadable. */
+	value: number | null;
+	notes: CellNote[];
+}
+
+const PLACEHOLDER = /^(?:[-—–－―─_/／\\]+|无|空|不适用|\/)$/;
+const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|万元|元)$/;
+
+export function parseCellValue(raw: string): CellValue {
+	const text = raw.trim();
+	if (text === '') return { kind: 'blank', value: null, notes: [] };
+	if (PLACEHOLDER.test(text)) return { kind: 'blank', value: null, notes: ['placeholder'] };
+	const notes: CellNote[] = [];
+	let t = text.normalize('NFKC').replace(/\s+/g, '');
+	if (t !== text.replace(/\s+/g, '')) notes.push('fullwidth');
+	if (UNIT_SUFFIX.test(t) && t.length > 1) {
+		const stripped = t.replace(UNIT_SUFFIX, '');
+		if (/\d$|[一二三四五六七八九十百千零〇两]$/.test(stripped)) {
+			t = stripped;
+			notes.push('unit');
+		}
+	}
+	let m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
+	if (m) {
+		if (m[2].includes(',')) notes.push('thousands');
+		const value = Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`);
+		if (m[3]) notes.push('decimal');
+		if (!Number.isInteger(value)) notes.push('fraction');
+		if (value < 0) notes.push('negative');
+		return { kind: 'number', value, notes };
+	}
+	m = /^[+-]?\.\d+$/.exec(t);
+	if (m) {
+		const value = Number(t);
+		notes.push('decimal', 'fraction');
+		if (value < 0) notes.push('negative');
+		return { kind: 'number', value, notes };
+	}
+	const chinese = parseChineseNumeral(t);
+	if (chinese !== undefined) return { kind: 'number', value: chinese, notes: [...notes, 'chinese'] };
+	return { kind: 'invalid', value: null, notes };
+}
+
+/** Whether a cell's text is something a value column could hold (a number, a blank, a dash). */
+export function looksLikeValue(raw: string): boolean {
+	const v = parseCellValue(raw);
+	return v.kind !== 'invalid';
+}
+
+/** Formats a recomputed value the way the table writes counts: a plain integer, or a short decimal. */
+export function formatValue(value: number): string {
+	if (Number.isInteger(value)) return String(value);
+	return String(Math.round(value * 1e6) / 1e6);
+}

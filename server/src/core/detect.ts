@@ -1,0 +1,25 @@
+import type { TableBlock } from './layout/types.ts';
+import { normalizeLabel } from './normalize.ts';
+import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from './templates/index.ts';
+
+const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatures.map(normalizeLabel) }));
+
+/**
+ * The format the tables are written in, by the labels only one format uses (本年制发件数 is 2021,
+ * 上一年项目数量 is 2019, 统计指标 is the pre-2019 statistics table), or undefined when the
+ * tables name none.
+ */
+export function detectTableTemplate(blocks: TableBlock[]): TemplateId | undefined {
+	const hits = new Map<TemplateId, number>();
+	for (const b of blocks) {
+		for (const c of b.cells) {
+			if (c.text.length < 3) continue;
+			const t = normalizeLabel(c.text);
+			for (const s of SIGNATURES) if (s.labels.some((l) => t.includes(l))) hits.set(s.id, (hits.get(s.id) ?? 0) + 1);
+		}
+	}
+	let best: TemplateId | undefined;
+	let bestHits = 0;
+	for (const [id, n] of hits) if (n > bestHits) [best, bestHits] = [id, n];
+	return best;
+}

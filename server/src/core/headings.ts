@@ -1,0 +1,73 @@
+import type { Range } from './text.ts';
+
+/** A numbered heading line: 一、 (level 1), （一） (level 2), 1. / 1、 / （1） (level 3). */
+export interface HeadingLine {
+	level: 1 | 2 | 3;
+	/** The ordinal as written, e.g. "一、", "(二)", "3、". */
+	ordinal: string;
+	/** The ordinal's number (一 → 1). */
+	number: number;
+	/** The heading's name: the text after the ordinal up to the first sentence end, trimmed. */
+	title: string;
+	/** Range of ordinal + title (what a reader sees as the heading). */
+	range: Range;
+	/** Whether the heading line is followed on the same line by body text. */
+	inline: boolean;
+}
+
+const CN = '一二三四五六七八九十';
+
+function chineseOrdinalValue(s: string): number {
+	if (s === '十') return 10;
+	if (s.length === 1) return CN.indexOf(s) + 1;
+	if (s[0] === '十') return 10 + CN.indexOf(s[1]) + 1;
+	if (s.length === 2 && s[1] === '十') return (CN.indexOf(s[0]) + 1) * 10;
+	return (CN.indexOf(s[0]) + 1) * 10 + CN.indexOf(s[2]) + 1;
+}
+
+// Leading white space and Word artefacts such as [bookmark: _GoBack] may stand before the ordinal.
+const PREFIX = /^(?:[\s\u3000]|\[bookmark:[^\]]*\])*/;
+const LEVELS: Array<{ level: 1 | 2 | 3; re: RegExp; value: (m: RegExpExecArray) => number }> = [
+	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[、,，.．]/, value: (m) => chineseOrdinalValue(m[1]) },
+	{ level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.．]?/, value: (m) => chineseOrdinalValue(m[1]) },
+	{ level: 3, re: /^(\d{1,2})[.．、](?!\d)/, value: (m) => Number(m[1]) },
+	{ level: 3, re: /^[（(](\d{1,2})[）)][、.．]?/, value: (m) => Number(m[1]) },
+];
+
+/** Longest title a heading may have before the line reads as a paragraph instead. */
+const MAX_TITLE = 40;
+
+/**
+ * Reads a line as a heading, or returns null. A numbered line is a heading when its first
+ * sentence is short: "（一）主动公开" and "1.加大主动公开力度。严格对照…" are, a long numbered
+ * paragraph is not. Lines in tables (with | or a leading TAB) are never headings.
+ */
+export function readHeading(line: string, lineNo: number): HeadingLine | null {
+	if (line.length === 0 || line.charCodeAt(0) === 9 || line.includes('|') || line.includes('｜')) return null;
+	const prefix = PREFIX.exec(line)![0].length;
+	const rest = line.slice(prefix);
+	for (const { level, re, value } of LEVELS) {
+		const m = re.exec(rest);
+		if (!m) continue;
+		const afterOrdinal = prefix + m[0].length;
+		const body = line.slice(afterOrdinal);
+		const stop = body.search(/[。；;：:！!？?]/);
+		let titleText = (stop === -1 ? body : body.slice(0, stop)).trimEnd();
+		const lead = titleText.length - titleText.trimStart().length;
+		titleText = titleText.trim();
+		if (titleText.length === 0 || titleText.length > MAX_TITLE) return null;
+		// A level-3 "heading" that runs on as a long sentence with commas is a list item of prose.
+		if (stop === -1 && level === 3 && /[，,]/.test(titleText) && titleText.length > 20) return null;
+		const start = prefix;
+		const end = afterOrdinal + lead + titleText.length;
+		return {
+			level,
+			ordinal: line.slice(prefix, afterOrdinal),
+			number: value(m),
+			title: titleText,
+			range: { start: { line: lineNo, character: start }, end: { line: lineNo, character: end } },
+			inline: stop !== -1 && body.slice(stop + 1).trim().length > 0,
+		};
+	}
+	return null;
+}

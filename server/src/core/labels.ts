@@ -1,0 +1,115 @@
+import { bigramSimilarity, normalizeLabel, splitOrdinal } from './normalize.ts';
+import type { RowDef, TableDef, TemplateDef } from './templates/index.ts';
+
+/**
+ * Matches cell texts against a template's labels: anchors, headers and row labels, tolerating
+ * full/half-width forms, spaces, line breaks, "其中：" prefixes, a trailing parenthetical note and
+ * small wording variants.
+ */
+
+interface LabelForm {
+	ordinal: string;
+	core: string;
+}
+
+interface RowMatcher {
+	table: TableDef;
+	row: RowDef;
+	index: number;
+	forms: LabelForm[];
+}
+
+export interface RowMatch {
+	table: TableDef;
+	row: RowDef;
+	index: number;
+	exact: boolean;
+}
+
+/** Minimum bigram similarity for a label that is not written exactly as the template has it. */
+const FUZZY_THRESHOLD = 0.62;
+/** A label without an ordinal matches an ordinal row only when it is this long (so 其他 ≠ 3.其他). */
+const MIN_CORE_WITHOUT_ORDINAL = 4;
+
+function labelForm(text: string): LabelForm {
+	const { ordinal, rest } = splitOrdinal(normalizeLabel(text));
+	return { ordinal, core: rest.replace(/^其中:?/, '') };
+}
+
+export class TemplateLabels {
+	private readonly anchors = new Map<string, TableDef>();
+	private readonly headers = new Map<TableDef, Set<string>>();
+	private readonly allHeaders = new Set<string>();
+	private readonly rows: RowMatcher[] = [];
+
+	constructor(readonly template: TemplateDef) {
+		for (const table of template.tables) {
+			for (const a of table.anchors) this.anchors.set(normalizeLabel(a), table);
+			const hs = new Set<string>();
+			for (const h of table.headers) hs.add(normalizeLabel(h));
+			for (const c of table.columns) {
+				hs.add(normalizeLabel(c.label));
+				for (const a of c.aliases ?? []) hs.add(normalizeLabel(a));
+			}
+			this.headers.set(table, hs);
+			for (const h of hs) this.allHeaders.add(h);
+			table.rows.forEach((row, index) => {
+				this.rows.push({ table, row, index, forms: [row.label, ...(row.aliases ?? [])].map(labelForm) });
+			});
+		}
+	}
+
+	anchorOf(normalized: string): TableDef | undefined {
+		return this.anchors.get(normalized);
+	}
+
+	isHeaderOf(table: TableDef, normalized: string): boolean {
+		return this.headers.get(table)!.has(normalized);
+	}
+
+	isAnyHeader(normalized: string): boolean {
+		return this.allHeaders.has(normalized);
+	}
+
+	/** All rows whose label the text matches, best first; restricted to `table` when given. */
+	matchRow(text: string, table?: TableDef): RowMatch[] {
+		const cell = labelForm(text);
+		if (cell.core.length === 0) return [];
+		const exact: RowMatch[] = [];
+		let fuzzy: RowMatch | undefined;
+		let fuzzyScore = 0;
+		for (const m of this.rows) {
+			if (table && m.table !== table) continue;
+			for (const form of m.forms) {
+				if (!ordinalsCompatible(cell, form)) continue;
+				if (coreMatches(cell.core, form.core)) {
+					exact.push({ table: m.table, row: m.row, index: m.index, exact: true });
+					break;
+				}
+				if (cell.ordinal === form.ordinal && cell.core.length >= 2) {
+					const score = bigramSimilarity(cell.core, form.core);
+					if (score >= FUZZY_THRESHOLD && score > fuzzyScore) {
+						fuzzyScore = score;
+						fuzzy = { table: m.table, row: m.row, index: m.index, exact: false };
+					}
+				}
+			}
+		}
+		if (exact.length > 0) return exact;
+		return fuzzy ? [fuzzy] : [];
+	}
+}
+
+function ordinalsCompatible(cell: LabelForm, form: LabelForm): boolean {
+	if (cell.ordinal === form.ordinal) return true;
+	if (cell.ordinal === '' && form.ordinal !== '') return form.core.length >= MIN_CORE_WITHOUT_ORDINAL;
+	return false;
+}
+
+/** Exact, or the template's label followed by a parenthetical note the export kept or dropped. */
+function coreMatches(cell: string, core: string): boolean {
+	if (cell === core) return true;
+	if (cell.startsWith(core) && cell.charAt(core.length) === '(') return true;
+	if (core.startsWith(cell) && core.charAt(cell.length) === '(') return true;
+	return false;
+}

@@ -1,0 +1,101 @@
+import { readHeading } from '../headings.ts';
+import type { LineIndex } from '../text.ts';
+import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
+import { tabCells } from './tabCells.ts';
+import type { RawCell, TableBlock } from './types.ts';
+
+type LineKind = 'tab' | 'pipe' | 'blank' | 'text';
+
+function kindOf(line: string): LineKind {
+	if (line.charCodeAt(0) === 9) return 'tab';
+	if (hasPipe(line)) return 'pipe';
+	if (line.trim() === '') return 'blank';
+	return 'text';
+}
+
+/**
+ * A line without a tab continues the cell above it when that cell is a label that wrapped:
+ * short, no sentence end, not a heading, and right under a tab line.
+ */
+function continuesCell(line: string, lineNo: number, previousCellText: string): boolean {
+	const t = line.trim();
+	if (t.length === 0 || t.length > 24 || /[。；！？]/.test(t)) return false;
+	if (readHeading(line, lineNo)) return false;
+	return !/^[\d.,，\s]+$/.test(previousCellText) && previousCellText.length > 0;
+}
+
+/**
+ * Finds the runs of table lines in a document (tab-prefixed or piped lines, with the blank and
+ * continuation lines inside them) and splits each run into cells according to its layout.
+ */
+export function findTableBlocks(index: LineIndex): TableBlock[] {
+	const blocks: TableBlock[] = [];
+	const lines = index.lines;
+	let n = 0;
+	while (n < lines.length) {
+		const kind = kindOf(lines[n]);
+		if (kind !== 'tab' && kind !== 'pipe') {
+			n++;
+			continue;
+		}
+		const first = n;
+		let last = n;
+		let m = n + 1;
+		while (m < lines.length) {
+			const k = kindOf(lines[m]);
+			if (k === kind) {
+				last = m++;
+				continue;
+			}
+			if (k === 'blank') {
+				m++;
+				continue;
+			}
+			if (kind === 'tab' && k === 'text' && last === m - 1) {
+				const lastLine = lines[last];
+				if (continuesCell(lines[m], m, lastLine.slice(lastLine.lastIndexOf('\t') + 1).trim())) {
+					last = m++;
+					continue;
+				}
+			}
+			break;
+		}
+		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : pipeBlock(index, first, last));
+		n = last + 1;
+	}
+	return blocks;
+}
+
+function tabBlock(index: LineIndex, first: number, last: number): TableBlock {
+	return { layout: 'tab-cells', firstLine: first, lastLine: last, cells: tabCells(index, first, last), rowsReliable: true };
+}
+
+function pipeBlock(index: LineIndex, first: number, last: number): TableBlock {
+	const cells: RawCell[] = [];
+	let markdown = false;
+	let pipeLines = 0;
+	let singleCellLines = 0;
+	let row = 0;
+	for (let n = first; n <= last; n++) {
+		const line = index.lines[n];
+		if (!hasPipe(line)) continue;
+		if (isMarkdownSeparator(line)) {
+			markdown = true;
+			continue;
+		}
+		const lineCells = splitPipeLine(line, n, row++);
+		pipeLines++;
+		if (lineCells.filter((c) => c.text !== '').length <= 1) singleCellLines++;
+		cells.push(...lineCells);
+	}
+	// Seed 004's layout: nearly every line holds one cell, and rows are not reliably closed.
+	const cellPerLine = !markdown && pipeLines >= 6 && singleCellLines >= pipeLines * 0.8;
+	if (cellPerLine) for (const c of cells) c.row = -1;
+	return {
+		layout: markdown ? 'markdown' : cellPerLine ? 'cell-per-line' : 'pipe-rows',
+		firstLine: first,
+		lastLine: last,
+		cells,
+		rowsReliable: !cellPerLine,
+	};
+}

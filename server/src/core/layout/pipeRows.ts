@@ -1,0 +1,57 @@
+import type { Range } from '../text.ts';
+import type { RawCell } from './types.ts';
+
+const PIPE = /[|｜]/;
+
+export function hasPipe(line: string): boolean {
+	return PIPE.test(line);
+}
+
+export function isMarkdownSeparator(line: string): boolean {
+	return /^\s*[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$/.test(line);
+}
+
+/**
+ * Splits one line at its pipes into cells with exact ranges. A leading pipe (Markdown) opens the
+ * row rather than closing an empty first cell, and the empty text after the last pipe is no cell.
+ */
+export function splitPipeLine(line: string, lineNo: number, row: number): RawCell[] {
+	const cells: RawCell[] = [];
+	let start = 0;
+	const segments: Array<[number, number]> = [];
+	for (let i = 0; i <= line.length; i++) {
+		if (i === line.length || line[i] === '|' || line[i] === '｜') {
+			segments.push([start, i]);
+			start = i + 1;
+		}
+	}
+	const leadingPipe = /^\s*[|｜]/.test(line);
+	const from = leadingPipe ? 1 : 0;
+	let to = segments.length;
+	if (to > from && line.slice(segments[to - 1][0]).trim() === '') to--;
+	for (let s = from; s < to; s++) {
+		const [a, b] = segments[s];
+		cells.push(trimmedCell(line, lineNo, a, b, row));
+	}
+	return cells;
+}
+
+/** The cell between a and b, trimmed; an empty cell sits just after its opening separator. */
+export function trimmedCell(line: string, lineNo: number, a: number, b: number, row: number): RawCell {
+	let s = a;
+	let e = b;
+	while (s < e && isSpace(line.charCodeAt(s))) s++;
+	while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+	if (s === e) {
+		// Put an empty cell's insertion point after one space, if there is one, so a filled-in
+		// number keeps the table's " | " spacing.
+		const at = a < b && isSpace(line.charCodeAt(a)) ? a + 1 : a;
+		s = e = at;
+	}
+	const range: Range = { start: { line: lineNo, character: s }, end: { line: lineNo, character: e } };
+	return { text: line.slice(s, e), range, row };
+}
+
+export function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+}

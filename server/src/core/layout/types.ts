@@ -1,0 +1,29 @@
+import type { Range } from '../text.ts';
+
+/** The ways real exports lay a table out as plain text. */
+export type Layout =
+	| 'tab-cells' // one cell a line, each starting with a TAB; blank lines between rows
+	| 'pipe-rows' // one row a line, cells separated by |
+	| 'cell-per-line' // one cell a line closed by |, rows closed (not always) by lines of bare pipes
+	| 'markdown' // | a | b | with a |---| separator
+	| 'glued'; // a web page squashed onto few lines: cells run together
+
+export interface RawCell {
+	/** The cell's text, trimmed; continuation lines joined without a separator. */
+	text: string;
+	/** Exact range of the trimmed text; an empty cell has an empty range where a value would go. */
+	range: Range;
+	/** Physical row within the block, or -1 where the layout does not show rows. */
+	row: number;
+	/** The split of this cell from its neighbours was guessed (glued layout). */
+	inferred?: boolean;
+}
+
+export interface TableBlock {
+	layout: Layout;
+	firstLine: number;
+	lastLine: number;
+	cells: RawCell[];
+	/** Whether `row` can be trusted to say which cells belong together. */
+	rowsReliable: boolean;
+}

@@ -1,0 +1,60 @@
+import type { Heading, ReportMetadata } from './model.ts';
+import type { LineIndex } from './text.ts';
+
+const REPORT_NAME = /政府信息公开(?:工作)?年度报告|政务公开工作年度报告|信息公开年报/;
+const AGENCY_YEAR = /([\u4e00-\u9fa5（）()]{2,40}?)\s*((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告/;
+const LEADING_VERBS = /^(?:现将|现|特?制定|编制|发布|公布|制定了|形成|关于)+/;
+
+/** Title, agency and report year, where the report states them. */
+export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetadata {
+	const meta: ReportMetadata = {};
+	const firstHeadingLine = headings.find((h) => h.level === 1)?.line ?? Math.min(index.lineCount, 10);
+	const lines = index.lines;
+
+	// The title: a short line naming the report before the first section, with the agency line above it.
+	for (let n = 0; n < Math.min(firstHeadingLine, 12); n++) {
+		const t = lines[n].trim();
+		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t)) continue;
+		let start = n;
+		const above = n > 0 ? lines[n - 1].trim() : '';
+		if (above.length > 0 && above.length <= 40 && !/[。，,：:]/.test(above) && !REPORT_NAME.test(above)) start = n - 1;
+		const text = lines.slice(start, n + 1).map((l) => l.trim()).join('');
+		const s = lines[start].length - lines[start].trimStart().length;
+		meta.title = { text, range: { start: { line: start, character: s }, end: { line: n, character: lines[n].trimEnd().length } } };
+		const m = /((?:19|20)\d{2})\s*年/.exec(text);
+		if (m) meta.year = Number(m[1]);
+		const agency = text.replace(/(?:19|20)\d{2}\s*年度?/, '').replace(REPORT_NAME, '').replace(/^关于/, '').trim();
+		if (agency.length >= 2) meta.agency = agency;
+		break;
+	}
+
+	const head = index.text.slice(0, 20000);
+	const whole = index.text;
+	if (meta.year === undefined) {
+		const period = /统计期限[^。\n]{0,8}?((?:19|20)\d{2})\s*年/.exec(whole) ?? /[（(]\s*((?:19|20)\d{2})\s*年度\s*[）)]/.exec(whole);
+		if (period) meta.year = Number(period[1]);
+	}
+	const named = AGENCY_YEAR.exec(whole);
+	if (named) {
+		if (meta.agency === undefined) meta.agency = named[1].replace(LEADING_VERBS, '') || undefined;
+		if (meta.year === undefined) meta.year = Number(named[2]);
+	}
+	if (meta.agency === undefined) {
+		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head);
+		if (by) meta.agency = by[1];
+	}
+	if (meta.year === undefined) meta.year = mostFrequentYear(head);
+	return meta;
+}
+
+function mostFrequentYear(text: string): number | undefined {
+	const counts = new Map<number, number>();
+	for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+		const y = Number(m[1]);
+		if (y >= 2007 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
+	}
+	let best: number | undefined;
+	let bestCount = 0;
+	for (const [y, c] of counts) if (c > bestCount || (c === bestCount && best !== undefined && y > best)) [best, bestCount] = [y, c];
+	return best;
+}

@@ -1,0 +1,94 @@
+import type { CellValue } from './cellValue.ts';
+import type { HeadingLine } from './headings.ts';
+import type { Layout } from './layout/types.ts';
+import type { ColumnDef, RowDef, SectionDef, TableDef, TemplateDef, TemplateId } from './templates/index.ts';
+import type { LineIndex, Range } from './text.ts';
+
+/** A cell bound to a template row and column. */
+export interface BoundCell {
+	row: string;
+	column: string;
+	text: string;
+	range: Range;
+	value: CellValue;
+	/** The split of this cell from its neighbours was guessed: never fixed automatically. */
+	inferred: boolean;
+}
+
+export interface BoundRow {
+	/** The template row, or a synthetic definition for a row the template does not know. */
+	def: RowDef;
+	known: boolean;
+	labelText: string;
+	/** Range of the label cell; for an unlabeled row, the range of its first value. */
+	labelRange: Range;
+	/** Cells by column key; a column with no cell in the text is absent. */
+	cells: Map<string, BoundCell>;
+	/** Number of value cells the row actually had (to report a wrong count). */
+	valueCount: number;
+	/** Cells beyond the template's columns that held text. */
+	extraCells: Array<{ text: string; range: Range }>;
+	range: Range;
+}
+
+export interface BoundTable {
+	def: TableDef;
+	layout: Layout;
+	/** Range from the first to the last cell of the table (anchor included). */
+	range: Range;
+	anchorRange?: Range;
+	rows: BoundRow[];
+	/** Rows by key, for the known rows (first occurrence). */
+	byKey: Map<string, BoundRow>;
+	/** Header cells recognised above the values. */
+	headers: Array<{ text: string; range: Range }>;
+	duplicateRows: BoundRow[];
+	/** Whether any cell split was guessed. */
+	inferred: boolean;
+}
+
+export interface Heading extends HeadingLine {
+	line: number;
+	/** The mandated section this heading was matched to, if any (level-1 headings mostly). */
+	section?: SectionDef;
+}
+
+/** A section of the report: a heading and everything up to the next heading of the same or higher level. */
+export interface Section {
+	heading: Heading;
+	/** From the heading to the end of its last line of content. */
+	range: Range;
+	children: Section[];
+	tables: BoundTable[];
+}
+
+export interface Artifact {
+	kind: 'bookmark' | 'page-number' | 'web-chrome' | 'attachment-link';
+	text: string;
+	range: Range;
+	/** Delete this range to remove it (the whole line, with its break, where the artifact is a line). */
+	deleteRange: Range;
+}
+
+export interface ReportMetadata {
+	title?: { text: string; range: Range };
+	agency?: string;
+	year?: number;
+}
+
+export interface ReportModel {
+	index: LineIndex;
+	template: TemplateDef;
+	/** How the template was chosen. */
+	templateSource: 'tables' | 'year' | 'override' | 'default';
+	/** The template the tables themselves point to, when they point to one. */
+	tableTemplate?: TemplateId;
+	metadata: ReportMetadata;
+	headings: Heading[];
+	/** Top-level sections (and any headings before the first level-1 heading). */
+	sections: Section[];
+	tables: BoundTable[];
+	artifacts: Artifact[];
+}
+
+export type { ColumnDef, RowDef, TableDef };

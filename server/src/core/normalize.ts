@@ -1,0 +1,83 @@
+/**
+ * Label normalisation: exports of the same table differ in full/half-width punctuation, spaces,
+ * line breaks inside labels, quote styles and small wording variants. Everything that compares
+ * labels goes through `normalizeLabel` and `splitOrdinal`.
+ */
+
+const CHINESE_DIGIT_VALUES: Record<string, number> = {
+	〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** NFKC folds full-width ASCII (（）：，．１２) to half-width; then drop spaces and quote marks. */
+export function normalizeLabel(text: string): string {
+	return text
+		.normalize('NFKC')
+		.replace(/[\s\u3000\u00a0]+/g, '')
+		.replace(/[“”"'‘’「」『』]/g, '')
+		.replace(/[【〔［]/g, '[')
+		.replace(/[】〕］]/g, ']')
+		.replace(/[，]/g, ',')
+		.replace(/[。．]/g, '.')
+		.replace(/[：]/g, ':')
+		.replace(/[、]/g, '、');
+}
+
+export interface OrdinalSplit {
+	/** Canonical ordinal: "一、", "(一)", "1.", "(1)", or "" when the label has none. */
+	ordinal: string;
+	rest: string;
+}
+
+const ORDINAL_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+	[/^([一二三四五六七八九十]+)、/, (m) => `${m[1]}、`],
+	[/^\(([一二三四五六七八九十]+)\)、?/, (m) => `(${m[1]})`],
+	[/^\((\d{1,2})\)[、.]?/, (m) => `(${m[1]})`],
+	[/^(\d{1,2})[.、](?!\d)/, (m) => `${m[1]}.`],
+];
+
+/** Splits a normalised label into its list ordinal and the rest. */
+export function splitOrdinal(normalized: string): OrdinalSplit {
+	for (const [re, canon] of ORDINAL_PATTERNS) {
+		const m = re.exec(normalized);
+		if (m) return { ordinal: canon(m), rest: normalized.slice(m[0].length) };
+	}
+	return { ordinal: '', rest: normalized };
+}
+
+/** Similarity of two strings by shared character bigrams (Dice coefficient), 0..1. */
+export function bigramSimilarity(a: string, b: string): number {
+	if (a === b) return 1;
+	if (a.length < 2 || b.length < 2) return 0;
+	const counts = new Map<string, number>();
+	for (let i = 0; i < a.length - 1; i++) {
+		const g = a.slice(i, i + 2);
+		counts.set(g, (counts.get(g) ?? 0) + 1);
+	}
+	let shared = 0;
+	for (let i = 0; i < b.length - 1; i++) {
+		const g = b.slice(i, i + 2);
+		const c = counts.get(g);
+		if (c) {
+			shared++;
+			counts.set(g, c - 1);
+		}
+	}
+	return (2 * shared) / (a.length - 1 + b.length - 1);
+}
+
+/** Value of a Chinese numeral up to 9999 (三, 十二, 二十五, 一百零三), or undefined. */
+export function parseChineseNumeral(text: string): number | undefined {
+	if (!/^[〇零一二两三四五六七八九十百千]+$/.test(text)) return undefined;
+	let total = 0;
+	let current = 0;
+	for (const c of text) {
+		if (c === '十' || c === '百' || c === '千') {
+			const unit = c === '十' ? 10 : c === '百' ? 100 : 1000;
+			total += (current || 1) * unit;
+			current = 0;
+		} else {
+			current = current * 10 + CHINESE_DIGIT_VALUES[c];
+		}
+	}
+	return total + current;
+}

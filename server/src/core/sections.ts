@@ -1,0 +1,96 @@
+import { readHeading } from './headings.ts';
+import type { TableBlock } from './layout/types.ts';
+import type { BoundTable, Heading, Section } from './model.ts';
+import { normalizeLabel } from './normalize.ts';
+import type { SectionDef, TemplateDef } from './templates/index.ts';
+import { comparePositions, type LineIndex } from './text.ts';
+
+/** Every heading line outside tables, in document order. */
+export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] {
+	const inTable = new Uint8Array(index.lineCount);
+	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+	const headings: Heading[] = [];
+	for (let n = 0; n < index.lineCount; n++) {
+		if (inTable[n]) continue;
+		const h = readHeading(index.lines[n], n);
+		if (h) headings.push({ ...h, line: n });
+	}
+	return headings;
+}
+
+/** The mandated section a heading names, by the weighted keywords of the template's sections. */
+export function sectionOf(title: string, level: number, template: TemplateDef): SectionDef | undefined {
+	const t = normalizeLabel(title);
+	let best: SectionDef | undefined;
+	let bestScore = 0;
+	for (const s of template.sections) {
+		if (!s.levels.includes(level)) continue;
+		let score = 0;
+		for (const [kw, weight] of s.keywords) if (t.includes(kw)) score += weight;
+		if (score > bestScore) {
+			best = s;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+/**
+ * Matches headings to the template's mandated sections. Level-1 headings are matched first;
+ * a section that some templates allow at level 2 (2008's 收费及减免) is matched there only when no
+ * level-1 heading names it.
+ */
+export function assignSections(headings: Heading[], template: TemplateDef): void {
+	const found = new Set<string>();
+	for (const h of headings) {
+		if (h.level !== 1) continue;
+		h.section = sectionOf(h.title, 1, template);
+		if (h.section) found.add(h.section.key);
+	}
+	for (const h of headings) {
+		if (h.level === 1) continue;
+		const s = sectionOf(h.title, h.level, template);
+		if (s && !found.has(s.key)) {
+			h.section = s;
+			found.add(s.key);
+		}
+	}
+}
+
+/** Nests headings by level into sections, and puts each table in the innermost section that holds it. */
+export function buildSectionTree(index: LineIndex, headings: Heading[], tables: BoundTable[]): Section[] {
+	const roots: Section[] = [];
+	const stack: Section[] = [];
+	const all: Section[] = [];
+	for (const h of headings) {
+		const section: Section = { heading: h, range: { start: h.range.start, end: h.range.end }, children: [], tables: [] };
+		while (stack.length > 0 && stack[stack.length - 1].heading.level >= h.level) stack.pop();
+		if (stack.length > 0) stack[stack.length - 1].children.push(section);
+		else roots.push(section);
+		stack.push(section);
+		all.push(section);
+	}
+	// A section ends where the next heading of its level or above starts.
+	for (let i = 0; i < all.length; i++) {
+		const s = all[i];
+		let endLine = index.lineCount - 1;
+		for (let j = i + 1; j < all.length; j++) {
+			if (all[j].heading.level <= s.heading.level) {
+				endLine = all[j].heading.line - 1;
+				break;
+			}
+		}
+		while (endLine > s.heading.line && index.lines[endLine].trim() === '') endLine--;
+		s.range = { start: { line: s.heading.line, character: 0 }, end: { line: endLine, character: index.lines[endLine].length } };
+	}
+	for (const t of tables) {
+		let holder: Section | undefined;
+		for (const s of all) {
+			if (comparePositions(s.range.start, t.range.start) <= 0 && comparePositions(t.range.start, s.range.end) <= 0) {
+				if (!holder || s.heading.level > holder.heading.level) holder = s;
+			}
+		}
+		holder?.tables.push(t);
+	}
+	return roots;
+}

@@ -1,0 +1,108 @@
+/** Positions and ranges as LSP defines them: zero-based line, UTF-16 code-unit character. */
+export interface Position {
+	line: number;
+	character: number;
+}
+
+export interface Range {
+	start: Position;
+	end: Position;
+}
+
+export interface TextEdit {
+	range: Range;
+	newText: string;
+}
+
+export function pos(line: number, character: number): Position {
+	return { line, character };
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+	return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+	return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(r: Range, p: Position): boolean {
+	return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/**
+ * The lines of a document and where each starts, so that offsets and positions convert in O(log n).
+ * Line breaks are \r\n, \n or \r, exactly as LSP counts them; `lines` hold the text without breaks.
+ */
+export class LineIndex {
+	readonly lines: string[] = [];
+	readonly starts: number[] = [];
+
+	constructor(readonly text: string) {
+		let start = 0;
+		const n = text.length;
+		for (let i = 0; i < n; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10 || c === 13) {
+				this.lines.push(text.slice(start, i));
+				this.starts.push(start);
+				if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+				start = i + 1;
+			}
+		}
+		this.lines.push(text.slice(start));
+		this.starts.push(start);
+	}
+
+	get lineCount(): number {
+		return this.lines.length;
+	}
+
+	offsetAt(p: Position): number {
+		const line = Math.min(Math.max(p.line, 0), this.lines.length - 1);
+		return this.starts[line] + Math.min(Math.max(p.character, 0), this.lines[line].length);
+	}
+
+	positionAt(offset: number): Position {
+		const o = Math.min(Math.max(offset, 0), this.text.length);
+		let lo = 0;
+		let hi = this.starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.starts[mid] <= o) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo, character: Math.min(o - this.starts[lo], this.lines[lo].length) };
+	}
+
+	/** The whole extent of a line, without its line break. */
+	lineRange(line: number): Range {
+		return range(line, 0, line, this.lines[line]?.length ?? 0);
+	}
+
+	/** The extent of lines first..last including the break after `last`, for deleting whole lines. */
+	linesWithBreak(first: number, last: number): Range {
+		if (last + 1 < this.lines.length) return range(first, 0, last + 1, 0);
+		if (first > 0) return range(first - 1, this.lines[first - 1].length, last, this.lines[last].length);
+		return range(first, 0, last, this.lines[last].length);
+	}
+
+	textOf(r: Range): string {
+		return this.text.slice(this.offsetAt(r.start), this.offsetAt(r.end));
+	}
+}
+
+/** Applies non-overlapping edits to a text; edits are sorted here, so callers need not. */
+export function applyEdits(text: string, edits: readonly TextEdit[], index = new LineIndex(text)): string {
+	const resolved = edits
+		.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText }))
+		.sort((a, b) => a.start - b.start || a.end - b.end);
+	let out = '';
+	let at = 0;
+	for (const e of resolved) {
+		if (e.start < at) throw new Error('overlapping edits');
+		out += text.slice(at, e.start) + e.text;
+		at = e.end;
+	}
+	return out + text.slice(at);
+}
