@@ -1,0 +1,106 @@
+import type { BoundCell, BoundTable, ReportModel } from './model.ts';
+import type { BalanceRule, CellRef } from './templates/index.ts';
+
+/**
+ * Evaluates the template's balance rules on a report's bound tables. Checks, fixes and hovers
+ * all read the same evaluation, so they cannot disagree about what a total should be.
+ */
+
+/** A rule applied to one table instance, with its cells resolved. */
+export interface RuleInstance {
+	rule: BalanceRule;
+	table: BoundTable;
+	/** Sum: the total; equation: undefined. */
+	target?: BoundCell;
+	/** Sum: the parts; equation: the left side. */
+	terms: BoundCell[];
+	/** Equation only: the right side. */
+	right: BoundCell[];
+	inferred: boolean;
+}
+
+export type Evaluation =
+	| { status: 'ok'; instance: RuleInstance; expected: number; actual: number }
+	| { status: 'mismatch'; instance: RuleInstance; expected: number; actual: number }
+	| { status: 'blank-target'; instance: RuleInstance; expected: number }
+	| { status: 'unverifiable'; instance: RuleInstance };
+
+export function cellAt(table: BoundTable, ref: CellRef): BoundCell | undefined {
+	return table.byKey.get(ref.row)?.cells.get(ref.column);
+}
+
+export function cellKey(c: { row: string; column: string }): string {
+	return `${c.row}\u0000${c.column}`;
+}
+
+/** The rules that apply to a table instance: those whose every cell is present in it. */
+export function ruleInstances(model: ReportModel, table: BoundTable): RuleInstance[] {
+	const out: RuleInstance[] = [];
+	for (const rule of model.template.rules) {
+		if (rule.table !== table.def.id) continue;
+		if (rule.kind === 'sum') {
+			const target = cellAt(table, rule.target);
+			const terms = rule.terms.map((r) => cellAt(table, r));
+			if (!target || terms.some((t) => !t)) continue;
+			const cells = [target, ...(terms as BoundCell[])];
+			out.push({ rule, table, target, terms: terms as BoundCell[], right: [], inferred: cells.some((c) => c.inferred) });
+		} else {
+			const left = rule.left.map((r) => cellAt(table, r));
+			const right = rule.right.map((r) => cellAt(table, r));
+			if (left.some((t) => !t) || right.some((t) => !t)) continue;
+			const cells = [...(left as BoundCell[]), ...(right as BoundCell[])];
+			out.push({ rule, table, terms: left as BoundCell[], right: right as BoundCell[], inferred: cells.some((c) => c.inferred) });
+		}
+	}
+	return out;
+}
+
+/** The cells of a table that some sum rule computes (totals); blank ones are not read as 0. */
+export function derivedCells(model: ReportModel, table: BoundTable): Set<string> {
+	const out = new Set<string>();
+	for (const rule of model.template.rules) if (rule.table === table.def.id && rule.kind === 'sum') out.add(cellKey(rule.target));
+	return out;
+}
+
+/** A term's value: a blank input counts as 0; a blank total or an unreadable cell has no value. */
+function termValue(cell: BoundCell, derived: Set<string>): number | undefined {
+	if (cell.value.kind === 'number') return cell.value.value!;
+	if (cell.value.kind === 'blank' && !derived.has(cellKey(cell))) return 0;
+	return undefined;
+}
+
+export function sumOf(cells: BoundCell[], derived: Set<string>): number | undefined {
+	let total = 0;
+	for (const c of cells) {
+		const v = termValue(c, derived);
+		if (v === undefined) return undefined;
+		total += v;
+	}
+	return roundSum(total);
+}
+
+/** Sums of decimal amounts (万元) are rounded to the cent's precision of the inputs. */
+export function roundSum(n: number): number {
+	return Math.round(n * 1e6) / 1e6;
+}
+
+export function evaluate(instance: RuleInstance, derived: Set<string>): Evaluation {
+	if (instance.rule.kind === 'sum') {
+		const expected = sumOf(instance.terms, derived);
+		if (expected === undefined) return { status: 'unverifiable', instance };
+		const target = instance.target!;
+		if (target.value.kind === 'blank') return { status: 'blank-target', instance, expected };
+		if (target.value.kind !== 'number') return { status: 'unverifiable', instance };
+		const actual = target.value.value!;
+		return { status: Math.abs(actual - expected) < 1e-9 ? 'ok' : 'mismatch', instance, expected, actual };
+	}
+	const left = sumOf(instance.terms, derived);
+	const right = sumOf(instance.right, derived);
+	if (left === undefined || right === undefined) return { status: 'unverifiable', instance };
+	return { status: Math.abs(left - right) < 1e-9 ? 'ok' : 'mismatch', instance, expected: left, actual: right };
+}
+
+/** "60 + 4 + 0 + 0 + 1 + 0", blanks shown as 0. */
+export function formulaOf(cells: BoundCell[]): string {
+	return cells.map((c) => (c.value.kind === 'number' ? String(c.value.value) : '0')).join(' + ');
+}

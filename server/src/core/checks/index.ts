@@ -1,0 +1,24 @@
+import type { Finding, Lang } from '../findings.ts';
+import type { ReportModel } from '../model.ts';
+import { comparePositions } from '../text.ts';
+import { balanceFindings } from './balanceChecks.ts';
+import { cellFindings } from './cellChecks.ts';
+import { cleanupFindings } from './cleanupChecks.ts';
+import { sectionFindings, tableFindings } from './structureChecks.ts';
+
+export interface CheckOptions {
+	lang?: Lang;
+}
+
+/** Every finding of every check, in document order. */
+export function checkReport(model: ReportModel, options: CheckOptions = {}): Finding[] {
+	const lang = options.lang ?? 'zh';
+	const findings = [
+		...sectionFindings(model, lang),
+		...tableFindings(model, lang),
+		...cellFindings(model, lang),
+		...balanceFindings(model, lang),
+		...cleanupFindings(model, lang),
+	];
+	return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+}

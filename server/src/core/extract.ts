@@ -1,0 +1,74 @@
+import type { Finding } from './findings.ts';
+import type { ReportModel, Section } from './model.ts';
+import type { Range } from './text.ts';
+
+/** The model as plain JSON, for evaluators who aggregate thousands of reports. */
+export interface ExtractedReport {
+	template: string;
+	templateSource: string;
+	title?: string;
+	agency?: string;
+	year?: number;
+	sections: ExtractedSection[];
+	tables: ExtractedTable[];
+}
+
+interface ExtractedSection {
+	heading: string;
+	level: number;
+	mandated?: string;
+	range: Range;
+	children: ExtractedSection[];
+}
+
+interface ExtractedTable {
+	id: string;
+	title: string;
+	layout: string;
+	range: Range;
+	columns: Array<{ key: string; label: string }>;
+	rows: Array<{
+		key: string;
+		label: string;
+		known: boolean;
+		values: Record<string, { value: number | null; text: string; range: Range; inferred?: boolean }>;
+	}>;
+}
+
+export function extractReport(model: ReportModel): ExtractedReport {
+	return {
+		template: model.template.id,
+		templateSource: model.templateSource,
+		title: model.metadata.title?.text,
+		agency: model.metadata.agency,
+		year: model.metadata.year,
+		sections: model.sections.map(extractSection),
+		tables: model.tables.map((t) => ({
+			id: t.def.id,
+			title: t.def.title.zh,
+			layout: t.layout,
+			range: t.range,
+			columns: t.def.columns.map((c) => ({ key: c.key, label: c.label })),
+			rows: t.rows.map((r) => ({
+				key: r.def.key,
+				label: r.known ? r.def.label : r.labelText,
+				known: r.known,
+				values: Object.fromEntries(
+					[...r.cells.values()].map((c) => [c.column, { value: c.value.value, text: c.text, range: c.range, ...(c.inferred ? { inferred: true } : {}) }]),
+				),
+			})),
+		})),
+	};
+}
+
+function extractSection(s: Section): ExtractedSection {
+	return {
+		heading: s.heading.ordinal + s.heading.title,
+		level: s.heading.level,
+		mandated: s.heading.section?.key,
+		range: s.range,
+		children: s.children.map(extractSection),
+	};
+}
+
+export type { Finding };

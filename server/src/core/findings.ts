@@ -1,0 +1,171 @@
+import type { Range, TextEdit } from './text.ts';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Lang = 'zh' | 'en';
+
+interface CodeInfo {
+	severity: Severity;
+	/** What the check is about, for documentation, settings and hovers. */
+	title: { zh: string; en: string };
+	/** Message templates; {name} is replaced by the finding's parameter of that name. */
+	message: { zh: string; en: string };
+}
+
+/**
+ * Every diagnostic code nianbao emits, with its default severity and its message in Chinese and
+ * English. The codes are stable: settings, suppressions and CI pipelines refer to them.
+ */
+export const CODES = {
+	'balance.row-total': {
+		severity: 'error',
+		title: { zh: '行总计不等于各列之和', en: 'Row total is not the sum of its columns' },
+		message: { zh: '“{row}”的总计应为 {expected}（{formula}），表中为 {actual}。', en: 'The total of "{row}" should be {expected} ({formula}), the table has {actual}.' },
+	},
+	'balance.column-total': {
+		severity: 'error',
+		title: { zh: '（七）总计不等于各办理结果之和', en: 'Total of results is not the sum of the result rows' },
+		message: { zh: '“{column}”列的（七）总计应为 {expected}（各办理结果之和：{formula}），表中为 {actual}。', en: 'The total of results in column "{column}" should be {expected} (sum of the result rows: {formula}), the table has {actual}.' },
+	},
+	'balance.subtotal': {
+		severity: 'error',
+		title: { zh: '小计不等于其分项之和', en: 'Subtotal is not the sum of its items' },
+		message: { zh: '“{row}”的“{column}”应为 {expected}（{formula}），表中为 {actual}。', en: '"{row}" in column "{column}" should be {expected} ({formula}), the table has {actual}.' },
+	},
+	'balance.identity': {
+		severity: 'error',
+		title: { zh: '勾稽关系不成立：第一项加第二项之和应等于第三项加第四项之和', en: 'Balance identity fails: items 1 + 2 must equal items 3 + 4' },
+		message: {
+			zh: '“{column}”列勾稽关系不成立：本年新收 + 上年结转 = {left}（{leftFormula}），办理结果总计 + 结转下年度 = {right}（{rightFormula}），相差 {difference}。',
+			en: 'Column "{column}" does not balance: new + carried over = {left} ({leftFormula}), results + carried forward = {right} ({rightFormula}), a difference of {difference}.',
+		},
+	},
+	'balance.group-total': {
+		severity: 'error',
+		title: { zh: '复议、诉讼总计不等于各结果之和', en: 'Review/lawsuit total is not the sum of its outcomes' },
+		message: { zh: '“{group}”的总计应为 {expected}（{formula}），表中为 {actual}。', en: 'The total of "{group}" should be {expected} ({formula}), the table has {actual}.' },
+	},
+	'balance.stat-sum': {
+		severity: 'error',
+		title: { zh: '统计表合计不等于其分项之和', en: 'Statistics total is not the sum of its items' },
+		message: { zh: '“{row}”应为 {expected}（{formula}），表中为 {actual}。', en: '"{row}" should be {expected} ({formula}), the table has {actual}.' },
+	},
+	'cell.blank-total': {
+		severity: 'warning',
+		title: { zh: '合计单元格未填写', en: 'Total cell is not filled in' },
+		message: { zh: '“{row}”的“{column}”未填写，按各项之和应为 {expected}（{formula}）。', en: '"{row}" / "{column}" is not filled in; the sum of its items is {expected} ({formula}).' },
+	},
+	'cell.not-a-number': {
+		severity: 'warning',
+		title: { zh: '单元格不是数字', en: 'Cell is not a number' },
+		message: { zh: '“{row}”的“{column}”应为数字，表中为“{text}”，无法核对相关合计。', en: '"{row}" / "{column}" should be a number but reads "{text}"; the sums that use it cannot be checked.' },
+	},
+	'cell.negative': {
+		severity: 'error',
+		title: { zh: '数量为负数', en: 'Negative count' },
+		message: { zh: '“{row}”的“{column}”为负数（{text}），数量不能为负。', en: '"{row}" / "{column}" is negative ({text}); counts cannot be negative.' },
+	},
+	'cell.fraction': {
+		severity: 'warning',
+		title: { zh: '件数不是整数', en: 'Count is not a whole number' },
+		message: { zh: '“{row}”的“{column}”为 {text}，件数应为整数。', en: '"{row}" / "{column}" is {text}; counts are whole numbers.' },
+	},
+	'cell.format': {
+		severity: 'hint',
+		title: { zh: '数字写法不规范', en: 'Number written unusually' },
+		message: { zh: '“{text}”按 {value} 读取；统计表中宜写作阿拉伯数字 {value}。', en: '"{text}" is read as {value}; write it as {value} in a statistics table.' },
+	},
+	'table.missing': {
+		severity: 'error',
+		title: { zh: '缺少统计表', en: 'Statistics table missing' },
+		message: { zh: '未找到“{table}”统计表（{template}要求）。', en: 'The "{table}" table is missing (required by the {template}).' },
+	},
+	'table.missing-row': {
+		severity: 'warning',
+		title: { zh: '统计表缺少行', en: 'Table row missing' },
+		message: { zh: '“{table}”缺少“{row}”一行。', en: 'The "{table}" table has no "{row}" row.' },
+	},
+	'table.cell-count': {
+		severity: 'warning',
+		title: { zh: '行的单元格数不对', en: 'Wrong number of cells in a row' },
+		message: { zh: '“{row}”应有 {expected} 个数值，此处有 {actual} 个。', en: '"{row}" should have {expected} values; it has {actual}.' },
+	},
+	'table.duplicate-row': {
+		severity: 'warning',
+		title: { zh: '统计表行重复', en: 'Duplicated table row' },
+		message: { zh: '“{row}”在“{table}”中重复出现，只核对第一次出现的数值。', en: '"{row}" appears twice in "{table}"; only the first is checked.' },
+	},
+	'table.unknown-row': {
+		severity: 'hint',
+		title: { zh: '模板中没有的行', en: 'Row not in the template' },
+		message: { zh: '“{row}”不是{template}中的行，未纳入勾稽核对。', en: '"{row}" is not a row of the {template}; it is not part of any balance check.' },
+	},
+	'table.inferred': {
+		severity: 'information',
+		title: { zh: '表格数值系推断', en: 'Table values inferred' },
+		message: { zh: '“{table}”的单元格粘连在一起，数值系推断拆分，核对结果仅供参考，不提供自动修正。', en: 'The cells of "{table}" run together; the values were split by inference, so checks are indicative and no fix is offered.' },
+	},
+	'section.missing': {
+		severity: 'error',
+		title: { zh: '缺少规定章节', en: 'Mandated section missing' },
+		message: { zh: '缺少“{section}”部分（{template}规定的第 {number} 部分）。', en: 'Section "{section}" is missing (part {number} of the {template}).' },
+	},
+	'section.duplicate': {
+		severity: 'warning',
+		title: { zh: '章节重复', en: 'Duplicated section' },
+		message: { zh: '“{section}”部分重复出现（第一次在第 {firstLine} 行）。', en: 'Section "{section}" appears again (first at line {firstLine}).' },
+	},
+	'section.order': {
+		severity: 'warning',
+		title: { zh: '章节顺序不符合规定', en: 'Sections out of order' },
+		message: { zh: '“{section}”应在“{after}”之后。', en: 'Section "{section}" should come after "{after}".' },
+	},
+	'template.year-mismatch': {
+		severity: 'warning',
+		title: { zh: '表格格式与报告年度不符', en: 'Table format does not fit the report year' },
+		message: { zh: '{year}年度报告应使用{expected}，表格却是{actual}。', en: 'A report for {year} should use the {expected}, but its tables follow the {actual}.' },
+	},
+	'cleanup.artifact': {
+		severity: 'warning',
+		title: { zh: '转换残留内容', en: 'Conversion artefact' },
+		message: { zh: '“{text}”是{kind}，不属于报告正文。', en: '"{text}" is {kind}, not part of the report.' },
+	},
+} satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const ARTIFACT_KINDS = {
+	bookmark: { zh: 'Word 书签残留', en: 'a Word bookmark left by conversion' },
+	'page-number': { zh: '页码', en: 'a page number' },
+	'web-chrome': { zh: '网页页眉页脚', en: 'web-page chrome' },
+	'attachment-link': { zh: '附件链接', en: 'an attachment link' },
+};
+
+export interface RelatedInfo {
+	range: Range;
+	message: string;
+}
+
+export interface Fix {
+	title: string;
+	edits: TextEdit[];
+}
+
+/** One problem found in a report: what a diagnostic shows, in plain data. */
+export interface Finding {
+	code: Code;
+	severity: Severity;
+	message: string;
+	range: Range;
+	related?: RelatedInfo[];
+	fix?: Fix;
+	/** Facts the finding was made from (expected value, the rule id), for hovers and code actions. */
+	data?: Record<string, unknown>;
+}
+
+export function formatMessage(template: string, params: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function message(code: Code, lang: Lang, params: Record<string, string | number>): string {
+	return formatMessage(CODES[code].message[lang], params);
+}

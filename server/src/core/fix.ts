@@ -1,0 +1,89 @@
+import { cellKey, ruleInstances, roundSum, type RuleInstance } from './balance.ts';
+import { formatValue } from './cellValue.ts';
+import type { Finding } from './findings.ts';
+import type { BoundCell, BoundTable, ReportModel } from './model.ts';
+import type { TextEdit } from './text.ts';
+
+export interface FixAllOptions {
+	/** Also remove conversion artefacts (page numbers, web footers, bookmarks). */
+	cleanup?: boolean;
+}
+
+/**
+ * The edits that recompute every derived cell (every total a sum rule defines) from the cells it
+ * depends on, in dependency order: a row's total before a column total that adds it up. Inputs
+ * are never changed, so after these edits every sum holds; an identity between inputs holds only
+ * if the inputs allow it. Guessed (inferred) cells and unreadable cells are never written, and a
+ * second run yields no edits.
+ */
+export function fixAllEdits(model: ReportModel, options: FixAllOptions = {}, findings?: Finding[]): TextEdit[] {
+	const edits: TextEdit[] = [];
+	for (const table of model.tables) edits.push(...recomputeTable(model, table));
+	if (options.cleanup) {
+		const cleanup = findings ? findings.filter((f) => f.code === 'cleanup.artifact').flatMap((f) => f.fix!.edits) : model.artifacts.map((a) => ({ range: a.deleteRange, newText: '' }));
+		edits.push(...cleanup);
+	}
+	return edits;
+}
+
+/** Recomputed values of a table's derived cells, keyed by cellKey, for the cells that can be computed. */
+export function recomputedValues(model: ReportModel, table: BoundTable): Map<string, { cell: BoundCell; value: number }> {
+	const byTarget = new Map<string, RuleInstance[]>();
+	for (const inst of ruleInstances(model, table)) {
+		if (inst.rule.kind !== 'sum' || inst.inferred) continue;
+		const k = cellKey(inst.target!);
+		const list = byTarget.get(k);
+		if (list) list.push(inst);
+		else byTarget.set(k, [inst]);
+	}
+	const memo = new Map<string, number | undefined>();
+	const visiting = new Set<string>();
+	const valueOf = (cell: BoundCell): number | undefined => {
+		const k = cellKey(cell);
+		if (memo.has(k)) return memo.get(k);
+		const rules = byTarget.get(k);
+		let v: number | undefined;
+		if (!rules) v = cell.value.kind === 'number' ? cell.value.value! : cell.value.kind === 'blank' ? 0 : undefined;
+		else if (visiting.has(k)) v = undefined;
+		else {
+			visiting.add(k);
+			// The first rule that can be computed defines the cell; all of them agree once inputs are fixed.
+			for (const inst of rules) {
+				let total = 0;
+				let ok = true;
+				for (const t of inst.terms) {
+					const tv = valueOf(t);
+					if (tv === undefined) {
+						ok = false;
+						break;
+					}
+					total += tv;
+				}
+				if (ok) {
+					v = roundSum(total);
+					break;
+				}
+			}
+			visiting.delete(k);
+		}
+		memo.set(k, v);
+		return v;
+	};
+	const out = new Map<string, { cell: BoundCell; value: number }>();
+	for (const [k, insts] of byTarget) {
+		const cell = insts[0].target!;
+		const v = valueOf(cell);
+		if (v !== undefined) out.set(k, { cell, value: v });
+	}
+	return out;
+}
+
+function recomputeTable(model: ReportModel, table: BoundTable): TextEdit[] {
+	const edits: TextEdit[] = [];
+	for (const { cell, value } of recomputedValues(model, table).values()) {
+		if (cell.value.kind === 'invalid') continue;
+		if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
+		edits.push({ range: cell.range, newText: formatValue(value) });
+	}
+	return edits;
+}

@@ -1,0 +1,14 @@
+/**
+ * nianbao's core: parse a report's text into a model, check it against its official format,
+ * compute fixes. Pure TypeScript: no editor API, no file system, no network.
+ */
+export { parseReport, type ParseOptions } from './parse.ts';
+export { checkReport, type CheckOptions } from './checks/index.ts';
+export { fixAllEdits, recomputedValues, type FixAllOptions } from './fix.ts';
+export { extractReport, type ExtractedReport } from './extract.ts';
+export { CODES, type Code, type Finding, type Fix, type Lang, type Severity, type RelatedInfo } from './findings.ts';
+export { applyEdits, LineIndex, type Position, type Range, type TextEdit } from './text.ts';
+export { TEMPLATES, TEMPLATE_IDS, type TemplateId, type TemplateDef, type TableDef, type RowDef, type ColumnDef, type BalanceRule } from './templates/index.ts';
+export { ruleInstances, derivedCells, evaluate, formulaOf, cellAt, type RuleInstance, type Evaluation } from './balance.ts';
+export { rowName, columnName, tableName } from './names.ts';
+export type { ReportModel, BoundTable, BoundRow, BoundCell, Section, Heading, Artifact } from './model.ts';
