@@ -1,0 +1,47 @@
+/**
+ * What the VS Code client and the language server agree on: command ids and settings. Both sides
+ * import this file, so they cannot drift apart.
+ */
+
+export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+/** The `nianbao` settings section. */
+export interface NianbaoSettings {
+	/** Report format: detected, or forced. */
+	template: 'auto' | '2021' | '2019' | '2008';
+	/** Per diagnostic code: a severity, or 'off'. Codes not listed keep their default. */
+	rules: Record<string, RuleLevel>;
+	/** Language of messages: follow the client's locale, or force one. */
+	language: 'auto' | 'zh' | 'en';
+	inlayHints: { enabled: boolean };
+	codeLens: { enabled: boolean };
+	autoDetect: boolean;
+}
+
+export const DEFAULT_SETTINGS: NianbaoSettings = {
+	template: 'auto',
+	rules: {},
+	language: 'auto',
+	inlayHints: { enabled: true },
+	codeLens: { enabled: true },
+	autoDetect: true,
+};
+
+/** Commands the server executes (workspace/executeCommand). */
+export const ServerCommands = {
+	/** Arguments: [uri: string]. Recomputes every total of the document (applies a workspace edit). */
+	fixAll: 'nianbao.server.fixAll',
+	/** Arguments: [uri: string, tableIndex: number]. Recomputes every total of one table. */
+	fixTable: 'nianbao.server.fixTable',
+} as const;
+
+/** Commands the client contributes (package.json). */
+export const ClientCommands = {
+	fixAll: 'nianbao.fixAll',
+	insertSkeleton: 'nianbao.insertSkeleton',
+	checkWorkspace: 'nianbao.checkWorkspace',
+	showOutput: 'nianbao.showOutput',
+	switchLanguage: 'nianbao.switchToNianbao',
+} as const;
+
+export const LANGUAGE_ID = 'nianbao';
