@@ -87,3 +87,25 @@ function recomputeTable(model: ReportModel, table: BoundTable): TextEdit[] {
 	}
 	return edits;
 }
+
+/**
+ * Every fix at once, as `nianbao check --fix` writes it: recomputed totals, removed artefacts and
+ * rewritten number formats. Where two fixes name the same cell, the recomputed total wins.
+ */
+export function allFixEdits(model: ReportModel, findings: Finding[]): TextEdit[] {
+	const edits = fixAllEdits(model, { cleanup: true }, findings);
+	const taken = edits.map((e) => e.range);
+	for (const f of findings) {
+		if (f.code !== 'cell.format' || !f.fix) continue;
+		const e = f.fix.edits[0];
+		if (taken.some((r) => overlaps(r, e.range))) continue;
+		edits.push(e);
+		taken.push(e.range);
+	}
+	return edits;
+}
+
+function overlaps(a: TextEdit['range'], b: TextEdit['range']): boolean {
+	const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+	return !(before(a.end, b.start) || before(b.end, a.start));
+}

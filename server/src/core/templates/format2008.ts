@@ -95,7 +95,7 @@ const STATISTICS_RULES: BalanceRule[] = [
 
 export const FORMAT_2008: TemplateDef = {
 	id: '2008',
-	name: { zh: '2019年以前的统计表格式（政府信息公开情况统计表）', en: 'pre-2019 statistics table' },
+	name: { zh: '2019年以前的年报格式（条例第三十二条及统计表）', en: 'pre-2019 format (2008 Regulations, art. 32, and statistics table)' },
 	source: '《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条',
 	years: [2008, 2018],
 	signatures: ['统计指标', '收到申请数', '申请答复数', '申请办结数', '主动公开政府信息数', '行政复议数量', '行政诉讼数量', '举报投诉数量'],

@@ -1,0 +1,81 @@
+import type { Lang, TemplateId } from '../core/index.ts';
+
+export interface CliOptions {
+	command: 'check' | 'extract' | 'help' | 'version';
+	format: 'text' | 'json';
+	fix: boolean;
+	template: TemplateId | 'auto';
+	lang: Lang;
+	paths: string[];
+}
+
+export class UsageError extends Error {}
+
+const TEMPLATES = ['auto', '2021', '2019', '2008'];
+
+export function parseArgs(argv: string[]): CliOptions {
+	const opts: CliOptions = { command: 'help', format: 'text', fix: false, template: 'auto', lang: 'zh', paths: [] };
+	const args = [...argv];
+	const first = args[0];
+	if (first === undefined || first === '-h' || first === '--help' || first === 'help') return opts;
+	if (first === '-v' || first === '--version') return { ...opts, command: 'version' };
+	if (first !== 'check' && first !== 'extract') throw new UsageError(`unknown command "${first}" (expected check or extract)`);
+	opts.command = first;
+	args.shift();
+	const value = (name: string, v: string | undefined): string => {
+		if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+		return v;
+	};
+	while (args.length > 0) {
+		const a = args.shift()!;
+		if (a === '--') {
+			opts.paths.push(...args.splice(0));
+			break;
+		}
+		if (!a.startsWith('--') || a === '-') {
+			opts.paths.push(a);
+			continue;
+		}
+		const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+		switch (name) {
+			case '--format': {
+				const v = value(name, inline ?? args.shift());
+				if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+				opts.format = v;
+				break;
+			}
+			case '--template': {
+				const v = value(name, inline ?? args.shift());
+				if (!TEMPLATES.includes(v)) throw new UsageError(`--template must be one of ${TEMPLATES.join(', ')}, not "${v}"`);
+				opts.template = v as CliOptions['template'];
+				break;
+			}
+			case '--lang': {
+				const v = value(name, inline ?? args.shift());
+				if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not "${v}"`);
+				opts.lang = v;
+				break;
+			}
+			case '--fix':
+				if (opts.command !== 'check') throw new UsageError('--fix goes with check');
+				opts.fix = true;
+				break;
+			case '--help':
+				return { ...opts, command: 'help' };
+			default:
+				throw new UsageError(`unknown option ${name}`);
+		}
+	}
+	if (opts.paths.length === 0) throw new UsageError('no files or folders given');
+	return opts;
+}
+
+export const USAGE = `Usage:
+  nianbao check [--format text|json] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] PATH...
+  nianbao extract [--template auto|2021|2019|2008] PATH...
+
+Checks 政府信息公开工作年度报告 (government information disclosure annual reports).
+PATH is a file or a folder; folders are searched recursively for *.txt, *.md and *.nianbao.
+Files may be UTF-8, UTF-16 or GBK; --fix keeps the encoding, BOM and line endings.
+
+Exit status: 0 no errors, 1 some error-severity finding, 2 bad usage or unreadable input.`;

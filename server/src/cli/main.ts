@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { allFixEdits, applyEdits, checkReport, decodeBytes, encodeText, extractReport, parseReport, type Decoded } from '../core/index.ts';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { collectFiles, writeFileAtomic } from './files.ts';
+import { formatJson, formatText, type FileResult } from './report.ts';
+
+declare const NIANBAO_VERSION: string | undefined;
+
+/** Runs the CLI and returns its exit status; output goes through the given writers. */
+export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+	let opts: CliOptions;
+	try {
+		opts = parseArgs(argv);
+	} catch (e) {
+		if (!(e instanceof UsageError)) throw e;
+		err(`nianbao: ${e.message}\n\n${USAGE}\n`);
+		return 2;
+	}
+	if (opts.command === 'help') {
+		out(USAGE + '\n');
+		return 0;
+	}
+	if (opts.command === 'version') {
+		out(`${typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'dev'}\n`);
+		return 0;
+	}
+
+	const { files, problems } = collectFiles(opts.paths);
+	const results: FileResult[] = problems.map((p) => ({ file: p.path, findings: [], error: p.reason }));
+	const extracted: unknown[] = [];
+	for (const file of files) {
+		const read = readReport(file);
+		if ('error' in read) {
+			results.push({ file, findings: [], error: read.error });
+			continue;
+		}
+		try {
+			if (opts.command === 'extract') {
+				extracted.push({ file, ...extractReport(parseReport(read.text, { template: opts.template })) });
+				continue;
+			}
+			results.push(checkFile(file, read, opts));
+		} catch (e) {
+			// The core never throws on any text; this guards the CLI's promise not to crash regardless.
+			results.push({ file, findings: [], error: `internal error: ${(e as Error).message}` });
+		}
+	}
+
+	const unreadable = results.some((r) => r.error);
+	if (opts.command === 'extract') {
+		out(JSON.stringify(extracted, null, 1) + '\n');
+		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
+		return unreadable ? 2 : 0;
+	}
+	if (opts.format === 'json') {
+		out(formatJson(results));
+		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
+	} else out(formatText(results, opts.lang));
+	if (unreadable) return 2;
+	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function readReport(file: string): Decoded | { error: string } {
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(file);
+	} catch (e) {
+		return { error: (e as Error).message };
+	}
+	const decoded = decodeBytes(bytes);
+	if ('error' in decoded) return { error: 'binary file, not a text report' };
+	return decoded;
+}
+
+function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
+	let model = parseReport(read.text, { template: opts.template });
+	let findings = checkReport(model, { lang: opts.lang });
+	let fixed = 0;
+	if (opts.fix) {
+		if (read.lossy) {
+			return { file, template: model.template.id, findings, error: undefined, fixed: 0 };
+		}
+		let text = read.text;
+		// Fixes can uncover others (a filled-in total lets an identity be checked): repeat until stable.
+		for (let pass = 0; pass < 3; pass++) {
+			const edits = allFixEdits(model, findings);
+			if (edits.length === 0) break;
+			text = applyEdits(text, edits);
+			fixed += edits.length;
+			model = parseReport(text, { template: opts.template });
+			findings = checkReport(model, { lang: opts.lang });
+		}
+		if (fixed > 0) writeFileAtomic(file, encodeText(text, read.encoding, read.bom));
+	}
+	return { file, template: model.template.id, findings, fixed };
+}
+
+if (require.main === module) {
+	// Broken pipes (nianbao check … | head) end the process quietly instead of throwing.
+	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+		if (e.code === 'EPIPE') process.exit(0);
+	});
+	const status = runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+	process.exitCode = status;
+}

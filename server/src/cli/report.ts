@@ -1,0 +1,75 @@
+import type { Finding, Lang, Severity } from '../core/index.ts';
+
+/** Output formats of `nianbao check`. */
+
+export interface FileResult {
+	file: string;
+	template?: string;
+	findings: Finding[];
+	/** Set when the file could not be read or decoded; the file was not checked. */
+	error?: string;
+	/** Number of edits --fix wrote. */
+	fixed?: number;
+}
+
+const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {
+	zh: { error: '错误', warning: '警告', information: '提示', hint: '建议' },
+	en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+};
+
+/** One line per finding, `file:line:col  severity  message  code`, as eslint's unix-style output reads. */
+export function formatText(results: FileResult[], lang: Lang): string {
+	const lines: string[] = [];
+	const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+	let fixed = 0;
+	for (const r of results) {
+		if (r.error) {
+			lines.push(`${r.file}: ${lang === 'zh' ? '无法读取' : 'cannot read'}: ${r.error}`);
+			continue;
+		}
+		fixed += r.fixed ?? 0;
+		for (const f of r.findings) {
+			if (f.severity === 'hint') {
+				counts.hint++;
+				continue;
+			}
+			counts[f.severity]++;
+			lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${SEVERITY_WORD[lang][f.severity]}  ${f.message}  ${f.code}`);
+		}
+	}
+	const checked = results.filter((r) => !r.error).length;
+	const unreadable = results.length - checked;
+	const summary =
+		lang === 'zh'
+			? `检查了 ${checked} 个文件：${counts.error} 个错误，${counts.warning} 个警告，${counts.information} 个提示` +
+				(fixed ? `；已修正 ${fixed} 处` : '') +
+				(unreadable ? `；${unreadable} 个文件无法读取` : '')
+			: `${checked} file${checked === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information} info` +
+				(fixed ? `; ${fixed} fix${fixed === 1 ? '' : 'es'} written` : '') +
+				(unreadable ? `; ${unreadable} unreadable` : '');
+	if (lines.length > 0) lines.push('');
+	lines.push(summary);
+	return lines.join('\n') + '\n';
+}
+
+export function formatJson(results: FileResult[]): string {
+	return (
+		JSON.stringify(
+			results.map((r) => ({
+				file: r.file,
+				...(r.error ? { error: r.error } : { template: r.template }),
+				...(r.fixed ? { fixed: r.fixed } : {}),
+				diagnostics: r.findings.map((f) => ({
+					code: f.code,
+					severity: f.severity,
+					message: f.message,
+					range: f.range,
+					...(f.related?.length ? { related: f.related } : {}),
+					...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits } } : {}),
+				})),
+			})),
+			null,
+			1,
+		) + '\n'
+	);
+}
