@@ -46,6 +46,13 @@ export function readHeading(line: string, lineNo: number): HeadingLine | null {
 	if (line.length === 0 || line.charCodeAt(0) === 9 || line.includes('|') || line.includes('｜')) return null;
 	const prefix = PREFIX.exec(line)![0].length;
 	const rest = line.slice(prefix);
+	// An appendix (附表：政府信息公开情况统计) stands beside the numbered sections, not inside the last one.
+	const appendix = /^附[表件]\s*[\d一二三四五六七八九十]*\s*[:：]?/.exec(rest);
+	if (appendix && rest.trimEnd().length <= MAX_TITLE) {
+		const end = prefix + rest.trimEnd().length;
+		const title = rest.slice(appendix[0].length).trim() || rest.trim();
+		return { level: 1, ordinal: '', number: 0, title, range: { start: { line: lineNo, character: prefix }, end: { line: lineNo, character: end } }, inline: false };
+	}
 	for (const { level, re, value } of LEVELS) {
 		const m = re.exec(rest);
 		if (!m) continue;
