@@ -82,7 +82,7 @@ export const FORMAT_2021: TemplateDef = {
 		APPEALS_TABLE,
 	],
 	rules: [
-		...requestRules(OTHER_RESULT_ROWS, columnTotals('requests', ALL_APPLICANT, OTHER_RESULT_ROWS, 'R3.6.0', 'balance.subtotal', 'other-subtotal')),
+		...requestRules(OTHER_RESULT_ROWS, ['R3.6.0'], columnTotals('requests', ALL_APPLICANT, OTHER_RESULT_ROWS, 'R3.6.0', 'balance.subtotal', 'other-subtotal')),
 		...APPEALS_RULES,
 	],
 };

@@ -84,9 +84,12 @@ export function requestsTable(otherRows: RowDef[]): TableDef {
 	};
 }
 
-/** The balance rules of Table 2, given the format's 其他处理 result rows and optional subtotal rules. */
-export function requestRules(otherResultRows: string[], extra: BalanceRule[] = []): BalanceRule[] {
-	const dataRows = ['R1', 'R2', ...RESULT_ROWS_HEAD, ...otherResultRows, 'R3.7', 'R4'];
+/**
+ * The balance rules of Table 2, given the format's 其他处理 result rows, rows that only subtotal
+ * others (they have row totals but are not results), and the rules for those subtotals.
+ */
+export function requestRules(otherResultRows: string[], subtotalRows: string[] = [], extra: BalanceRule[] = []): BalanceRule[] {
+	const dataRows = ['R1', 'R2', ...RESULT_ROWS_HEAD, ...subtotalRows, ...otherResultRows, 'R3.7', 'R4'];
 	return [
 		...rowTotals('requests', dataRows, APPLICANT_PARTS, 'total'),
 		...extra,
