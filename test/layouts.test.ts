@@ -83,3 +83,40 @@ describe('every layout reads to the same tables', () => {
 		}
 	}
 });
+
+describe('a report squashed onto one line (web text)', () => {
+	const text = readSeed(SEEDS[0]);
+	const reference = tableValues(parseReport(text)).map((t) => ({ id: t.id, rows: t.rows }));
+	const squash = (sep: string) => text.split('\n').map((l) => l.trim()).filter(Boolean).join(sep);
+
+	test('cells separated by spaces are read with certainty', () => {
+		const model = parseReport(squash(' '));
+		assert.equal(model.index.lineCount, 1);
+		assert.deepEqual(tableValues(model).map((t) => ({ id: t.id, rows: t.rows })), reference);
+		assert.ok(model.tables.every((t) => t.layout === 'glued' && !t.inferred));
+		assert.deepEqual(model.sections.map((s) => s.heading.section?.key), ['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error'), []);
+	});
+
+	test('glued digits are split by inference, using the table rules to choose between splits', () => {
+		const model = parseReport(squash(''));
+		assert.deepEqual(tableValues(model).map((t) => ({ id: t.id, rows: t.rows })), reference);
+		const findings = checkReport(model);
+		assert.ok(findings.some((f) => f.code === 'table.inferred' && f.severity === 'information'));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+	});
+
+	test('a wrong total among guessed cells is reported at a lower severity and never fixed', () => {
+		// 60 4 0 0 1 0 65 → …66 in the glued first row; the row rule can no longer choose a split.
+		const squashed = squash('').replace('一、本年新收政府信息公开申请数量604001065', '一、本年新收政府信息公开申请数量6040010 66');
+		assert.notEqual(squashed, squash(''));
+		const model = parseReport(squashed);
+		const findings = checkReport(model).filter((f) => f.code.startsWith('balance.'));
+		assert.ok(findings.length > 0);
+		assert.ok(model.tables.find((t) => t.def.id === 'requests')!.inferred);
+		for (const f of findings) {
+			assert.equal(f.severity, 'information', f.message);
+			assert.equal(f.fix, undefined);
+		}
+	});
+});

@@ -9,15 +9,15 @@ const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatu
  * 上一年项目数量 is 2019, 统计指标 is the pre-2019 statistics table), or undefined when the
  * tables name none.
  */
-export function detectTableTemplate(blocks: TableBlock[]): TemplateId | undefined {
+export function detectTableTemplate(blocks: TableBlock[], longLines: string[] = []): TemplateId | undefined {
 	const hits = new Map<TemplateId, number>();
-	for (const b of blocks) {
-		for (const c of b.cells) {
-			if (c.text.length < 3) continue;
-			const t = normalizeLabel(c.text);
-			for (const s of SIGNATURES) if (s.labels.some((l) => t.includes(l))) hits.set(s.id, (hits.get(s.id) ?? 0) + 1);
-		}
-	}
+	const count = (text: string) => {
+		const t = normalizeLabel(text);
+		for (const s of SIGNATURES) for (const l of s.labels) if (t.includes(l)) hits.set(s.id, (hits.get(s.id) ?? 0) + 1);
+	};
+	for (const b of blocks) for (const c of b.cells) if (c.text.length >= 3) count(c.text);
+	// Squashed web text: the labels stand inside long lines rather than in cells.
+	if (hits.size === 0) for (const line of longLines) count(line.slice(0, 400_000));
 	let best: TemplateId | undefined;
 	let bestHits = 0;
 	for (const [id, n] of hits) if (n > bestHits) [best, bestHits] = [id, n];

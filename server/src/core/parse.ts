@@ -2,11 +2,15 @@ import { findArtifacts } from './artifacts.ts';
 import { bindTables } from './bind.ts';
 import { detectTableTemplate } from './detect.ts';
 import { findTableBlocks } from './layout/blocks.ts';
+import { findGluedBlocks } from './layout/glued.ts';
 import { readMetadata } from './metadata.ts';
 import type { ReportModel } from './model.ts';
-import { assignSections, buildSectionTree, findHeadings } from './sections.ts';
+import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './text.ts';
+
+/** Lines at least this long are searched for squashed headings and tables. */
+const LONG_LINE = 300;
 
 export interface ParseOptions {
 	/** Force a format instead of detecting it. */
@@ -21,10 +25,14 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// A BOM is read as a space: it stays out of every label but keeps its UTF-16 slot, so every
 	// range is a range of the text given.
 	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
-	const blocks = findTableBlocks(index);
-	const headings = findHeadings(index, blocks);
-	const metadata = readMetadata(index, headings);
-	const tableTemplate = detectTableTemplate(blocks);
+	const shownBlocks = findTableBlocks(index);
+	const claimed = new Uint8Array(index.lineCount);
+	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	const longLines: number[] = [];
+	for (let n = 0; n < index.lineCount; n++) if (!claimed[n] && index.lines[n].length >= LONG_LINE) longLines.push(n);
+	const lineHeadings = findHeadings(index, shownBlocks);
+	const metadata = readMetadata(index, lineHeadings);
+	const tableTemplate = detectTableTemplate(shownBlocks, longLines.map((n) => index.lines[n]));
 
 	let templateId: TemplateId;
 	let templateSource: ReportModel['templateSource'];
@@ -42,6 +50,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 		templateSource = 'default';
 	}
 	const template = TEMPLATES[templateId];
+	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed)].sort((a, b) => a.firstLine - b.firstLine);
+	const lineStarts = new Set(lineHeadings.map((h) => `${h.line}:${h.range.start.character}`));
+	const inline = findInlineHeadings(index, longLines, Object.values(TEMPLATES)).filter((h) => !lineStarts.has(`${h.line}:${h.range.start.character}`));
+	const headings = [...lineHeadings, ...inline].sort(
+		(a, b) => a.line - b.line || a.range.start.character - b.range.start.character,
+	);
 	assignSections(headings, template);
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);

@@ -18,6 +18,31 @@ export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] 
 	return headings;
 }
 
+/** Headings of mandated sections inside long lines (a web page squashed onto one line). */
+export function findInlineHeadings(index: LineIndex, lines: number[], templates: TemplateDef[]): Heading[] {
+	const titles = new Set<string>();
+	for (const t of templates) for (const s of t.sections) titles.add(s.title.replace(/^[一二三四五六七八九十]+、/, ''));
+	const re = new RegExp(`([一二三四五六七八九十])、\\s*(${[...titles].map((t) => t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})`, 'g');
+	const out: Heading[] = [];
+	for (const n of lines) {
+		const line = index.lines[n];
+		for (const m of line.matchAll(re)) {
+			const start = m.index!;
+			const number = '一二三四五六七八九十'.indexOf(m[1]) + 1;
+			out.push({
+				level: 1,
+				ordinal: `${m[1]}、`,
+				number,
+				title: m[2],
+				range: { start: { line: n, character: start }, end: { line: n, character: start + m[0].length } },
+				inline: true,
+				line: n,
+			});
+		}
+	}
+	return out;
+}
+
 /** The mandated section a heading names, by the weighted keywords of the template's sections. */
 export function sectionOf(title: string, level: number, template: TemplateDef): SectionDef | undefined {
 	const t = normalizeLabel(title);
@@ -73,15 +98,15 @@ export function buildSectionTree(index: LineIndex, headings: Heading[], tables: 
 	// A section ends where the next heading of its level or above starts.
 	for (let i = 0; i < all.length; i++) {
 		const s = all[i];
-		let endLine = index.lineCount - 1;
-		for (let j = i + 1; j < all.length; j++) {
-			if (all[j].heading.level <= s.heading.level) {
-				endLine = all[j].heading.line - 1;
-				break;
-			}
+		const next = all.slice(i + 1).find((n) => n.heading.level <= s.heading.level);
+		const start = s.heading.range.start;
+		if (next && next.heading.line === s.heading.line) {
+			s.range = { start, end: next.heading.range.start };
+			continue;
 		}
+		let endLine = next ? next.heading.line - 1 : index.lineCount - 1;
 		while (endLine > s.heading.line && index.lines[endLine].trim() === '') endLine--;
-		s.range = { start: { line: s.heading.line, character: 0 }, end: { line: endLine, character: index.lines[endLine].length } };
+		s.range = { start, end: { line: endLine, character: index.lines[endLine].length } };
 	}
 	for (const t of tables) {
 		let holder: Section | undefined;

@@ -1,0 +1,295 @@
+import type { TemplateDef } from '../templates/index.ts';
+import type { LineIndex } from '../text.ts';
+import type { RawCell, TableBlock } from './types.ts';
+
+/**
+ * Web pages scraped to text run a report's tables together, often onto one line: labels follow
+ * each other with no separator, and a row's numbers run into the next label
+ * ("一、本年新收政府信息公开申请数量 60 4 0 0 1 0 65二、上年结转…", or "…申请数量6040010 65…").
+ * This reads such lines by finding the template's labels in them. Numbers separated by spaces are
+ * read as they stand; a run of glued digits is split by inference (each split that satisfies the
+ * row's own sum rules), and every cell from such a split is marked inferred.
+ */
+
+/** Lines longer than this are not searched: a pathological input must not take long. */
+const MAX_GLUED_LINE = 400_000;
+/** A line is read as glued table text when it holds at least this many distinct template labels. */
+const MIN_LABELS = 4;
+const MAX_DIGITS_PER_VALUE = 6;
+const MAX_SPLITS = 64;
+/** Bound on the search for splits, so a long digit run costs little. */
+const MAX_SPLIT_STEPS = 20_000;
+
+interface LabelPattern {
+	re: RegExp;
+	/** A short label without an ordinal (规章, 行政许可) also occurs in prose: it counts only after its table's anchor. */
+	generic: boolean;
+	kind: 'anchor' | 'header' | 'row';
+	/** Number of values after the label (rows, and the header that ends an unlabeled-row table). */
+	values: number;
+	table: string;
+	/** Sum rules within the row, as column-index lists: [target, ...terms]. */
+	rowRules: number[][];
+	/** The template row a row label names. */
+	rowKey?: string;
+}
+
+const patternCache = new WeakMap<TemplateDef, LabelPattern[]>();
+
+/** A regex that finds a label written with any width of punctuation, spaces inside, quotes or not. */
+function labelRegex(label: string): RegExp {
+	const parts: string[] = [];
+	for (const ch of label.normalize('NFKC')) {
+		if (/\s/.test(ch)) continue;
+		if (ch === '(' ) parts.push('[（(]');
+		else if (ch === ')') parts.push('[）)]');
+		else if (ch === ',') parts.push('[，,]');
+		else if (ch === ':') parts.push('[：:]');
+		else if (ch === '.') parts.push('[.．、]');
+		else if (/["“”'‘’]/.test(ch)) parts.push('["“”]?');
+		else if (/[0-9]/.test(ch)) parts.push(`[${ch}${String.fromCharCode(0xff10 + Number(ch))}]`);
+		else parts.push(ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+	}
+	return new RegExp(parts.join('\\s*'), 'g');
+}
+
+function patternsFor(template: TemplateDef): LabelPattern[] {
+	const cached = patternCache.get(template);
+	if (cached) return cached;
+	const out: LabelPattern[] = [];
+	for (const table of template.tables) {
+		const valueColumns = table.columns.filter((c) => c.kind !== 'text');
+		const colIndex = new Map(valueColumns.map((c, i) => [c.key, i]));
+		const rowRules = (rowKey: string) =>
+			template.rules
+				.filter((r) => r.table === table.id && r.kind === 'sum' && r.target.row === rowKey && r.terms.every((t) => t.row === rowKey))
+				.map((r) => (r.kind === 'sum' ? [colIndex.get(r.target.column)!, ...r.terms.map((t) => colIndex.get(t.column)!)] : []));
+		for (const a of table.anchors) out.push({ re: labelRegex(a), generic: false, kind: 'anchor', values: 0, table: table.id, rowRules: [] });
+		const lastHeader = table.headers[table.headers.length - 1];
+		for (const h of new Set([...table.headers, ...table.columns.map((c) => c.label)])) {
+			if (h.length < 2) continue;
+			const opensValues = table.unlabeledRow !== undefined && h === lastHeader;
+			out.push({ re: labelRegex(h), generic: false, kind: 'header', values: opensValues ? valueColumns.length : 0, table: table.id, rowRules: opensValues ? rowRules(table.unlabeledRow!) : [], rowKey: opensValues ? table.unlabeledRow : undefined });
+		}
+		for (const row of table.rows) {
+			for (const label of [row.label, ...(row.aliases ?? [])]) {
+				const generic = !/^[（(一二三四五六七八九十\d]/.test(label) && table.anchors.length > 0;
+				out.push({ re: labelRegex(label), generic, kind: 'row', values: row.kind === 'group' ? 0 : valueColumns.length, table: table.id, rowRules: rowRules(row.key), rowKey: row.key });
+			}
+		}
+	}
+	patternCache.set(template, out);
+	return out;
+}
+
+interface Hit {
+	start: number;
+	end: number;
+	pattern: LabelPattern;
+}
+
+function findHits(line: string, patterns: LabelPattern[]): Hit[] {
+	const hits: Hit[] = [];
+	for (const p of patterns) {
+		p.re.lastIndex = 0;
+		for (let m = p.re.exec(line); m; m = p.re.exec(line)) {
+			if (m[0].length === 0) {
+				p.re.lastIndex++;
+				continue;
+			}
+			hits.push({ start: m.index, end: m.index + m[0].length, pattern: p });
+		}
+	}
+	// Longest label first where two start together; then drop any hit inside an earlier one.
+	hits.sort((a, b) => a.start - b.start || b.end - a.end || b.pattern.values - a.pattern.values);
+	const kept: Hit[] = [];
+	let end = -1;
+	for (const h of hits) {
+		if (h.start < end) continue;
+		kept.push(h);
+		end = h.end;
+	}
+	return kept;
+}
+
+/** Whether a line is worth reading as glued table text for this template. */
+export function looksGlued(line: string, template: TemplateDef): boolean {
+	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t') || line.includes('|')) return false;
+	let distinct = 0;
+	for (const table of template.tables) {
+		for (const row of table.rows) {
+			if (row.label.length >= 4 && line.includes(row.label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '').slice(0, 6))) distinct++;
+			if (distinct >= MIN_LABELS) return true;
+		}
+	}
+	return false;
+}
+
+/** Table blocks read from glued lines (lines no other layout claimed). */
+export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed: Uint8Array): TableBlock[] {
+	const blocks: TableBlock[] = [];
+	const patterns = patternsFor(template);
+	for (let n = 0; n < index.lineCount; n++) {
+		if (claimed[n]) continue;
+		const line = index.lines[n];
+		if (!looksGlued(line, template)) continue;
+		const cells = gluedCells(line, n, patterns, template);
+		if (cells.length > 0) blocks.push({ layout: 'glued', firstLine: n, lastLine: n, cells, rowsReliable: true });
+	}
+	return blocks;
+}
+
+function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], template: TemplateDef): RawCell[] {
+	const hits = findHits(line, patterns);
+	const at = (s: number, e: number, row: number, inferred = false): RawCell => ({
+		text: line.slice(s, e),
+		range: { start: { line: lineNo, character: s }, end: { line: lineNo, character: e } },
+		row,
+		...(inferred ? { inferred } : {}),
+	});
+	const anchored = new Set<string>();
+	const pieces: Array<{ label: RawCell; values?: ValueOptions; pattern: LabelPattern }> = [];
+	hits.forEach((h, i) => {
+		if (h.pattern.kind === 'anchor') anchored.add(h.pattern.table);
+		if (h.pattern.generic && !anchored.has(h.pattern.table)) return;
+		const limit = i + 1 < hits.length ? hits[i + 1].start : line.length;
+		const values = h.pattern.values > 0 ? readValues(line, h.end, limit, h.pattern, i, at) : undefined;
+		// In squashed text a row label with no number after it is prose that names the row, not the row.
+		if (h.pattern.kind === 'row' && h.pattern.values > 0 && !values) return;
+		pieces.push({ label: at(h.start, h.end, i), values, pattern: h.pattern });
+	});
+	const choice = chooseSplits(pieces, template);
+	const cells: RawCell[] = [];
+	pieces.forEach((p, i) => {
+		cells.push(p.label);
+		if (p.values) cells.push(...p.values.make(choice.get(i) ?? p.values.options[0]));
+	});
+	return cells;
+}
+
+type CellAt = (s: number, e: number, row: number, inferred?: boolean) => RawCell;
+
+/** The ways a row's values can be read, and how to make cells of one of them. */
+interface ValueOptions {
+	options: number[][];
+	make: (values: number[]) => RawCell[];
+}
+
+/** The values after a label: space-separated numbers as written, or a glued digit run split by inference. */
+function readValues(line: string, from: number, limit: number, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
+	let end = from;
+	while (end < limit && /[0-9０-９\s.,，\u3000]/.test(line[end])) end++;
+	const tokens: Array<[number, number]> = [];
+	for (const m of line.slice(from, end).matchAll(/[0-9０-９]+(?:[.,][0-9０-９]+)*/g)) tokens.push([from + m.index!, from + m.index! + m[0].length]);
+	if (tokens.length === 0) return undefined;
+	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
+	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
+	// Fewer tokens than columns: some tokens are several numbers glued together.
+	const digits = tokens.map(([s, e]) => line.slice(s, e)).join('');
+	if (!/^[0-9０-９]+$/.test(digits)) return exact(tokens);
+	const offsets: number[] = [];
+	const cuts = new Set<number>();
+	for (const [s, e] of tokens) {
+		for (let k = s; k < e; k++) offsets.push(k);
+		cuts.add(offsets.length);
+	}
+	const all = splitDigits(digits.normalize('NFKC'), p.values, cuts);
+	const valid = all.filter((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)));
+	// With no split that balances, keep one anyway: the row is then shown unbalanced (as a guess), not lost.
+	const options = valid.length > 0 ? valid : all.slice(0, 1);
+	if (options.length === 0) return undefined;
+	const inferred = all.length > 1;
+	return {
+		options,
+		make: (values) => {
+			const out: RawCell[] = [];
+			let k = 0;
+			for (const v of values) {
+				const len = String(v).length;
+				out.push(at(offsets[k], offsets[k + len - 1] + 1, row, inferred));
+				k += len;
+			}
+			return out;
+		},
+	};
+}
+
+/** Bound on the combinations of ambiguous rows tried against the table's rules. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Where a row's digits split more than one way, picks the splits that make the most of the
+ * table's other rules (column totals, the identity) hold: the reading a reviewer would choose.
+ */
+function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPattern }>, template: TemplateDef): Map<number, number[]> {
+	const choice = new Map<number, number[]>();
+	const ambiguous = pieces.map((p, i) => ({ p, i })).filter(({ p }) => p.values && p.values.options.length > 1 && p.pattern.rowKey);
+	if (ambiguous.length === 0) return choice;
+	const known = new Map<string, number[]>();
+	pieces.forEach((p) => {
+		if (p.pattern.rowKey && p.values && p.values.options.length === 1 && p.values.options[0].length > 0) known.set(`${p.pattern.table}/${p.pattern.rowKey}`, p.values.options[0]);
+	});
+	const tables = new Set(ambiguous.map(({ p }) => p.pattern.table));
+	for (const tableId of tables) {
+		const group = ambiguous.filter(({ p }) => p.pattern.table === tableId);
+		const table = template.tables.find((t) => t.id === tableId)!;
+		const columns = table.columns.filter((c) => c.kind !== 'text').map((c) => c.key);
+		const rules = template.rules.filter((r) => r.table === tableId);
+		const value = (values: Map<string, number[]>, row: string, column: string) => values.get(`${tableId}/${row}`)?.[columns.indexOf(column)];
+		const score = (values: Map<string, number[]>) => {
+			let held = 0;
+			for (const r of rules) {
+				const left = r.kind === 'sum' ? [r.target] : r.left;
+				const right = r.kind === 'sum' ? r.terms : r.right;
+				const sum = (refs: typeof left) => refs.reduce<number | undefined>((a, ref) => (a === undefined ? undefined : ((v) => (v === undefined ? undefined : a + v))(value(values, ref.row, ref.column))), 0);
+				const l = sum(left);
+				const rr = sum(right);
+				if (l !== undefined && rr !== undefined && l === rr) held++;
+			}
+			return held;
+		};
+		let best = -1;
+		let bestPick: number[] = group.map(() => 0);
+		const pick = group.map(() => 0);
+		for (let n = 0; n < MAX_COMBINATIONS; n++) {
+			const values = new Map(known);
+			group.forEach(({ p }, g) => values.set(`${tableId}/${p.pattern.rowKey}`, p.values!.options[pick[g]]));
+			const sc = score(values);
+			if (sc > best) [best, bestPick] = [sc, [...pick]];
+			let g = 0;
+			while (g < group.length && ++pick[g] >= group[g].p.values!.options.length) pick[g++] = 0;
+			if (g === group.length) break;
+		}
+		group.forEach(({ i, p }, g) => choice.set(i, p.values!.options[bestPick[g]]));
+	}
+	return choice;
+}
+
+/**
+ * Every way to cut a digit string into `n` numbers without leading zeros (at most MAX_SPLITS);
+ * `cuts` are positions where the text had a space, which no number spans.
+ */
+export function splitDigits(digits: string, n: number, cuts: Set<number> = new Set()): number[][] {
+	const out: number[][] = [];
+	const current: number[] = [];
+	let steps = 0;
+	const go = (pos: number): void => {
+		if (out.length >= MAX_SPLITS || ++steps > MAX_SPLIT_STEPS) return;
+		const left = n - current.length;
+		const rest = digits.length - pos;
+		if (left === 0) {
+			if (rest === 0) out.push([...current]);
+			return;
+		}
+		if (rest < left || rest > left * MAX_DIGITS_PER_VALUE) return;
+		let maxLen = digits[pos] === '0' ? 1 : Math.min(MAX_DIGITS_PER_VALUE, rest - (left - 1));
+		for (let k = pos + 1; k < pos + maxLen; k++) if (cuts.has(k)) maxLen = k - pos;
+		for (let len = 1; len <= maxLen; len++) {
+			current.push(Number(digits.slice(pos, pos + len)));
+			go(pos + len);
+			current.pop();
+		}
+	};
+	go(0);
+	return out;
+}
