@@ -1,5 +1,5 @@
 import { parseCellValue } from './cellValue.ts';
-import { TemplateLabels } from './labels.ts';
+import { labelsOf, type TemplateLabels } from './labels.ts';
 import type { RawCell, TableBlock } from './layout/types.ts';
 import type { BoundRow, BoundTable } from './model.ts';
 import { normalizeLabel } from './normalize.ts';
@@ -14,7 +14,7 @@ import type { Range } from './text.ts';
  * template's columns in order. Where the layout does show rows, a row also ends with its line
  * (pipe rows) or its blank line (tab cells), so a short row is seen as short.
  */
-export function bindTables(template: TemplateDef, blocks: TableBlock[], labels = new TemplateLabels(template)): BoundTable[] {
+export function bindTables(template: TemplateDef, blocks: TableBlock[], labels: TemplateLabels = labelsOf(template)): BoundTable[] {
 	return new Binder(labels).run(blocks);
 }
 

@@ -1,3 +1,4 @@
+import { memoize } from './memo.ts';
 import { parseChineseNumeral } from './normalize.ts';
 
 /**
@@ -26,7 +27,10 @@ export interface CellValue {
 const PLACEHOLDER = /^(?:[-—–－―─_/／\\]+|无|空|不适用|\/)$/;
 const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|万元|元)$/;
 
-export function parseCellValue(raw: string): CellValue {
+/** Cached: a table repeats the same few numbers; callers must not mutate the result. */
+export const parseCellValue = memoize(parseCellValueUncached);
+
+function parseCellValueUncached(raw: string): CellValue {
 	const text = raw.trim();
 	if (text === '') return { kind: 'blank', value: null, notes: [] };
 	if (PLACEHOLDER.test(text)) return { kind: 'blank', value: null, notes: ['placeholder'] };

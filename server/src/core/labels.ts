@@ -36,11 +36,21 @@ function labelForm(text: string): LabelForm {
 	return { ordinal, core: rest.replace(/^其中:?/, '') };
 }
 
+const byTemplate = new WeakMap<TemplateDef, TemplateLabels>();
+
+/** The label index of a template, built once per template. */
+export function labelsOf(template: TemplateDef): TemplateLabels {
+	let labels = byTemplate.get(template);
+	if (!labels) byTemplate.set(template, (labels = new TemplateLabels(template)));
+	return labels;
+}
+
 export class TemplateLabels {
 	private readonly anchors = new Map<string, TableDef>();
 	private readonly headers = new Map<TableDef, Set<string>>();
 	private readonly allHeaders = new Set<string>();
 	private readonly rows: RowMatcher[] = [];
+	private readonly matches = new Map<string, RowMatch[]>();
 
 	constructor(readonly template: TemplateDef) {
 		for (const table of template.tables) {
@@ -73,6 +83,17 @@ export class TemplateLabels {
 
 	/** All rows whose label the text matches, best first; restricted to `table` when given. */
 	matchRow(text: string, table?: TableDef): RowMatch[] {
+		if (text.length > 200) return [];
+		const key = `${table?.id ?? ''}\u0000${text}`;
+		let m = this.matches.get(key);
+		if (!m) {
+			if (this.matches.size > 20000) this.matches.clear();
+			this.matches.set(key, (m = this.match(text, table)));
+		}
+		return m;
+	}
+
+	private match(text: string, table?: TableDef): RowMatch[] {
 		const cell = labelForm(text);
 		if (cell.core.length === 0) return [];
 		const exact: RowMatch[] = [];

@@ -1,3 +1,5 @@
+import { memoize } from './memo.ts';
+
 /**
  * Label normalisation: exports of the same table differ in full/half-width punctuation, spaces,
  * line breaks inside labels, quote styles and small wording variants. Everything that compares
@@ -9,7 +11,9 @@ const CHINESE_DIGIT_VALUES: Record<string, number> = {
 };
 
 /** NFKC folds full-width ASCII (（）：，．１２) to half-width; then drop spaces and quote marks. */
-export function normalizeLabel(text: string): string {
+export const normalizeLabel = memoize(normalizeLabelUncached);
+
+function normalizeLabelUncached(text: string): string {
 	return text
 		.normalize('NFKC')
 		.replace(/[\s\u3000\u00a0]+/g, '')

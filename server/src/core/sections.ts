@@ -95,27 +95,38 @@ export function buildSectionTree(index: LineIndex, headings: Heading[], tables: 
 		stack.push(section);
 		all.push(section);
 	}
-	// A section ends where the next heading of its level or above starts.
-	for (let i = 0; i < all.length; i++) {
-		const s = all[i];
-		const next = all.slice(i + 1).find((n) => n.heading.level <= s.heading.level);
+	// A section ends where the next heading of its level or above starts (one backward pass).
+	const nextAtOrAbove: Array<Section | undefined> = new Array(all.length);
+	const open: Section[] = [];
+	for (let i = all.length - 1; i >= 0; i--) {
+		while (open.length > 0 && open[open.length - 1].heading.level > all[i].heading.level) open.pop();
+		nextAtOrAbove[i] = open[open.length - 1];
+		open.push(all[i]);
+	}
+	all.forEach((s, i) => {
+		const next = nextAtOrAbove[i];
 		const start = s.heading.range.start;
 		if (next && next.heading.line === s.heading.line) {
 			s.range = { start, end: next.heading.range.start };
-			continue;
+			return;
 		}
 		let endLine = next ? next.heading.line - 1 : index.lineCount - 1;
 		while (endLine > s.heading.line && index.lines[endLine].trim() === '') endLine--;
 		s.range = { start, end: { line: endLine, character: index.lines[endLine].length } };
-	}
-	for (const t of tables) {
-		let holder: Section | undefined;
-		for (const s of all) {
-			if (comparePositions(s.range.start, t.range.start) <= 0 && comparePositions(t.range.start, s.range.end) <= 0) {
-				if (!holder || s.heading.level > holder.heading.level) holder = s;
+	});
+	// Each table goes to the innermost section open at its start: the last heading before it, or its ancestors.
+	const parent = new Map<Section, Section | undefined>();
+	const walk = (list: Section[], up: Section | undefined) => list.forEach((s) => (parent.set(s, up), walk(s.children, s)));
+	walk(roots, undefined);
+	let h = -1;
+	for (const t of [...tables].sort((a, b) => comparePositions(a.range.start, b.range.start))) {
+		while (h + 1 < all.length && comparePositions(all[h + 1].range.start, t.range.start) <= 0) h++;
+		for (let s = all[h]; s; s = parent.get(s)!) {
+			if (comparePositions(t.range.start, s.range.end) <= 0) {
+				s.tables.push(t);
+				break;
 			}
 		}
-		holder?.tables.push(t);
 	}
 	return roots;
 }
