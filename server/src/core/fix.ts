@@ -2,7 +2,7 @@ import { cellKey, ruleInstances, roundSum, type RuleInstance } from './balance.t
 import { formatValue } from './cellValue.ts';
 import type { Finding } from './findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from './model.ts';
-import type { TextEdit } from './text.ts';
+import { comparePositions, type TextEdit } from './text.ts';
 
 export interface FixAllOptions {
 	/** Also remove conversion artefacts (page numbers, web footers, bookmarks). */
@@ -21,9 +21,27 @@ export function fixAllEdits(model: ReportModel, options: FixAllOptions = {}, fin
 	for (const table of model.tables) edits.push(...recomputeTable(model, table));
 	if (options.cleanup) {
 		const cleanup = findings ? findings.filter((f) => f.code === 'cleanup.artifact').flatMap((f) => f.fix!.edits) : model.artifacts.map((a) => ({ range: a.deleteRange, newText: '' }));
-		edits.push(...cleanup);
+		edits.push(...mergeDeletions(cleanup));
 	}
 	return edits;
+}
+
+/**
+ * Joins deletions that overlap or touch: two artefact lines at the very end of a document each
+ * take the line break before them, and applied together they must be one edit.
+ */
+export function mergeDeletions(edits: TextEdit[]): TextEdit[] {
+	const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
+	const out: TextEdit[] = [];
+	for (const e of sorted) {
+		const last = out[out.length - 1];
+		if (last && last.newText === '' && e.newText === '' && comparePositions(e.range.start, last.range.end) <= 0) {
+			if (comparePositions(e.range.end, last.range.end) > 0) last.range = { start: last.range.start, end: e.range.end };
+			continue;
+		}
+		out.push({ range: e.range, newText: e.newText });
+	}
+	return out;
 }
 
 /** Recomputed values of a table's derived cells, keyed by cellKey, for the cells that can be computed. */

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { applyEdits, checkReport, fixAllEdits, parseReport, type Finding } from '../server/src/core/index.ts';
+import { readSeed } from './helpers.ts';
+
+const SEED_2021 = readSeed('000_64647beae46556e6.txt');
+const REPORT_2019 = readFileSync(join(__dirname, 'fixtures', 'reports', '2019-format-blank-totals.txt'), 'utf8');
+
+const codes = (fs: Finding[]) => fs.map((f) => f.code);
+const check = (text: string) => checkReport(parseReport(text));
+/** Replaces the first occurrence of `from` after `anchor` with `to`. */
+function replaceAfter(text: string, anchor: string, from: string, to: string): string {
+	const a = text.indexOf(anchor);
+	assert.ok(a >= 0, `anchor ${anchor} not found`);
+	const i = text.indexOf(from, a + anchor.length);
+	assert.ok(i >= 0, `${from} not found after ${anchor}`);
+	return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+describe('the 2019 format and blank totals', () => {
+	test('a 2019-format report is detected from its tables and its blank totals are warnings, not wrong sums', () => {
+		const model = parseReport(REPORT_2019);
+		assert.equal(model.template.id, '2019');
+		assert.equal(model.metadata.year, 2020);
+		const findings = checkReport(model);
+		assert.deepEqual([...new Set(codes(findings))], ['cell.blank-total']);
+		assert.equal(findings.length, 19);
+		assert.ok(findings.every((f) => f.severity === 'warning' && f.fix));
+	});
+
+	test('fix-all fills in every blank total, after which the table balances; a second run does nothing', () => {
+		const fixed = applyEdits(REPORT_2019, fixAllEdits(parseReport(REPORT_2019)));
+		assert.deepEqual(check(fixed), []);
+		assert.match(fixed, /（一）予以公开 \| 5 \| 1 \| 0 \| 0 \| 0 \| 0 \| 6 \|/);
+		assert.deepEqual(fixAllEdits(parseReport(fixed)), []);
+	});
+
+	test('a 2019-format table in a report for 2023 does not fit its year', () => {
+		const text = REPORT_2019.replace(/2020年/g, '2023年');
+		const f = check(text).find((x) => x.code === 'template.year-mismatch');
+		assert.ok(f);
+		assert.match(f.message, /2023年度报告应使用2021年格式/);
+	});
+});
+
+describe('cells', () => {
+	test('a dash in an input cell reads as a blank input, i.e. 0', () => {
+		const text = replaceAfter(SEED_2021, '2.其他法律行政法规禁止公开', '\t0\n', '\t—\n');
+		assert.deepEqual(check(text).filter((f) => f.severity !== 'warning' || f.code !== 'cleanup.artifact'), []);
+	});
+
+	test('a dash in a total whose items are not all zero is a blank total with a fix', () => {
+		const text = replaceAfter(SEED_2021, '（一）予以公开', '\t16\n', '\t—\n');
+		const f = check(text).find((x) => x.code === 'cell.blank-total');
+		assert.ok(f);
+		assert.equal(applyEdits(text, f.fix!.edits), SEED_2021);
+	});
+
+	test('text that is no number is reported, and the sums that need it are not checked', () => {
+		const text = replaceAfter(SEED_2021, '（一）予以公开', '\t14\n', '\t约14\n');
+		const fs = check(text);
+		assert.ok(codes(fs).includes('cell.not-a-number'));
+		assert.ok(!fs.some((f) => f.code === 'balance.row-total' && f.message.includes('予以公开')));
+	});
+
+	test('negative counts and fractional counts are reported; amounts may have decimals', () => {
+		assert.ok(codes(check(replaceAfter(SEED_2021, '6.属于四类过程性信息', '\t0\n', '\t-1\n'))).includes('cell.negative'));
+		assert.ok(codes(check(replaceAfter(SEED_2021, '行政许可', '\t336\n', '\t336.5\n'))).includes('cell.fraction'));
+		assert.ok(!codes(check(replaceAfter(SEED_2021, '行政事业性收费', '\t0\n', '\t12.75\n'))).includes('cell.fraction'));
+	});
+
+	test('full-width digits, thousands separators and Chinese numerals are read, with a hint and a fix', () => {
+		const text = replaceAfter(replaceAfter(SEED_2021, '一、本年新收政府信息公开申请数量', '\t60\n', '\t６０\n'), '行政许可', '\t336\n', '\t三百三十六\n');
+		const fs = check(text);
+		assert.deepEqual(fs.filter((f) => f.code.startsWith('balance.')), []);
+		const hints = fs.filter((f) => f.code === 'cell.format');
+		assert.equal(hints.length, 2);
+		assert.equal(applyEdits(text, hints.flatMap((h) => h.fix!.edits)), SEED_2021);
+	});
+
+	test("Beijing's 0.其他处理总计 subtotal is checked, and not counted into （七）总计", () => {
+		const text = replaceAfter(SEED_2021, '0.其他处理总计', '\t5\n', '\t6\n');
+		const fs = check(text);
+		assert.deepEqual([...new Set(codes(fs.filter((f) => f.code.startsWith('balance.'))))].sort(), ['balance.row-total', 'balance.subtotal']);
+		assert.equal(applyEdits(text, fixAllEdits(parseReport(text))), SEED_2021);
+	});
+});
+
+describe('structure', () => {
+	test('a missing mandated section is an error on the heading where it belongs', () => {
+		const text = SEED_2021.replace('五、存在的主要问题及改进情况\n', '');
+		const f = check(text).find((x) => x.code === 'section.missing')!;
+		assert.equal(f.severity, 'error');
+		assert.match(f.message, /存在的主要问题及改进情况/);
+		const model = parseReport(text);
+		assert.equal(model.index.textOf(f.range), '六、其他需要报告的事项');
+	});
+
+	test('sections out of order and duplicated', () => {
+		const lines = SEED_2021.split('\n');
+		const five = lines.indexOf('五、存在的主要问题及改进情况');
+		const six = lines.indexOf('六、其他需要报告的事项');
+		const swapped = [...lines];
+		swapped[five] = lines[six];
+		swapped[six] = lines[five];
+		const order = check(swapped.join('\n')).filter((f) => f.code === 'section.order');
+		assert.equal(order.length, 1);
+		const dup = check(SEED_2021 + '\n六、其他需要报告的事项\n无。\n').filter((f) => f.code === 'section.duplicate');
+		assert.equal(dup.length, 1);
+	});
+
+	test('a report with no tables misses every required table', () => {
+		const prose = SEED_2021.split('\n').filter((l) => !l.startsWith('\t')).join('\n');
+		const missing = check(prose).filter((f) => f.code === 'table.missing');
+		assert.equal(missing.length, 6);
+	});
+
+	test('a row with a missing cell is reported, and an absent row too', () => {
+		const short = replaceAfter(SEED_2021, '2.重复申请', '\t0\n\t0\n', '\t0\n');
+		assert.ok(codes(check(short)).includes('table.cell-count'));
+		const lines = SEED_2021.split('\n');
+		const at = lines.indexOf('\t2.重复申请');
+		const noRow = [...lines.slice(0, at), ...lines.slice(at + 9)].join('\n');
+		assert.ok(check(noRow).some((f) => f.code === 'table.missing-row' && f.message.includes('重复申请')));
+	});
+
+	test('headings are found with leading spaces, half-width forms and Word bookmarks', () => {
+		const model = parseReport('[bookmark: _GoBack]一、总体情况\n  (二)主动公开\n 二、主动公开政府信息情况\n1、工作开展\n（1）细则\n');
+		assert.deepEqual(
+			model.headings.map((h) => [h.level, h.title, h.section?.key ?? null]),
+			[[1, '总体情况', 'overview'], [2, '主动公开', null], [1, '主动公开政府信息情况', 'active'], [3, '工作开展', null], [3, '细则', null]],
+		);
+	});
+});
+
+describe('clean-up', () => {
+	test('artefacts are removed by their fixes, and nothing else changes, with CRLF kept', () => {
+		const text = readSeed('003_6d0cd6ca3bfdf8d5.txt').replace(/\n/g, '\r\n');
+		const fs = check(text).filter((f) => f.code === 'cleanup.artifact');
+		assert.equal(fs.length, 3);
+		// Each fix alone removes its line; together (as fix-all applies them) they merge into one edit.
+		for (const f of fs) assert.equal(applyEdits(text, f.fix!.edits).length < text.length, true);
+		const cleaned = applyEdits(text, fixAllEdits(parseReport(text), { cleanup: true }));
+		assert.equal(cleaned, text.split('\r\n').slice(0, 62).join('\r\n') + '\r\n');
+	});
+
+	test('a Word bookmark is removed from the start of a heading', () => {
+		const text = readSeed('001_2c73ece5a30f6368.txt');
+		const f = check(text).find((x) => x.code === 'cleanup.artifact')!;
+		assert.match(applyEdits(text, f.fix!.edits), /\n一、总体情况\n/);
+	});
+});
+
+describe('any input', () => {
+	for (const [name, text] of [
+		['empty', ''],
+		['a BOM only', '\ufeff'],
+		['binary-looking', '\u0000\u0001\u0002\uffff\ud800'],
+		['only tabs and pipes', '\t\n|\n||\n\t|\t\n'],
+		['labels without values', '\t一、本年新收政府信息公开申请数量\n\t（七）总计\n行政复议 |\n'],
+	] as const) {
+		test(`${name}: parses and checks without throwing, every range inside the document`, () => {
+			const model = parseReport(text);
+			const fs = checkReport(model, { lang: 'en' });
+			for (const f of fs) {
+				assert.ok(f.range.start.line < model.index.lineCount);
+				assert.ok(f.range.end.character <= model.index.lines[f.range.end.line].length);
+			}
+		});
+	}
+});
