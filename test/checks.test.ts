@@ -126,6 +126,16 @@ describe('structure', () => {
 		assert.ok(check(noRow).some((f) => f.code === 'table.missing-row' && f.message.includes('重复申请')));
 	});
 
+	test('sections numbered 第一部分… or （一）…（六） are the mandated sections too', () => {
+		const titles = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
+		const keys = ['overview', 'active', 'requests', 'appeals', 'problems', 'other'];
+		const parts = titles.map((t, i) => `第${'一二三四五六'[i]}部分 ${t}\n（一）细节\n正文。`).join('\n');
+		assert.deepEqual(parseReport(parts).headings.filter((h) => h.section).map((h) => h.section!.key), keys);
+		const paren = titles.map((t, i) => `（${'一二三四五六'[i]}）${t}\n1.细节\n正文。`).join('\n');
+		assert.deepEqual(parseReport(paren).headings.filter((h) => h.section).map((h) => h.section!.key), keys);
+		assert.deepEqual(check(paren).filter((f) => f.code.startsWith('section.')), []);
+	});
+
 	test('headings are found with leading spaces, half-width forms and Word bookmarks', () => {
 		const model = parseReport('[bookmark: _GoBack]一、总体情况\n  (二)主动公开\n 二、主动公开政府信息情况\n1、工作开展\n（1）细则\n');
 		assert.deepEqual(

@@ -29,6 +29,7 @@ function chineseOrdinalValue(s: string): number {
 const PREFIX = /^(?:[\s\u3000]|\[bookmark:[^\]]*\])*/;
 const LEVELS: Array<{ level: 1 | 2 | 3; re: RegExp; value: (m: RegExpExecArray) => number }> = [
 	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[、,，.．]/, value: (m) => chineseOrdinalValue(m[1]) },
+	{ level: 1, re: /^第([一二三四五六七八九十]{1,3})部分[、,，.．:：\s\u3000]*/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.．]?/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 3, re: /^(\d{1,2})[.．、](?!\d)/, value: (m) => Number(m[1]) },
 	{ level: 3, re: /^[（(](\d{1,2})[）)][、.．]?/, value: (m) => Number(m[1]) },

@@ -44,12 +44,11 @@ export function findInlineHeadings(index: LineIndex, lines: number[], templates:
 }
 
 /** The mandated section a heading names, by the weighted keywords of the template's sections. */
-export function sectionOf(title: string, level: number, template: TemplateDef): SectionDef | undefined {
+export function sectionOf(title: string, template: TemplateDef): SectionDef | undefined {
 	const t = normalizeLabel(title);
 	let best: SectionDef | undefined;
 	let bestScore = 0;
 	for (const s of template.sections) {
-		if (!s.levels.includes(level)) continue;
 		let score = 0;
 		for (const [kw, weight] of s.keywords) if (t.includes(kw)) score += weight;
 		if (score > bestScore) {
@@ -61,21 +60,24 @@ export function sectionOf(title: string, level: number, template: TemplateDef): 
 }
 
 /**
- * Matches headings to the template's mandated sections. Level-1 headings are matched first;
- * a section that some templates allow at level 2 (2008's 收费及减免) is matched there only when no
- * level-1 heading names it.
+ * Matches headings to the template's mandated sections. The six sections are usually the 一、
+ * headings, but some reports number them （一）…（六）: the level whose headings name the most
+ * mandated sections is taken as the sections' level. A section that a format allows one level
+ * deeper (2008's 收费及减免) is then looked for there when no heading of the sections' level names it.
  */
 export function assignSections(headings: Heading[], template: TemplateDef): void {
+	const distinct = (level: number) => new Set(headings.filter((h) => h.level === level).map((h) => sectionOf(h.title, template)?.key).filter(Boolean)).size;
+	const primary = distinct(2) > distinct(1) ? 2 : 1;
 	const found = new Set<string>();
 	for (const h of headings) {
-		if (h.level !== 1) continue;
-		h.section = sectionOf(h.title, 1, template);
+		if (h.level !== primary) continue;
+		h.section = sectionOf(h.title, template);
 		if (h.section) found.add(h.section.key);
 	}
 	for (const h of headings) {
-		if (h.level === 1) continue;
-		const s = sectionOf(h.title, h.level, template);
-		if (s && !found.has(s.key)) {
+		if (h.level <= primary) continue;
+		const s = sectionOf(h.title, template);
+		if (s && s.levels.includes(h.level - primary + 1) && s.levels[0] !== h.level - primary + 1 && !found.has(s.key)) {
 			h.section = s;
 			found.add(s.key);
 		}
