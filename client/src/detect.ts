@@ -23,8 +23,8 @@ const NOT_A_REPORT: Detection = { report: false, sections: [], tables: [] };
 
 export function detectReport(text: string): Detection {
 	const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-	// Cheap exits: no Chinese at all, or none of the words every report uses.
-	if (!/[\u4e00-\u9fff]/.test(sample.slice(0, 50_000)) || !/公开|复议|申请/.test(sample)) return NOT_A_REPORT;
+	// Cheap exit: a report is Chinese from its first lines on.
+	if (!/[\u4e00-\u9fff]/.test(sample.slice(0, 50_000))) return NOT_A_REPORT;
 	const model = parseReport(sample);
 	const sections = [...new Set(model.headings.flatMap((h) => (h.section ? [h.section.key] : [])))];
 	const tables = [...new Set(model.tables.filter((t) => t.anchorRange || t.rows.filter((r) => r.known).length >= 2).map((t) => t.def.id))];
