@@ -120,3 +120,21 @@ describe('a report squashed onto one line (web text)', () => {
 		}
 	});
 });
+
+describe('a label broken by a line break inside a piped cell', () => {
+	for (const [seed, whole, broken] of [
+		['004_9106e2caa941d205.txt', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |', '1.申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开申请 |'],
+		['003_6d0cd6ca3bfdf8d5.txt', '2.其他法律行政法规禁止公开 |', '2.其他法律行政法规\n禁止公开 |'],
+	]) {
+		test(`${seed}: is joined again, and the table reads as before`, () => {
+			const text = readSeed(seed);
+			const model = parseReport(text.replace(whole, broken));
+			assert.deepEqual(tableValues(model), tableValues(parseReport(text)));
+			assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.') || f.code.startsWith('balance.')), []);
+		});
+	}
+	test('a prose line before a table is not joined to its first cell', () => {
+		const text = readSeed('003_6d0cd6ca3bfdf8d5.txt').replace('第二十条第(一)项 |', '单位：件\n第二十条第(一)项 |');
+		assert.deepEqual(tableValues(parseReport(text)), tableValues(parseReport(readSeed('003_6d0cd6ca3bfdf8d5.txt'))));
+	});
+});

@@ -45,6 +45,15 @@ export function labelsOf(template: TemplateDef): TemplateLabels {
 	return labels;
 }
 
+/** Whether a text is a label (anchor, header or row) of any of the given formats. */
+export function isLabelOfAny(templates: TemplateDef[]): (text: string) => boolean {
+	const all = templates.map(labelsOf);
+	return (text) => {
+		const norm = normalizeLabel(text);
+		return all.some((l) => l.anchorOf(norm) !== undefined || l.isAnyHeader(norm) || l.matchRow(text).some((m) => m.exact));
+	};
+}
+
 export class TemplateLabels {
 	private readonly anchors = new Map<string, TableDef>();
 	private readonly headers = new Map<TableDef, Set<string>>();

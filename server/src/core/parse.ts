@@ -1,5 +1,6 @@
 import { findArtifacts } from './artifacts.ts';
 import { bindTables } from './bind.ts';
+import { isLabelOfAny } from './labels.ts';
 import { detectTableTemplate } from './detect.ts';
 import { findTableBlocks } from './layout/blocks.ts';
 import { findGluedBlocks } from './layout/glued.ts';
@@ -8,6 +9,8 @@ import type { ReportModel } from './model.ts';
 import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './text.ts';
+
+const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 
 /** Lines at least this long are searched for squashed headings and tables. */
 const LONG_LINE = 300;
@@ -25,7 +28,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// A BOM is read as a space: it stays out of every label but keeps its UTF-16 slot, so every
 	// range is a range of the text given.
 	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
-	const shownBlocks = findTableBlocks(index);
+	const shownBlocks = findTableBlocks(index, IS_LABEL);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
 	const longLines: number[] = [];

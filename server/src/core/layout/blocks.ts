@@ -28,7 +28,7 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * Finds the runs of table lines in a document (tab-prefixed or piped lines, with the blank and
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
-export function findTableBlocks(index: LineIndex): TableBlock[] {
+export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false): TableBlock[] {
 	const blocks: TableBlock[] = [];
 	const lines = index.lines;
 	let n = 0;
@@ -58,9 +58,15 @@ export function findTableBlocks(index: LineIndex): TableBlock[] {
 					continue;
 				}
 			}
+			// A label broken by a line break inside a piped cell: its first part stands alone on a line.
+			if (kind === 'pipe' && k === 'text' && m + 1 < lines.length && kindOf(lines[m + 1]) === 'pipe' && joinsNextCell(lines[m], lines[m + 1], m, isLabel)) {
+				last = ++m;
+				m++;
+				continue;
+			}
 			break;
 		}
-		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : pipeBlock(index, first, last));
+		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : pipeBlock(index, first, last, isLabel));
 		n = last + 1;
 	}
 	return blocks;
@@ -70,20 +76,41 @@ function tabBlock(index: LineIndex, first: number, last: number): TableBlock {
 	return { layout: 'tab-cells', firstLine: first, lastLine: last, cells: tabCells(index, first, last), rowsReliable: true };
 }
 
-function pipeBlock(index: LineIndex, first: number, last: number): TableBlock {
+/**
+ * Whether a line without pipes is the first part of the next line's first cell: only when the
+ * joined text is a label of some format and neither part is one alone, so prose stays prose.
+ */
+function joinsNextCell(line: string, next: string, lineNo: number, isLabel: (text: string) => boolean): boolean {
+	const t = line.trim();
+	if (t.length === 0 || t.length > 40 || /[。；！？]/.test(t)) return false;
+	const nextFirst = splitPipeLine(next, lineNo + 1, 0)[0]?.text ?? '';
+	if (nextFirst === '' || isLabel(t) || isLabel(nextFirst)) return false;
+	return isLabel(t + nextFirst);
+}
+
+function pipeBlock(index: LineIndex, first: number, last: number, isLabel: (text: string) => boolean): TableBlock {
 	const cells: RawCell[] = [];
 	let markdown = false;
 	let pipeLines = 0;
 	let singleCellLines = 0;
 	let row = 0;
+	let fragment: { text: string; start: { line: number; character: number } } | undefined;
 	for (let n = first; n <= last; n++) {
 		const line = index.lines[n];
-		if (!hasPipe(line)) continue;
+		if (!hasPipe(line)) {
+			const t = line.trim();
+			if (t && n < last && joinsNextCell(line, index.lines[n + 1], n, isLabel)) fragment = { text: t, start: { line: n, character: line.indexOf(t) } };
+			continue;
+		}
 		if (isMarkdownSeparator(line)) {
 			markdown = true;
 			continue;
 		}
 		const lineCells = splitPipeLine(line, n, row++);
+		if (fragment && lineCells.length > 0) {
+			lineCells[0] = { ...lineCells[0], text: fragment.text + lineCells[0].text, range: { start: fragment.start, end: lineCells[0].range.end } };
+		}
+		fragment = undefined;
 		pipeLines++;
 		if (lineCells.filter((c) => c.text !== '').length <= 1) singleCellLines++;
 		cells.push(...lineCells);
