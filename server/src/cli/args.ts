@@ -6,6 +6,8 @@ export interface CliOptions {
 	fix: boolean;
 	template: TemplateId | 'auto';
 	lang: Lang;
+	/** Worker threads to use; undefined lets the CLI decide from the number of files and cores. */
+	jobs?: number;
 	paths: string[];
 }
 
@@ -56,6 +58,13 @@ export function parseArgs(argv: string[]): CliOptions {
 				opts.lang = v;
 				break;
 			}
+			case '--jobs': {
+				const v = value(name, inline ?? args.shift());
+				const n = Number(v);
+				if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${v}"`);
+				opts.jobs = n;
+				break;
+			}
 			case '--fix':
 				if (opts.command !== 'check') throw new UsageError('--fix goes with check');
 				opts.fix = true;
@@ -71,11 +80,12 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 export const USAGE = `Usage:
-  nianbao check [--format text|json] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] PATH...
-  nianbao extract [--template auto|2021|2019|2008] PATH...
+  nianbao check [--format text|json] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
+  nianbao extract [--template auto|2021|2019|2008] [--jobs N] PATH...
 
 Checks 政府信息公开工作年度报告 (government information disclosure annual reports).
 PATH is a file or a folder; folders are searched recursively for *.txt, *.md and *.nianbao.
 Files may be UTF-8, UTF-16 or GBK; --fix keeps the encoding, BOM and line endings.
+With many files the work is spread over worker threads (--jobs N sets how many; 1 turns them off).
 
 Exit status: 0 no errors, 1 some error-severity finding, 2 bad usage or unreadable input.`;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { allFixEdits, applyEdits, checkReport, decodeBytes, encodeText, extractReport, parseReport, type Decoded } from '../core/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
@@ -7,7 +9,7 @@ import { formatJson, formatText, type FileResult } from './report.ts';
 declare const NIANBAO_VERSION: string | undefined;
 
 /** Runs the CLI and returns its exit status; output goes through the given writers. */
-export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	let opts: CliOptions;
 	try {
 		opts = parseArgs(argv);
@@ -28,22 +30,9 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
 	const { files, problems } = collectFiles(opts.paths);
 	const results: FileResult[] = problems.map((p) => ({ file: p.path, findings: [], error: p.reason }));
 	const extracted: unknown[] = [];
-	for (const file of files) {
-		const read = readReport(file);
-		if ('error' in read) {
-			results.push({ file, findings: [], error: read.error });
-			continue;
-		}
-		try {
-			if (opts.command === 'extract') {
-				extracted.push({ file, ...extractReport(parseReport(read.text, { template: opts.template })) });
-				continue;
-			}
-			results.push(checkFile(file, read, opts));
-		} catch (e) {
-			// The core never throws on any text; this guards the CLI's promise not to crash regardless.
-			results.push({ file, findings: [], error: `internal error: ${(e as Error).message}` });
-		}
+	for (const done of await processFiles(files, opts)) {
+		if (done.extracted) extracted.push(done.extracted);
+		else results.push(done.result!);
 	}
 
 	const unreadable = results.some((r) => r.error);
@@ -58,6 +47,45 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
 	} else out(formatText(results, opts.lang));
 	if (unreadable) return 2;
 	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+interface FileOutcome {
+	result?: FileResult;
+	extracted?: unknown;
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_PER_WORKER = 100;
+
+/** Checks the files, on worker threads when there are many; outcomes come back in the files' order. */
+async function processFiles(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
+	const jobs = Math.min(opts.jobs ?? Math.min(availableParallelism(), 4), Math.floor(files.length / MIN_FILES_PER_WORKER));
+	if (jobs <= 1 || opts.fix) return files.map((f) => processFile(f, opts));
+	const size = Math.ceil(files.length / jobs);
+	const chunks = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size));
+	const parts = await Promise.all(
+		chunks.map(
+			(chunk) =>
+				new Promise<FileOutcome[]>((resolve, reject) => {
+					const worker = new Worker(__filename, { workerData: { nianbaoWorker: true, files: chunk, opts } });
+					worker.once('message', resolve);
+					worker.once('error', reject);
+				}),
+		),
+	);
+	return parts.flat();
+}
+
+function processFile(file: string, opts: CliOptions): FileOutcome {
+	const read = readReport(file);
+	if ('error' in read) return { result: { file, findings: [], error: read.error } };
+	try {
+		if (opts.command === 'extract') return { extracted: { file, ...extractReport(parseReport(read.text, { template: opts.template })) } };
+		return { result: checkFile(file, read, opts) };
+	} catch (e) {
+		// The core never throws on any text; this guards the CLI's promise not to crash regardless.
+		return { result: { file, findings: [], error: `internal error: ${(e as Error).message}` } };
+	}
 }
 
 function readReport(file: string): Decoded | { error: string } {
@@ -95,11 +123,15 @@ function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
 	return { file, template: model.template.id, findings, fixed };
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData?.nianbaoWorker) {
+	const { files, opts } = workerData as { files: string[]; opts: CliOptions };
+	parentPort!.postMessage(files.map((f) => processFile(f, opts)));
+} else if (require.main === module) {
 	// Broken pipes (nianbao check … | head) end the process quietly instead of throwing.
 	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 		if (e.code === 'EPIPE') process.exit(0);
 	});
-	const status = runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-	process.exitCode = status;
+	void runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((status) => {
+		process.exitCode = status;
+	});
 }
