@@ -1,0 +1,139 @@
+/**
+ * The benchmark (`npm run bench`): core time per report and its growth with size, CLI throughput
+ * against the floor of merely reading the same files, and the language server's latency and
+ * memory. Prints one table; README.md records the figures with the machine they ran on.
+ *
+ * NIANBAO_BENCH_FILES overrides the size of the large corpus (20000), e.g. for a quick run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { checkReport, parseReport } from '../server/src/core/index.ts';
+import { BENCH_LAYOUTS, generateReport } from './generate.ts';
+import { serverLatency } from './serverLatency.ts';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'bench', 'out');
+const LARGE = Number(process.env.NIANBAO_BENCH_FILES ?? 20000);
+const DISTINCT = 400;
+
+const rows: Array<[string, string]> = [];
+const record = (what: string, figure: string) => {
+	rows.push([what, figure]);
+	console.error(`  ${what}: ${figure}`);
+};
+
+function quantiles(samples: number[]): { p50: number; p95: number } {
+	const s = [...samples].sort((a, b) => a - b);
+	return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] };
+}
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
+
+/** Writes `count` report files, cycling through DISTINCT generated reports of every layout. */
+function corpus(count: number): { dir: string; bytes: number } {
+	const dir = join(OUT, `corpus-${count}`);
+	const stamp = join(dir, '.complete');
+	const reports = Array.from({ length: Math.min(DISTINCT, count) }, (_, i) =>
+		Buffer.from(generateReport({ layout: BENCH_LAYOUTS[i % BENCH_LAYOUTS.length], seed: i + 1, injectError: i % 10 === 0 }), 'utf8'),
+	);
+	let bytes = 0;
+	for (let i = 0; i < count; i++) bytes += reports[i % reports.length].length;
+	if (existsSync(stamp)) return { dir, bytes };
+	rmSync(dir, { recursive: true, force: true });
+	for (let i = 0; i < count; i++) {
+		const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+		if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+		writeFileSync(join(sub, `report-${String(i).padStart(5, '0')}.txt`), reports[i % reports.length]);
+	}
+	writeFileSync(stamp, '');
+	return { dir, bytes };
+}
+
+function timeCommand(args: string[]): number {
+	const t0 = process.hrtime.bigint();
+	const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+	const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
+	if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+	return elapsed;
+}
+
+function bestOf(n: number, f: () => number): number {
+	let best = Infinity;
+	for (let i = 0; i < n; i++) best = Math.min(best, f());
+	return best;
+}
+
+async function main(): Promise<void> {
+	mkdirSync(OUT, { recursive: true });
+	console.error(`nianbao benchmark on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+
+	// 1. The core on one typical report, per layout.
+	for (const layout of BENCH_LAYOUTS) {
+		const text = generateReport({ layout, seed: 99 });
+		for (let i = 0; i < 50; i++) checkReport(parseReport(text));
+		const samples: number[] = [];
+		for (let i = 0; i < 300; i++) {
+			const t0 = performance.now();
+			checkReport(parseReport(text));
+			samples.push(performance.now() - t0);
+		}
+		const q = quantiles(samples);
+		record(`core: parse + check one report (${layout}, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)`, `p50 ${ms(q.p50)}, p95 ${ms(q.p95)}`);
+	}
+
+	// 2. Growth with size: one document made of many reports, 10 KB to 10 MB.
+	const unit = generateReport({ layout: 'tab-cells', seed: 5 });
+	const series: string[] = [];
+	for (const kb of [10, 100, 1000, 10000]) {
+		const text = unit.repeat(Math.max(1, Math.round((kb * 1024) / Buffer.byteLength(unit))));
+		const t = bestOf(kb >= 10000 ? 1 : 3, () => {
+			const t0 = performance.now();
+			checkReport(parseReport(text));
+			return performance.now() - t0;
+		});
+		series.push(`${kb >= 1000 ? `${kb / 1000} MB` : `${kb} KB`}: ${ms(t)} (${(Buffer.byteLength(text) / 1e6 / (t / 1000)).toFixed(1)} MB/s)`);
+	}
+	record('growth: parse + check vs size', series.join('; '));
+
+	// 3. CLI throughput against the floor of reading, decoding and splitting the same files.
+	const floor = join(OUT, 'floor.js');
+	await esbuild.build({ entryPoints: [join(ROOT, 'bench', 'floor.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: floor, logLevel: 'warning' });
+	const cli = join(ROOT, 'dist', 'cli.js');
+	for (const count of [1000, LARGE]) {
+		const { dir, bytes } = corpus(count);
+		const mb = bytes / 1e6;
+		const tFloor = bestOf(2, () => timeCommand([floor, dir]));
+		const tOne = bestOf(2, () => timeCommand([cli, 'check', '--format', 'json', '--jobs', '1', dir]));
+		const tTwo = bestOf(2, () => timeCommand([cli, 'check', '--format', 'json', '--jobs', '2', dir]));
+		record(`cli: ${count} reports (${mb.toFixed(0)} MB), floor (read + decode + split lines)`, `${(tFloor / 1000).toFixed(2)} s, ${(mb / (tFloor / 1000)).toFixed(0)} MB/s`);
+		record(`cli: ${count} reports, nianbao check on one core`, `${(tOne / 1000).toFixed(2)} s, ${(mb / (tOne / 1000)).toFixed(1)} MB/s, ${(tOne / tFloor).toFixed(1)}× the floor`);
+		record(`cli: ${count} reports, nianbao check on two worker threads`, `${(tTwo / 1000).toFixed(2)} s, ${(mb / (tTwo / 1000)).toFixed(1)} MB/s, ${(tOne / tTwo).toFixed(2)}× faster than one`);
+	}
+
+	// 4. The language server over stdio.
+	const server = join(ROOT, 'dist', 'server.js');
+	if (existsSync(server)) {
+		const typical = generateReport({ layout: 'tab-cells', seed: 42 });
+		const large = unit.repeat(Math.round((1024 * 1024) / Buffer.byteLength(unit)));
+		for (const [name, text, edits] of [['typical report', typical, 200], ['1 MB document', large, 40]] as const) {
+			const r = await serverLatency(server, text, edits);
+			for (const [what, samples] of Object.entries(r.latencies)) {
+				const q = quantiles(samples);
+				record(`server: ${what}, ${name}`, `p50 ${ms(q.p50)}, p95 ${ms(q.p95)}`);
+			}
+		}
+		const reports = Array.from({ length: 200 }, (_, i) => generateReport({ layout: BENCH_LAYOUTS[i % 4], seed: 1000 + i }));
+		const mem = await serverLatency(server, typical, 0, reports);
+		record('server: memory with 200 open reports', `${(mem.rssBytes! / 2 ** 20).toFixed(0)} MiB RSS`);
+	} else record('server', 'dist/server.js not built: skipped');
+
+	console.log('\n| measure | result |\n| --- | --- |');
+	for (const [what, figure] of rows) console.log(`| ${what} | ${figure} |`);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
