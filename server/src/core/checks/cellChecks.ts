@@ -7,10 +7,11 @@ import { columnName, rowName } from '../names.ts';
 export function cellFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	for (const table of model.tables) {
+		const columns = new Map(table.def.columns.map((c) => [c.key, c]));
 		for (const row of table.rows) {
 			if (!row.known) continue;
 			for (const cell of row.cells.values()) {
-				const column = table.def.columns.find((c) => c.key === cell.column)!;
+				const column = columns.get(cell.column)!;
 				if (column.kind === 'text') continue;
 				const v = cell.value;
 				const params = { row: rowName(row, lang), column: columnName(table, cell.column, lang), text: cell.text };
@@ -18,7 +19,7 @@ export function cellFindings(model: ReportModel, lang: Lang): Finding[] {
 					out.push({ code: 'cell.not-a-number', severity: CODES['cell.not-a-number'].severity, message: message('cell.not-a-number', lang, params), range: cell.range });
 					continue;
 				}
-				if (v.kind !== 'number') continue;
+				if (v.kind !== 'number' || v.notes.length === 0) continue;
 				if (v.notes.includes('negative') && !column.allowNegative) {
 					out.push({ code: 'cell.negative', severity: CODES['cell.negative'].severity, message: message('cell.negative', lang, params), range: cell.range });
 				}

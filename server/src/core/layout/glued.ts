@@ -112,16 +112,23 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	return kept;
 }
 
+const probeCache = new WeakMap<TemplateDef, string[]>();
+
+/** Short distinctive pieces of the template's longer row labels, to tell table text from prose cheaply. */
+function probesFor(template: TemplateDef): string[] {
+	let probes = probeCache.get(template);
+	if (!probes) {
+		probes = template.tables.flatMap((t) => t.rows.filter((r) => r.label.length >= 4).map((r) => r.label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '').slice(0, 6)));
+		probeCache.set(template, probes);
+	}
+	return probes;
+}
+
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef): boolean {
 	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t') || line.includes('|')) return false;
 	let distinct = 0;
-	for (const table of template.tables) {
-		for (const row of table.rows) {
-			if (row.label.length >= 4 && line.includes(row.label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '').slice(0, 6))) distinct++;
-			if (distinct >= MIN_LABELS) return true;
-		}
-	}
+	for (const probe of probesFor(template)) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
 	return false;
 }
 
