@@ -2,9 +2,10 @@
 // @vscode/test-electron's runTests() with tools/code-server-test-host.js as the VS Code executable
 // (code-server's VS Code server + its web workbench in Debian's chromium; see the host's header).
 //
-//   node test/e2e/run.mjs [--no-build] [--grep PATTERN] [--extension DIR]
+//   node test/e2e/run.mjs [--no-build] [--grep PATTERN] [--extension DIR | --vsix FILE]
 //
-// --extension DIR tests another copy of the extension (e.g. the unpacked .vsix) instead of the checkout.
+// --extension DIR tests another copy of the extension instead of the checkout; --vsix FILE unpacks
+// a packaged extension (npm run package) the way VS Code installs it, and tests that.
 //
 // Needs code-server and node 24 from tools/install-code-server.sh (found in
 // ${NIANBAO_TOOLS:-~/.cache/nianbao-tools}, or from CODE_SERVER_DIR / CODE_SERVER_NODE).
@@ -14,7 +15,7 @@
 import { runTests } from '@vscode/test-electron';
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,21 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const started = Date.now();
 const option = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
-const extension = resolve(option('--extension') ?? ROOT);
+let extension = resolve(option('--extension') ?? ROOT);
+if (option('--vsix')) {
+	// A .vsix is a zip whose extension/ folder is what VS Code installs.
+	const dir = mkdtempSync(join(tmpdir(), 'nianbao-vsix-'));
+	const vsix = resolve(option('--vsix'));
+	let r = spawnSync('unzip', ['-q', vsix, '-d', dir], { stdio: 'inherit' });
+	if (r.status !== 0) r = spawnSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', vsix, dir], { stdio: 'inherit' });
+	if (r.status !== 0) {
+		console.error(`e2e: could not unpack ${option('--vsix')}`);
+		process.exit(1);
+	}
+	extension = join(dir, 'extension');
+	args.push('--no-build');
+	console.log(`e2e: testing the packaged extension ${option('--vsix')} (unpacked to ${extension})`);
+}
 
 function finish(passed, failed, code) {
 	console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -89,6 +104,9 @@ writeFileSync(join(workspace, 'closed-broken.txt'), broken);
 writeFileSync(join(workspace, 'notes.txt'), 'Meeting notes\n\n- buy milk\n- 买牛奶\n');
 writeFileSync(join(workspace, 'other.txt'), '会议纪要\n一、总体情况\n会议顺利召开。\n二、存在的问题\n无。\n');
 writeFileSync(join(workspace, '某局2023年度报告.txt'), '草稿\n');
+// Messages in Chinese whatever the workbench's language (the setting the server and the workspace check read).
+mkdirSync(join(workspace, '.vscode'));
+writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.language': 'zh' }, null, 2));
 
 // 5. Run.
 rmSync(env.TEST_HOST_SCREENSHOT, { force: true });
