@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES, TEMPLATES } from '../server/src/core/index.ts';
-import { ClientCommands, LANGUAGE_ID } from '../server/src/protocol.ts';
+import { ClientCommands, DEFAULT_SETTINGS, LANGUAGE_ID } from '../server/src/protocol.ts';
 
 const ROOT = join(__dirname, '..');
 const LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
@@ -67,6 +67,10 @@ const S: Strings = {
 	'config.autoDetect': {
 		en: 'Switch a plain-text file to the annual-report language when its content looks like a report (title, mandated headings or statistics tables).',
 		zh: '纯文本文件的内容像年报（标题、规定章节或统计表）时，自动切换为年报语言模式。',
+	},
+	'config.maxDocumentSize': {
+		en: 'Documents longer than this many characters are not checked (a real report has well under 200,000).',
+		zh: '超过此字符数的文档不做检查（真实年报一般远少于 20 万字符）。',
 	},
 	'config.trace.server': { en: 'Traces the communication between VS Code and the nianbao language server (in the "nianbao" output).', zh: '在“nianbao”输出中记录 VS Code 与年报语言服务器之间的通信。' },
 	'capabilities.virtualWorkspaces': {
@@ -176,6 +180,19 @@ const manifest: Record<string, unknown> = {
 				'nianbao.inlayHints.enabled': { type: 'boolean', default: true, scope: 'resource', markdownDescription: nls('config.inlayHints.enabled'), order: 4 },
 				'nianbao.codeLens.enabled': { type: 'boolean', default: true, scope: 'resource', markdownDescription: nls('config.codeLens.enabled'), order: 5 },
 				'nianbao.autoDetect': { type: 'boolean', default: true, scope: 'resource', markdownDescription: nls('config.autoDetect'), order: 6 },
+				// Present once the protocol has it (the server's guard against huge files).
+				...('maxDocumentSize' in DEFAULT_SETTINGS
+					? {
+							'nianbao.maxDocumentSize': {
+								type: 'number',
+								default: (DEFAULT_SETTINGS as { maxDocumentSize?: number }).maxDocumentSize,
+								minimum: 1000,
+								scope: 'resource',
+								markdownDescription: nls('config.maxDocumentSize'),
+								order: 8,
+							},
+						}
+					: {}),
 				'nianbao.trace.server': {
 					type: 'string',
 					enum: ['off', 'messages', 'verbose'],

@@ -71,6 +71,11 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection, lo
 					const bytes = await vscode.workspace.fs.readFile(uri);
 					const decoded = decodeBytes(bytes);
 					if ('error' in decoded) continue;
+					const max = vscode.workspace.getConfiguration('nianbao', uri).get<number>('maxDocumentSize', 1_000_000);
+					if (decoded.text.length > max) {
+						log.appendLine(`[workspace] ${uri.toString()}: ${decoded.text.length} characters, over nianbao.maxDocumentSize; skipped`);
+						continue;
+					}
 					const isReport = uri.path.endsWith('.nianbao') || detectReport(decoded.text).report;
 					if (!isReport) continue;
 					result.reports++;
