@@ -124,6 +124,36 @@ export const CODES = {
 		title: { zh: '表格格式与报告年度不符', en: 'Table format does not fit the report year' },
 		message: { zh: '{year}年度报告应使用{expected}，表格却是{actual}。', en: 'A report for {year} should use the {expected}, but its tables follow the {actual}.' },
 	},
+	'claim.mismatch': {
+		severity: 'warning',
+		title: { zh: '正文数字与统计表不一致', en: 'Prose contradicts the table' },
+		message: { zh: '正文称{subject}为 {claimed}（“{text}”），统计表中为 {actual}（{cells}）。', en: 'The text gives {claimed} {subject} ("{text}"); the table has {actual} ({cells}).' },
+	},
+	'claim.outcome': {
+		severity: 'warning',
+		title: { zh: '正文对复议诉讼结果的表述与统计表不符', en: 'Outcome claim contradicts the table' },
+		message: { zh: '正文称“{text}”，但统计表中{what}。', en: 'The text says "{text}", but the table has {what}.' },
+	},
+	'claim.percent': {
+		severity: 'warning',
+		title: { zh: '百分比与数字不符', en: 'Percentage does not match its counts' },
+		message: { zh: '{part} ÷ {whole} = {computed}%，正文写作 {stated}%。', en: '{part} ÷ {whole} = {computed}%, the text says {stated}%.' },
+	},
+	'claim.breakdown': {
+		severity: 'warning',
+		title: { zh: '分项之和超过总数', en: 'Breakdown exceeds its total' },
+		message: { zh: '“其中”各项之和为 {sum}（{formula}），超过总数 {whole}。', en: 'The items after 其中 add up to {sum} ({formula}), more than the total {whole}.' },
+	},
+	'year.carry-over': {
+		severity: 'error',
+		title: { zh: '上年结转与上年度报告的结转下年度不一致', en: 'Carry-over differs from last year’s report' },
+		message: { zh: '“{column}”的上年结转为 {actual}，而{previousYear}年度报告的结转下年度继续办理为 {expected}。', en: 'Carried over in "{column}" is {actual}, but the {previousYear} report carried forward {expected}.' },
+	},
+	'year.stock': {
+		severity: 'warning',
+		title: { zh: '数量与上年度报告不衔接', en: 'Figure does not follow from last year’s report' },
+		message: { zh: '“{row}”的{column}应为 {expected}（{formula}），表中为 {actual}；如有集中清理或机构改革，可忽略。', en: '{column} of "{row}" should be {expected} ({formula}), the table has {actual}; a clean-up campaign or reorganisation can explain it.' },
+	},
 	'cleanup.artifact': {
 		severity: 'warning',
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },
@@ -143,6 +173,8 @@ export const ARTIFACT_KINDS = {
 export interface RelatedInfo {
 	range: Range;
 	message: string;
+	/** Another report (a path or URI) the range is in; absent for the report itself. */
+	file?: string;
 }
 
 export interface Fix {

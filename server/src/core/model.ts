@@ -70,6 +70,21 @@ export interface Artifact {
 	deleteRange: Range;
 }
 
+/** A number the prose states, bound to the table cells it speaks of. */
+export interface Claim {
+	/** The claim pattern's id, e.g. requests.new. */
+	id: string;
+	subject: { zh: string; en: string };
+	/** The phrase as written, e.g. 接到3起政府信息公开申请. */
+	text: string;
+	range: Range;
+	/** The number's own range inside the phrase. */
+	valueRange: Range;
+	value: number;
+	/** The cells the claim speaks of (their sum); empty when the report's format has no such cell. */
+	cells: BoundCell[];
+}
+
 export interface ReportMetadata {
 	title?: { text: string; range: Range };
 	agency?: string;
@@ -88,7 +103,18 @@ export interface ReportModel {
 	/** Top-level sections (and any headings before the first level-1 heading). */
 	sections: Section[];
 	tables: BoundTable[];
+	/** Numeric claims of the prose, bound to table cells. */
+	claims: Claim[];
+	/** Sentences of the prose (not tables), for checks that read the text around a claim. */
+	sentences: Sentence[];
 	artifacts: Artifact[];
+}
+
+export interface Sentence {
+	text: string;
+	line: number;
+	/** Character where the sentence starts on its line. */
+	start: number;
 }
 
 export type { ColumnDef, RowDef, TableDef };

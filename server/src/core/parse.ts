@@ -1,5 +1,6 @@
 import { findArtifacts } from './artifacts.ts';
 import { bindTables } from './bind.ts';
+import { findClaims, proseSentences } from './claims/find.ts';
 import { isLabelOfAny } from './labels.ts';
 import { detectTableTemplate } from './detect.ts';
 import { findTableBlocks } from './layout/blocks.ts';
@@ -63,5 +64,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);
 	const artifacts = findArtifacts(index, blocks);
-	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, artifacts };
+	const sentences = proseSentences(index, shownBlocks);
+	const claims = findClaims(sentences, template, tables, metadata);
+	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts };
 }

@@ -3,6 +3,7 @@ import type { ReportModel } from '../model.ts';
 import { comparePositions } from '../text.ts';
 import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
+import { claimFindings } from './claimChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
 import { sectionFindings, tableFindings } from './structureChecks.ts';
 
@@ -18,6 +19,7 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...tableFindings(model, lang),
 		...cellFindings(model, lang),
 		...balanceFindings(model, lang),
+		...claimFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
 	return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));

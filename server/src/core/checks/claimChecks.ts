@@ -1,0 +1,111 @@
+import { formatValue } from '../cellValue.ts';
+import { OUTCOME_CLAIMS } from '../claims/patterns.ts';
+import { CODES, message, type Finding, type Lang } from '../findings.ts';
+import type { BoundCell, ReportModel, Sentence } from '../model.ts';
+import { columnName, rowName } from '../names.ts';
+import type { Range } from '../text.ts';
+
+/** Prose against tables: claimed numbers, outcome claims, percentages and breakdowns. */
+export function claimFindings(model: ReportModel, lang: Lang): Finding[] {
+	return [...mismatches(model, lang), ...outcomes(model, lang), ...arithmetic(model, lang)];
+}
+
+function describeCell(model: ReportModel, cell: BoundCell, lang: Lang): string {
+	const table = model.tables.find((t) => [...t.byKey.values()].some((r) => r.cells.get(cell.column) === cell))!;
+	return `${rowName(table.byKey.get(cell.row)!, lang)} · ${columnName(table, cell.column, lang)}`;
+}
+
+function mismatches(model: ReportModel, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const claim of model.claims) {
+		if (claim.cells.length === 0 || claim.cells.some((c) => c.value.kind !== 'number' || c.inferred)) continue;
+		const actual = claim.cells.reduce((a, c) => a + c.value.value!, 0);
+		if (actual === claim.value) continue;
+		const cells = claim.cells.map((c) => describeCell(model, c, lang)).join(' + ');
+		out.push({
+			code: 'claim.mismatch',
+			severity: CODES['claim.mismatch'].severity,
+			message: message('claim.mismatch', lang, { subject: claim.subject[lang], claimed: claim.value, text: claim.text, actual: formatValue(actual), cells }),
+			range: claim.valueRange,
+			related: claim.cells.map((c) => ({ range: c.range, message: `${describeCell(model, c, lang)} = ${c.value.value}` })),
+			data: { claim: claim.id, claimed: claim.value, actual },
+		});
+	}
+	return out;
+}
+
+function outcomes(model: ReportModel, lang: Lang): Finding[] {
+	const table = model.tables.find((t) => t.def.id === 'appeals');
+	const row = table?.byKey.get('cases');
+	if (!table || !row) return [];
+	const out: Finding[] = [];
+	for (const s of model.sentences) {
+		const review = s.text.includes('复议');
+		const suit = s.text.includes('诉讼');
+		if (!review && !suit) continue;
+		for (const claim of OUTCOME_CLAIMS) {
+			const m = claim.pattern.exec(s.text);
+			if (!m) continue;
+			const groups = [...(review ? ['review'] : []), ...(suit ? ['suit', 'suitAfterReview'] : [])];
+			const against = groups.flatMap((g) => claim.contradictedBy.map((o) => row.cells.get(`${g}.${o}`))).filter((c): c is BoundCell => c?.value.kind === 'number' && c.value.value! > 0 && !c.inferred);
+			if (against.length === 0) continue;
+			const what = against.map((c) => `${columnName(table, c.column, lang)} ${c.value.value}`).join(lang === 'zh' ? '，' : ', ');
+			out.push({
+				code: 'claim.outcome',
+				severity: CODES['claim.outcome'].severity,
+				message: message('claim.outcome', lang, { text: m[0], what }),
+				range: sentenceRange(s, m.index, m.index + m[0].length),
+				related: against.map((c) => ({ range: c.range, message: `${columnName(table, c.column, lang)} = ${c.value.value}` })),
+				data: { claim: claim.id, outcomes: against.map((c) => c.column) },
+			});
+		}
+	}
+	return out;
+}
+
+const sentenceRange = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
+
+/** Words that say the items of a breakdown may overlap or be incomplete. */
+const OVERLAP = /渠道|平台|重复|同时|分别|计1条|计一条|等/;
+
+function arithmetic(model: ReportModel, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const s of model.sentences) {
+		const whole = /共(?:计|有)?(\d+)(件|条|次|篇)/.exec(s.text);
+		if (!whole) continue;
+		const total = Number(whole[1]);
+		const unit = whole[2];
+		const after = s.text.slice(whole.index + whole[0].length);
+		// "占Z%" right after a count of the same unit: the count's share of the total.
+		for (const m of after.matchAll(new RegExp(`(\\d+)${unit}[^，。；,%\\d]{0,3}[，,]?\\s*占(?:比|总数的?|全部的?)?(\\d+(?:\\.\\d+)?)[%％]`, 'g'))) {
+			if (total === 0) continue;
+			const part = Number(m[1]);
+			const stated = Number(m[2]);
+			const decimals = m[2].includes('.') ? m[2].split('.')[1].length : 0;
+			const computed = (part / total) * 100;
+			if (Math.abs(computed - stated) <= 0.5 * 10 ** -decimals + 1e-9) continue;
+			const at = whole.index + whole[0].length + m.index!;
+			out.push({
+				code: 'claim.percent',
+				severity: CODES['claim.percent'].severity,
+				message: message('claim.percent', lang, { part, whole: total, computed: computed.toFixed(Math.max(decimals, 1)), stated: m[2] }),
+				range: sentenceRange(s, at + m[0].lastIndexOf(m[2]), at + m[0].lastIndexOf(m[2]) + m[2].length),
+			});
+		}
+		// "共T件，其中A件，B件": a breakdown that adds up to more than its total, unless items may overlap.
+		const rest = /^[^。；]*?其中/.exec(after);
+		if (!rest || OVERLAP.test(s.text)) continue;
+		const items = [...after.slice(rest[0].length).matchAll(new RegExp(`(\\d+)${unit}(?![^，,、]*[%％])`, 'g'))].map((m) => Number(m[1]));
+		const sum = items.reduce((a, b) => a + b, 0);
+		if (items.length >= 2 && sum > total) {
+			out.push({
+				code: 'claim.breakdown',
+				severity: CODES['claim.breakdown'].severity,
+				message: message('claim.breakdown', lang, { sum, formula: items.join(' + '), whole: total }),
+				range: sentenceRange(s, whole.index + whole[0].indexOf(whole[1]), whole.index + whole[0].indexOf(whole[1]) + whole[1].length),
+			});
+		}
+	}
+	return out;
+}
+

@@ -1,0 +1,98 @@
+import { cellAt } from '../balance.ts';
+import type { TableBlock } from '../layout/types.ts';
+import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../model.ts';
+import { parseChineseNumeral } from '../normalize.ts';
+import type { TemplateDef } from '../templates/index.ts';
+import type { LineIndex, Range } from '../text.ts';
+import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
+
+/** A sentence that compares with other years or approximates speaks of no cell of this year's table. */
+const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
+const APPROXIMATE = /(?:约|近|超过|逾|余|多|左右)$/;
+const YEAR = /((?:19|20)\d{2})\s*年/g;
+
+const COMPILED = CLAIM_PATTERNS.map((p) => ({ p, res: p.patterns.map((s) => new RegExp(s, 'gd')) }));
+
+/** The sentences of the prose: lines outside tables, split after 。；！？ and ;. */
+export function proseSentences(index: LineIndex, blocks: TableBlock[]): Sentence[] {
+	const inTable = new Uint8Array(index.lineCount);
+	for (const b of blocks) if (b.layout !== 'glued') for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+	const out: Sentence[] = [];
+	for (let n = 0; n < index.lineCount; n++) {
+		if (inTable[n]) continue;
+		const line = index.lines[n];
+		if (line.length === 0 || line.length > 400_000) continue;
+		let start = 0;
+		for (let i = 0; i <= line.length; i++) {
+			if (i === line.length || '。；！？;'.includes(line[i])) {
+				if (i > start) out.push({ text: line.slice(start, i + (i < line.length ? 1 : 0)), line: n, start });
+				start = i + 1;
+			}
+		}
+	}
+	return out;
+}
+
+function yearOk(sentence: string, at: number, year: number | undefined): boolean {
+	if (year === undefined) return true;
+	let last: number | undefined;
+	for (const m of sentence.matchAll(YEAR)) if (m.index! < at) last = Number(m[1]);
+	return last === undefined || last === year;
+}
+
+function bind(template: TemplateDef, tables: BoundTable[], id: string): BoundCell[] {
+	const spec = CLAIM_PATTERNS.find((p) => p.id === id)?.cells[template.id];
+	if (!spec) return [];
+	const table = tables.find((t) => t.def.id === spec.table);
+	if (!table) return [];
+	const cells = spec.refs.map((r) => cellAt(table, r));
+	return cells.every((c) => c !== undefined) ? (cells as BoundCell[]) : [];
+}
+
+const rangeOf = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
+
+/** The numeric claims of the prose, each bound to the cells it speaks of where the format has them. */
+export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata): Claim[] {
+	const claims: Claim[] = [];
+	for (const s of sentences) {
+		if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(s.text)) continue;
+		const comparing = COMPARISON.test(s.text);
+		for (const { p, res } of COMPILED) {
+			if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
+			for (const re of res) {
+				re.lastIndex = 0;
+				for (const m of s.text.matchAll(re)) {
+					const n = m.groups!.n;
+					const value = /^\d+$/.test(n) ? Number(n) : parseChineseNumeral(n);
+					if (value === undefined) continue;
+					const nAt = m.indices!.groups!.n![0];
+					if (APPROXIMATE.test(s.text.slice(Math.max(0, nAt - 2), nAt)) || /^[余多]/.test(s.text.slice(nAt + n.length))) continue;
+					if (!yearOk(s.text, m.index!, meta.year)) continue;
+					if (claims.some((c) => c.id === p.id && c.range.start.line === s.line && c.range.start.character === s.start + m.index!)) continue;
+					claims.push({
+						id: p.id,
+						subject: p.subject,
+						text: m[0],
+						range: rangeOf(s, m.index!, m.index! + m[0].length),
+						valueRange: rangeOf(s, nAt, nAt + n.length),
+						value,
+						cells: bind(template, tables, p.id),
+					});
+				}
+			}
+		}
+		if (!comparing) {
+			ZERO_CASES.pattern.lastIndex = 0;
+			for (const m of s.text.matchAll(ZERO_CASES.pattern)) {
+				if (ZERO_CASES.narrowing.test(m.groups!.between) || !yearOk(s.text, m.index!, meta.year)) continue;
+				const what = m.groups!.what;
+				const whatAt = m.index! + m[0].indexOf(what);
+				for (const id of [what.includes('复议') ? 'appeals.review' : '', what.includes('诉讼') ? 'appeals.lawsuit' : ''].filter(Boolean)) {
+					const p = CLAIM_PATTERNS.find((x) => x.id === id)!;
+					claims.push({ id, subject: p.subject, text: m[0], range: rangeOf(s, m.index!, m.index! + m[0].length), valueRange: rangeOf(s, whatAt, whatAt + what.length), value: 0, cells: bind(template, tables, id) });
+				}
+			}
+		}
+	}
+	return claims;
+}

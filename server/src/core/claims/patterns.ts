@@ -1,0 +1,123 @@
+import type { CellRef, TemplateId } from '../templates/index.ts';
+
+/**
+ * The numeric claims reports make in their prose, and the table cells each one speaks of, as data.
+ * `N` in a pattern stands for the number (digits or Chinese numerals). A claim binds to the sum
+ * of its cells in the report's format; a format without such a cell leaves the claim unbound.
+ * Patterns are deliberately narrow: a false warning costs more than a missed one.
+ */
+export interface ClaimPattern {
+	id: string;
+	/** What the claim is about, for messages and hovers. */
+	subject: { zh: string; en: string };
+	patterns: string[];
+	cells: Partial<Record<TemplateId, { table: string; refs: CellRef[] }>>;
+}
+
+const NUM = '(?<n>\\d+|[零〇一二两三四五六七八九十百千]+)';
+const AMOUNT = '(?:共|共计|合计|总计|为|达|计)?';
+const UNIT = '(?:件次|件|起|个|份)';
+
+const total = (row: string) => ({ table: 'requests', refs: [{ row, column: 'total' }] });
+const stat = (row: string) => ({ table: 'statistics', refs: [{ row, column: 'value' }] });
+
+export const CLAIM_PATTERNS: ClaimPattern[] = [
+	{
+		id: 'requests.new',
+		subject: { zh: '本年新收政府信息公开申请', en: 'new requests this year' },
+		patterns: [
+			`(?:收到|接到|受理|新收)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?(?:申请|依申请件|依申请)${AMOUNT}(?:\\d+人次?)?${NUM}${UNIT}`,
+			`(?:收到|接到|受理|新收)了?${AMOUNT}${NUM}${UNIT}(?:政府信息公开|依申请公开)申请`,
+		],
+		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1') },
+	},
+	{
+		id: 'requests.carried-over',
+		subject: { zh: '上年结转政府信息公开申请', en: 'requests carried over from last year' },
+		patterns: [`上年结转的?(?:政府信息公开)?(?:申请)?${AMOUNT}${NUM}件`],
+		cells: { '2021': total('R2'), '2019': total('R2') },
+	},
+	{
+		id: 'requests.carried-forward',
+		subject: { zh: '结转下年度继续办理的申请', en: 'requests carried forward to next year' },
+		patterns: [`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?的?(?:申请)?${AMOUNT}${NUM}件`],
+		cells: { '2021': total('R4'), '2019': total('R4') },
+	},
+	{
+		id: 'requests.disclosed',
+		subject: { zh: '予以公开的申请', en: 'requests disclosed' },
+		patterns: [`予以公开${AMOUNT}${NUM}件`],
+		cells: { '2021': total('R3.1'), '2019': total('R3.1') },
+	},
+	{
+		id: 'requests.partly-disclosed',
+		subject: { zh: '部分公开的申请', en: 'requests partly disclosed' },
+		patterns: [`(?<!不予|予以)部分公开${AMOUNT}${NUM}件`],
+		cells: { '2021': total('R3.2'), '2019': total('R3.2') },
+	},
+	{
+		id: 'appeals.review',
+		subject: { zh: '行政复议案件', en: 'administrative reviews' },
+		patterns: [`(?:收到|发生|被申请|提起|涉及)了?(?:政府信息公开)?行政复议(?:案件|申请)?${AMOUNT}${NUM}(?:件|起)`, `行政复议(?:案件)?(?:共|共计|合计)${NUM}(?:件|起)`],
+		cells: { '2021': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2019': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2008': stat('S4') },
+	},
+	{
+		id: 'appeals.lawsuit',
+		subject: { zh: '行政诉讼案件', en: 'lawsuits' },
+		patterns: [`(?:收到|发生|被提起|提起|涉及)了?(?:政府信息公开)?行政诉讼(?:案件)?${AMOUNT}${NUM}(?:件|起)`, `行政诉讼(?:案件)?(?:共|共计|合计)${NUM}(?:件|起)`],
+		cells: {
+			'2021': { table: 'appeals', refs: [{ row: 'cases', column: 'suit.total' }, { row: 'cases', column: 'suitAfterReview.total' }] },
+			'2019': { table: 'appeals', refs: [{ row: 'cases', column: 'suit.total' }, { row: 'cases', column: 'suitAfterReview.total' }] },
+			'2008': stat('S5'),
+		},
+	},
+	{
+		id: 'active.normative-issued',
+		subject: { zh: '本年制发的行政规范性文件', en: 'normative documents issued this year' },
+		patterns: [`(?:制发|印发|出台|制定)了?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`, `(?:制发|印发|出台|制定)了?${NUM}(?:件|份|个)(?:行政)?规范性文件`],
+		cells: {
+			'2021': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'issued' }] },
+			'2019': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'newlyMade' }] },
+		},
+	},
+	{
+		id: 'active.normative-in-force',
+		subject: { zh: '现行有效的行政规范性文件', en: 'normative documents in force' },
+		patterns: [`现行有效的?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`],
+		cells: { '2021': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'inForce' }] } },
+	},
+	{
+		id: 'active.licensing',
+		subject: { zh: '本年行政许可处理决定', en: 'licensing decisions this year' },
+		patterns: [`(?<!受理|申请|公开)行政许可(?:决定)?${AMOUNT}${NUM}件`],
+		cells: { '2021': { table: 'active.licensing', refs: [{ row: 'licensing', column: 'decisions' }] }, '2019': { table: 'active.licensing', refs: [{ row: 'licensing', column: 'decisions' }] } },
+	},
+	{
+		id: 'active.penalties',
+		subject: { zh: '本年行政处罚处理决定', en: 'penalty decisions this year' },
+		patterns: [`(?<!受理|申请|公开)行政处罚(?:决定)?${AMOUNT}${NUM}件`],
+		cells: { '2021': { table: 'active.enforcement', refs: [{ row: 'penalties', column: 'decisions' }] }, '2019': { table: 'active.enforcement', refs: [{ row: 'penalties', column: 'decisions' }] } },
+	},
+	{
+		id: 'active.coercion',
+		subject: { zh: '本年行政强制处理决定', en: 'coercion decisions this year' },
+		patterns: [`(?<!受理|申请|公开)行政强制(?:决定|措施)?${AMOUNT}${NUM}件`],
+		cells: { '2021': { table: 'active.enforcement', refs: [{ row: 'coercion', column: 'decisions' }] }, '2019': { table: 'active.enforcement', refs: [{ row: 'coercion', column: 'decisions' }] } },
+	},
+];
+
+/**
+ * Statements that there were none ("无因信息公开答复引发的行政复议、行政诉讼", "全年未收到行政诉讼案件"):
+ * a claim of 0 for each kind of case they name.
+ */
+export const ZERO_CASES = {
+	pattern: /(?:无|未发生|未收到|未有|没有|未出现)(?<between>[^，。；,;：:\d]{0,24}?)(?<what>行政复议(?:和|及|、|或)?(?:行政诉讼)?|行政诉讼(?:和|及|、|或)?(?:行政复议)?)(?:案件|的情况|情况|事项)?(?=[，。；,;]|$)/g,
+	/** Words that make the statement about one outcome rather than about the cases at all. */
+	narrowing: /纠正|纠错|败诉|撤销|维持|确认违法|不服/,
+};
+
+/** Claims about outcomes that the table can contradict. */
+export const OUTCOME_CLAIMS = [
+	{ id: 'all-upheld', pattern: /均(?:获|被|予以)?维持|全部(?:获|被|予以)?维持|均为维持/, subject: { zh: '均获维持', en: 'all upheld' }, contradictedBy: ['corrected', 'other', 'pending'] },
+	{ id: 'no-losses', pattern: /零败诉|无败诉|未(?:发生|出现)?败诉/, subject: { zh: '零败诉', en: 'no lost cases' }, contradictedBy: ['corrected'] },
+];

@@ -1,0 +1,70 @@
+import { formatValue } from '../cellValue.ts';
+import type { Lang } from '../findings.ts';
+import type { ReportModel } from '../model.ts';
+import { columnName, rowName, tableName } from '../names.ts';
+import type { Position, Range } from '../text.ts';
+import { cellLabel, cellRole, formulaText, tableBalance, verdictText } from './balanceInfo.ts';
+import { targetAt } from './locate.ts';
+
+export interface HoverContent {
+	/** Markdown. */
+	markdown: string;
+	range: Range;
+}
+
+/**
+ * What a reader wants to know about the thing under the cursor: for a number, where it sits in
+ * its table and how it adds up; for a heading, which mandated section it is.
+ */
+export function hoverAt(model: ReportModel, position: Position, lang: Lang): HoverContent | undefined {
+	const target = targetAt(model, position);
+	if (!target) return undefined;
+	const zh = lang === 'zh';
+	switch (target.kind) {
+		case 'cell': {
+			const { table, row, cell } = target;
+			const lines = [`**${tableName(table, lang)}**`, '', `${rowName(row, lang) || row.labelText} · ${columnName(table, cell.column, lang)}`, ''];
+			const v = cell.value;
+			const shown = v.kind === 'number' ? formatValue(v.value!) : v.kind === 'blank' ? (zh ? '（空）' : '(blank)') : zh ? `“${cell.text}”（不是数字）` : `"${cell.text}" (not a number)`;
+			lines.push(`${zh ? '值' : 'Value'}：${shown}`);
+			const role = cellRole(model, table, cell);
+			for (const ev of role.asTotal) lines.push('', '`' + formulaText(ev, lang) + '`　' + verdictText(ev, lang));
+			if (role.asTerm.length > 0) {
+				lines.push('', zh ? '计入：' : 'Counted in:');
+				for (const ev of role.asTerm) {
+					const inst = ev.instance;
+					const what = inst.target ? cellLabel(table, inst.target, lang) : zh ? '勾稽关系：' + formulaText(ev, lang) : 'balance identity: ' + formulaText(ev, lang);
+					lines.push(`- ${what}　${verdictText(ev, lang)}`);
+				}
+			}
+			if (cell.inferred) lines.push('', zh ? '_此单元格系从粘连文本中推断拆分。_' : '_This cell was split from run-together text by inference._');
+			return { markdown: lines.join('\n'), range: cell.range };
+		}
+		case 'row': {
+			const { table, row } = target;
+			const lines = [`**${tableName(table, lang)}**`, '', row.known ? `${zh ? '行' : 'Row'}：${rowName(row, lang)}` : zh ? `“${row.labelText}”不是模板中的行` : `"${row.labelText}" is not a row of the template`];
+			return { markdown: lines.join('\n'), range: row.labelRange };
+		}
+		case 'table': {
+			const { table } = target;
+			const { checked, failing } = tableBalance(model, table);
+			const state = failing === 0 ? (zh ? `✓ ${checked} 项勾稽关系均成立` : `✓ all ${checked} balance rules hold`) : zh ? `✗ ${failing} 项勾稽关系不成立（共 ${checked} 项）` : `✗ ${failing} of ${checked} balance rules fail`;
+			return { markdown: [`**${tableName(table, lang)}**`, '', model.template.name[lang], '', state].join('\n'), range: table.anchorRange! };
+		}
+		case 'heading': {
+			const h = target.heading;
+			const lines: string[] = [];
+			if (h.section) {
+				const n = model.template.sections.indexOf(h.section) + 1;
+				const canonical = zh ? h.section.title : h.section.en;
+				lines.push(zh ? `规定章节：第 ${n} 部分 **${canonical}**` : `Mandated section ${n}: **${canonical}**`, '', model.template.name[lang]);
+				if (!h.section.required) lines.push('', zh ? '（非必备章节）' : '(optional section)');
+			} else if (h.level === 1) {
+				lines.push(zh ? `不是${model.template.name.zh}规定的章节` : `Not a section mandated by the ${model.template.name.en}`);
+			} else {
+				lines.push(zh ? `${h.level} 级标题` : `Level-${h.level} heading`);
+			}
+			return { markdown: lines.join('\n'), range: h.range };
+		}
+	}
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkReport, parseReport } from '../server/src/core/index.ts';
+import { readSeed, SEEDS } from './helpers.ts';
+
+/**
+ * Prose against tables, on labelled examples: each sentence is placed in the overview of seed
+ * 001 (a 2021-format report for 2023 whose tables say: 3 new requests, 0 carried over, 2
+ * disclosed, 1 partly disclosed, 0 carried forward, 1 review (upheld), no lawsuits, 2 normative
+ * documents issued and 7 in force, 1309 licensing and 21 penalty decisions), and the claims found
+ * and the warnings raised are compared with the label.
+ */
+const BASE = readSeed('001_2c73ece5a30f6368.txt');
+const inOverview = (sentence: string) => BASE.replace('（一）主动公开\n', `（一）主动公开\n${sentence}\n`);
+
+interface Example {
+	text: string;
+	/** Claims expected in the sentence, as id=value. */
+	claims: string[];
+	/** Warning codes expected for the sentence. */
+	warnings: string[];
+}
+
+const EXAMPLES: Example[] = [
+	// Claims that agree with the table: found, bound, no warning.
+	{ text: '2023年，我局共收到政府信息公开申请3件。', claims: ['requests.new=3'], warnings: [] },
+	{ text: '全年新收政府信息公开申请三件，予以公开2件，部分公开1件。', claims: ['requests.new=3', 'requests.disclosed=2', 'requests.partly-disclosed=1'], warnings: [] },
+	{ text: '本年度制发行政规范性文件2件，现行有效规范性文件7件。', claims: ['active.normative-issued=2', 'active.normative-in-force=7'], warnings: [] },
+	{ text: '全年作出行政许可决定1309件，行政处罚21件。', claims: ['active.licensing=1309', 'active.penalties=21'], warnings: [] },
+	{ text: '全年收到行政复议1起，未发生行政诉讼。', claims: ['appeals.review=1', 'appeals.lawsuit=0'], warnings: [] },
+	{ text: '上年结转0件，结转下年度继续办理0件。', claims: ['requests.carried-over=0', 'requests.carried-forward=0'], warnings: [] },
+	// Claims that contradict it: a warning on the number.
+	{ text: '2023年，我局共收到政府信息公开申请5件。', claims: ['requests.new=5'], warnings: ['claim.mismatch'] },
+	{ text: '全年制发规范性文件十二件。', claims: ['active.normative-issued=12'], warnings: ['claim.mismatch'] },
+	{ text: '本年度发生行政诉讼2起。', claims: ['appeals.lawsuit=2'], warnings: ['claim.mismatch'] },
+	{ text: '无因政府信息公开引发的行政复议。', claims: ['appeals.review=0'], warnings: ['claim.mismatch'] },
+	// Ambiguous or not about this year's cells: nothing.
+	{ text: '2022年，我局共收到政府信息公开申请5件。', claims: [], warnings: [] },
+	{ text: '收到政府信息公开申请数量同比增长50%，较上年的2件增加1件。', claims: [], warnings: [] },
+	{ text: '全年公开行政许可信息546条。', claims: [], warnings: [] },
+	{ text: '受理行政许可申请2000件。', claims: [], warnings: [] },
+	{ text: '累计收到政府信息公开申请120件。', claims: [], warnings: [] },
+	{ text: '收到政府信息公开申请约10件。', claims: [], warnings: [] },
+	{ text: '未发生行政复议纠错案件。', claims: [], warnings: [] },
+	{ text: '发布政策解读12篇，通知公告30条。', claims: [], warnings: [] },
+	{ text: '全年发布信息共100条，其中政策文件40条，工作动态50条等。', claims: [], warnings: [] },
+	// Outcome claims and the prose's own arithmetic.
+	{ text: '行政复议案件均获维持。', claims: [], warnings: [] },
+	{ text: '全年发布信息共100条，其中政策文件60条，工作动态50条。', claims: [], warnings: ['claim.breakdown'] },
+	{ text: '全年发布信息共200条，其中政策文件50条，占25%。', claims: [], warnings: [] },
+	{ text: '全年发布信息共200条，其中政策文件50条，占30%。', claims: [], warnings: ['claim.percent'] },
+];
+
+describe('prose claims on labelled examples', () => {
+	const baseline = checkReport(parseReport(BASE)).filter((f) => f.code.startsWith('claim.')).length;
+	test('the unmodified report raises no claim warning', () => assert.equal(baseline, 0));
+	for (const ex of EXAMPLES) {
+		test(ex.text, () => {
+			const text = inOverview(ex.text);
+			const model = parseReport(text);
+			const line = text.split('\n').indexOf(ex.text);
+			const claims = model.claims.filter((c) => c.range.start.line === line).map((c) => `${c.id}=${c.value}`);
+			assert.deepEqual(claims.sort(), [...ex.claims].sort());
+			const warnings = checkReport(model).filter((f) => f.code.startsWith('claim.') && f.range.start.line === line).map((f) => f.code);
+			assert.deepEqual(warnings.sort(), [...ex.warnings].sort());
+		});
+	}
+	test('a mismatch points at the cell it contradicts, in both languages', () => {
+		const text = inOverview('2023年，我局共收到政府信息公开申请5件。');
+		const f = checkReport(parseReport(text)).find((x) => x.code === 'claim.mismatch')!;
+		assert.match(f.message, /正文称本年新收政府信息公开申请为 5（“收到政府信息公开申请5件”），统计表中为 3（一、本年新收政府信息公开申请数量 · 总计）/);
+		assert.equal(f.related!.length, 1);
+		assert.equal(parseReport(text).index.textOf(f.related![0].range), '3');
+		const en = checkReport(parseReport(text), { lang: 'en' }).find((x) => x.code === 'claim.mismatch')!;
+		assert.match(en.message, /The text gives 5 new requests this year/);
+	});
+	test('an outcome claim the table contradicts', () => {
+		const text = inOverview('行政复议案件均获维持。').replace('\t1\n\t0\n\t0\n\t0\n\t1\n', '\t0\n\t1\n\t0\n\t0\n\t1\n');
+		const f = checkReport(parseReport(text)).find((x) => x.code === 'claim.outcome');
+		assert.ok(f);
+		assert.match(f.message, /均获维持/);
+	});
+	test('no seed raises a claim warning', () => {
+		for (const seed of SEEDS) assert.deepEqual(checkReport(parseReport(readSeed(seed))).filter((f) => f.code.startsWith('claim.')), [], seed);
+	});
+});
