@@ -1,0 +1,57 @@
+;;; emacs --batch -Q -l eglot-check.el   (cwd: the folder holding report.txt)
+;;; Env: LSP_SERVER (dist/server.js), FIX_LINE (1-based), FIX_FILE (a file holding the line's correct text).
+;;; Prints DIAG and SYMBOL lines, restores FIX_LINE and waits for the balance findings to go.
+(require 'package)
+(add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa")
+(package-initialize)
+(require 'eglot)
+(require 'flymake)
+
+(define-derived-mode nianbao-mode text-mode "Nianbao")
+(defvar server-js (getenv "LSP_SERVER"))
+(add-to-list 'eglot-server-programs `(nianbao-mode . ("node" ,server-js "--stdio")))
+
+(defun out (fmt &rest args) (princ (concat (apply #'format fmt args) "\n")))
+(defun die (msg) (out "FAIL: %s" msg) (kill-emacs 1))
+(defun wait-until (pred secs)
+  (let ((deadline (+ (float-time) secs)))
+    (while (and (not (funcall pred)) (< (float-time) deadline))
+      (accept-process-output nil 0.05))
+    (funcall pred)))
+(defun balance-diags ()
+  (seq-filter (lambda (d) (string-match-p "should be\\|应为\\|does not balance\\|勾稽" (flymake-diagnostic-text d)))
+              (flymake-diagnostics)))
+
+(find-file (expand-file-name "report.txt"))
+(nianbao-mode)
+(setq eglot-sync-connect t)
+(eglot '(nianbao-mode) `(transient . ,default-directory) 'eglot-lsp-server
+       `("node" ,server-js "--stdio") "nianbao")
+(unless (eglot-current-server) (die "no server"))
+(flymake-start)
+(unless (wait-until (lambda () (flymake-start) (balance-diags)) 15) (die "no balance diagnostics"))
+(dolist (d (flymake-diagnostics))
+  (let ((beg (flymake-diagnostic-beg d)))
+    (out "DIAG %d:%d %s" (line-number-at-pos beg)
+         (save-excursion (goto-char beg) (- (point) (line-beginning-position)))
+         (replace-regexp-in-string "\n" " " (flymake-diagnostic-text d)))))
+
+(let ((syms (jsonrpc-request (eglot-current-server) :textDocument/documentSymbol
+                             `(:textDocument ,(eglot--TextDocumentIdentifier)))))
+  (seq-doseq (s syms)
+    (out "SYMBOL %s line=%s" (plist-get s :name)
+         (1+ (plist-get (plist-get (plist-get s :range) :start) :line)))))
+
+(goto-char (point-min))
+(forward-line (1- (string-to-number (getenv "FIX_LINE"))))
+(delete-region (line-beginning-position) (line-end-position))
+(insert (with-temp-buffer
+          (let ((coding-system-for-read 'utf-8)) (insert-file-contents (getenv "FIX_FILE")))
+          (string-trim-right (buffer-string))))
+(eglot--signal-textDocument/didChange)
+(unless (wait-until (lambda () (flymake-start) (null (balance-diags))) 15) (die "balance findings remain after the edit"))
+(out "after fix: 0 balance")
+(set-buffer-modified-p nil)
+(eglot-shutdown (eglot-current-server))
+(out "OK")
+(kill-emacs 0)
