@@ -10,6 +10,9 @@ export interface FileResult {
 	error?: string;
 	/** Number of edits --fix wrote. */
 	fixed?: number;
+	/** The report's agency and year, to pair it with last year's report. */
+	agency?: string;
+	year?: number;
 }
 
 const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {

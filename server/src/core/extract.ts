@@ -11,6 +11,8 @@ export interface ExtractedReport {
 	year?: number;
 	sections: ExtractedSection[];
 	tables: ExtractedTable[];
+	/** Numbers the prose states, with the cells they were bound to. */
+	claims: Array<{ id: string; value: number; text: string; range: Range; cells: Array<{ table: string; row: string; column: string; value: number | null }> }>;
 }
 
 interface ExtractedSection {
@@ -43,6 +45,13 @@ export function extractReport(model: ReportModel): ExtractedReport {
 		agency: model.metadata.agency,
 		year: model.metadata.year,
 		sections: model.sections.map(extractSection),
+		claims: model.claims.map((c) => ({
+			id: c.id,
+			value: c.value,
+			text: c.text,
+			range: c.valueRange,
+			cells: c.cells.map((cell) => ({ table: model.tables.find((t) => t.byKey.get(cell.row)?.cells.get(cell.column) === cell)?.def.id ?? '', row: cell.row, column: cell.column, value: cell.value.value })),
+		})),
 		tables: model.tables.map((t) => ({
 			id: t.def.id,
 			title: t.def.title.zh,
