@@ -35,7 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 		vscode.commands.registerCommand(ClientCommands.fixAll, (uri?: vscode.Uri) => fixAll(uri, output)),
 		vscode.commands.registerCommand(ClientCommands.insertSkeleton, (options?: { layout?: SkeletonLayout; fill?: string }) => insertSkeleton(options)),
 		vscode.commands.registerCommand(ClientCommands.checkWorkspace, async (): Promise<WorkspaceCheckResult> => {
-			const result = await checkWorkspace(workspaceDiagnostics, output);
+			// A server that answers workspace/diagnostic (pulled by the client all along) already shows
+			// the closed reports: then the command only counts, so nothing shows twice.
+			const result = await checkWorkspace(serverChecksWorkspace() ? undefined : workspaceDiagnostics, output);
 			const message = vscode.l10n.t('Checked {0} files: {1} annual reports, {2} with problems.', result.files, result.reports, result.withProblems);
 			if (result.withProblems > 0) {
 				void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -51,6 +53,11 @@ export async function deactivate(): Promise<void> {
 	const c = client;
 	client = undefined;
 	if (c && c.state === State.Running) await c.stop();
+}
+
+function serverChecksWorkspace(): boolean {
+	const provider = client?.state === State.Running ? client.initializeResult?.capabilities.diagnosticProvider : undefined;
+	return !!provider && typeof provider === 'object' && 'workspaceDiagnostics' in provider && provider.workspaceDiagnostics === true;
 }
 
 async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<boolean> {

@@ -41,10 +41,11 @@ export function toDiagnostic(uri: vscode.Uri, f: Finding, rules: Record<string, 
 
 /**
  * Checks every *.txt and *.nianbao file of the workspace that is a report, with the core in this
- * process (no editor per file), and puts the findings in `collection`. Files open in an editor as
- * reports are left to the language server, which keeps them current as they are edited.
+ * process (no editor per file), and puts the findings in `collection` when one is given (none is
+ * when the language server reports on the workspace itself). Files open in an editor as reports
+ * are left to the language server, which keeps them current as they are edited.
  */
-export async function checkWorkspace(collection: vscode.DiagnosticCollection, log: vscode.OutputChannel): Promise<WorkspaceCheckResult> {
+export async function checkWorkspace(collection: vscode.DiagnosticCollection | undefined, log: vscode.OutputChannel): Promise<WorkspaceCheckResult> {
 	const result: WorkspaceCheckResult = { files: 0, reports: 0, withProblems: 0, open: 0, cancelled: false };
 	await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking annual reports'), cancellable: true },
@@ -52,7 +53,7 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection, lo
 			const uris = await vscode.workspace.findFiles('**/*.{txt,nianbao}', '**/{node_modules,.git,dist,out}/**', undefined, token);
 			uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 			result.files = uris.length;
-			collection.clear();
+			collection?.clear();
 			const openReports = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).map((d) => d.uri.toString()));
 			let done = 0;
 			for (const uri of uris) {
@@ -84,7 +85,7 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection, lo
 					const findings = checkReport(model, { lang: messageLanguage(settings) });
 					const diagnostics = findings.flatMap((f) => toDiagnostic(uri, f, settings.rules) ?? []);
 					if (diagnostics.some((d) => d.severity <= vscode.DiagnosticSeverity.Warning)) result.withProblems++;
-					collection.set(uri, diagnostics);
+					collection?.set(uri, diagnostics);
 				} catch (e) {
 					log.appendLine(`[workspace] ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
 				}
