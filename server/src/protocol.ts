@@ -16,6 +16,11 @@ export interface NianbaoSettings {
 	inlayHints: { enabled: boolean };
 	codeLens: { enabled: boolean };
 	autoDetect: boolean;
+	/**
+	 * Documents longer than this many UTF-16 characters are not checked: a real report is well
+	 * under 200 000, and parsing is synchronous, so a huge file would stall every request.
+	 */
+	maxDocumentSize?: number;
 }
 
 export const DEFAULT_SETTINGS: NianbaoSettings = {
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: NianbaoSettings = {
 	inlayHints: { enabled: true },
 	codeLens: { enabled: true },
 	autoDetect: true,
+	maxDocumentSize: 1_000_000,
 };
 
 /** Commands the server executes (workspace/executeCommand). */

@@ -1,0 +1,227 @@
+/**
+ * The nianbao language server: LSP in, the core's answers out. Start it with
+ * `node dist/server.js --stdio` (or `--node-ipc`, as VS Code does). This file only wires
+ * requests to the feature modules; each of those reads the one cached analysis of a document.
+ */
+import {
+	CodeActionKind,
+	CodeLensRefreshRequest,
+	createConnection,
+	DidChangeConfigurationNotification,
+	ProposedFeatures,
+	TextDocumentSyncKind,
+	type ClientCapabilities,
+	type InitializeResult,
+	type WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import { fixAllEdits, type Lang } from '../core/index.ts';
+import { tableFixEdits } from '../core/features/index.ts';
+import { DEFAULT_SETTINGS, ServerCommands, type NianbaoSettings } from '../protocol.ts';
+import { codeActions, editBuilder, FIX_ALL_KIND, type EditBuilder } from './codeActions.ts';
+import { codeLenses } from './codeLens.ts';
+import { DiagnosticsPublisher, documentReport, visibleFindings } from './diagnostics.ts';
+import { DocumentStore } from './documents.ts';
+import { hover } from './hover.ts';
+import { inlayHints } from './inlayHints.ts';
+import { guard, guardNotification } from './safe.ts';
+import { normalizeSettings, resolveLang } from './settings.ts';
+import { documentSymbols, foldingRanges } from './symbols.ts';
+import { WorkspaceChecker } from './workspace.ts';
+
+const connection = createConnection(ProposedFeatures.all);
+
+let settings: NianbaoSettings = DEFAULT_SETTINGS;
+/** Bumped on every settings change: part of every diagnostic result id. */
+let settingsEpoch = 0;
+let locale: string | undefined;
+let caps: ClientCapabilities = {};
+let pull = false;
+let markdown = true;
+let buildEdit: EditBuilder = editBuilder(false);
+let folders: string[] = [];
+/** Requests wait for the first settings, so the first diagnostics already honour `nianbao.rules`. */
+let settingsLoaded: Promise<void> = Promise.resolve();
+
+const lang = (): Lang => resolveLang(settings, locale);
+const resultKey = () => `${settingsEpoch}:${lang()}`;
+const store = new DocumentStore(() => settings);
+const publisher = new DiagnosticsPublisher(connection, store, lang, () => settings);
+const workspace = new WorkspaceChecker(store, () => folders);
+
+connection.onInitialize((params): InitializeResult => {
+	caps = params.capabilities;
+	const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: unknown };
+	locale = typeof init.locale === 'string' ? init.locale : params.locale;
+	settings = normalizeSettings(init.settings);
+	pull = !!caps.textDocument?.diagnostic;
+	markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
+	buildEdit = editBuilder(!!caps.workspace?.workspaceEdit?.documentChanges);
+	folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+	const literalActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+	return {
+		capabilities: {
+			textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+			documentSymbolProvider: { label: 'nianbao' },
+			foldingRangeProvider: true,
+			hoverProvider: true,
+			inlayHintProvider: true,
+			codeLensProvider: { resolveProvider: false },
+			codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+			executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.fixTable] },
+			diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+		},
+		serverInfo: { name: 'nianbao', version: '0.1.0' },
+	};
+});
+
+connection.onInitialized(() => {
+	if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+	if (caps.workspace?.workspaceFolders) {
+		connection.workspace.onDidChangeWorkspaceFolders((e) => {
+			const removed = new Set(e.removed.map((f) => f.uri));
+			folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+		});
+	}
+	settingsLoaded = loadSettings(undefined);
+});
+
+/** Reads `nianbao` settings: asked of the client when it can answer, else taken from the notification. */
+async function loadSettings(pushed: unknown): Promise<void> {
+	let raw: unknown = pushed;
+	if (caps.workspace?.configuration) {
+		try {
+			raw = await withTimeout(connection.workspace.getConfiguration({ section: 'nianbao' }), 3000);
+		} catch (e) {
+			connection.console.warn(`nianbao: could not read settings: ${e instanceof Error ? e.message : String(e)}`);
+			return;
+		}
+	}
+	if (raw === undefined) return;
+	settings = normalizeSettings(raw);
+	settingsEpoch++;
+}
+
+connection.onDidChangeConfiguration(
+	guardNotification(connection, 'didChangeConfiguration', async (params) => {
+		const pushed = (params.settings as { nianbao?: unknown } | null | undefined)?.nianbao;
+		settingsLoaded = loadSettings(pushed);
+		await settingsLoaded;
+		if (pull) {
+			if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+		} else publisher.scheduleAll();
+		if (caps.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+		if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+	}),
+);
+
+store.documents.onDidChangeContent((e) => {
+	if (!pull) publisher.schedule(e.document.uri);
+});
+store.documents.onDidClose((e) => {
+	if (!pull) publisher.clear(e.document.uri);
+});
+
+connection.languages.diagnostics.on(
+	guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, async (params, token) => {
+		await settingsLoaded;
+		const analysis = store.analysis(params.textDocument.uri);
+		if (!analysis) return { kind: 'full' as const, items: [] };
+		return documentReport(analysis, lang(), settings, resultKey(), params.previousResultId, token);
+	}),
+);
+
+connection.languages.diagnostics.onWorkspace(
+	guard(connection, 'workspace/diagnostic', { items: [] }, async (params, token, progress: WorkDoneProgressReporter) => {
+		await settingsLoaded;
+		return workspace.report(params.previousResultIds, lang(), settings, resultKey(), token, progress);
+	}),
+);
+
+connection.onDocumentSymbol(
+	guard(connection, 'documentSymbol', [], async (params, token) => {
+		await settingsLoaded;
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? documentSymbols(analysis, lang(), token) : [];
+	}),
+);
+
+connection.onFoldingRanges(
+	guard(connection, 'foldingRange', [], async (params) => {
+		await settingsLoaded;
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? foldingRanges(analysis) : [];
+	}),
+);
+
+connection.onHover(
+	guard(connection, 'hover', null, async (params) => {
+		await settingsLoaded;
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? hover(analysis, params, lang(), markdown) : null;
+	}),
+);
+
+connection.languages.inlayHint.on(
+	guard(connection, 'inlayHint', [], async (params) => {
+		await settingsLoaded;
+		if (!settings.inlayHints.enabled) return [];
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? inlayHints(analysis, params, lang()) : [];
+	}),
+);
+
+connection.onCodeLens(
+	guard(connection, 'codeLens', [], async (params) => {
+		await settingsLoaded;
+		if (!settings.codeLens.enabled) return [];
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? codeLenses(analysis, visibleFindings(analysis, lang(), settings), lang()) : [];
+	}),
+);
+
+connection.onCodeAction(
+	guard(connection, 'codeAction', [], async (params) => {
+		await settingsLoaded;
+		const analysis = store.analysis(params.textDocument.uri);
+		return analysis ? codeActions(params, analysis, visibleFindings(analysis, lang(), settings), lang(), buildEdit) : [];
+	}),
+);
+
+connection.onExecuteCommand(
+	guard(connection, 'executeCommand', null, async (params) => {
+		await settingsLoaded;
+		const [uri, tableIndex] = (params.arguments ?? []) as [unknown, unknown];
+		if (typeof uri !== 'string') return null;
+		const analysis = store.analysis(uri);
+		const model = analysis?.model;
+		if (!analysis || !model) return null;
+		let edits;
+		if (params.command === ServerCommands.fixAll) edits = fixAllEdits(model);
+		else if (params.command === ServerCommands.fixTable && typeof tableIndex === 'number' && model.tables[tableIndex]) edits = tableFixEdits(model, model.tables[tableIndex]);
+		else return null;
+		if (edits.length === 0) return null;
+		const zh = lang() === 'zh';
+		const label = params.command === ServerCommands.fixAll ? (zh ? '重新计算所有合计' : 'Recompute all totals') : zh ? '修正本表合计' : "Fix the table's totals";
+		await connection.workspace.applyEdit({ label, edit: buildEdit(uri, analysis.version, edits) });
+		return null;
+	}),
+);
+
+// The handlers are guarded; this is the last net for a timer or a stray promise, so that one bad
+// document costs a log line, not the server.
+process.on('uncaughtException', (e) => connection.console.error(`nianbao: uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`nianbao: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}`));
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+		p.then(
+			(v) => (clearTimeout(t), resolve(v)),
+			(e) => (clearTimeout(t), reject(e)),
+		);
+	});
+}
+
+store.documents.listen(connection);
+connection.listen();
