@@ -23,8 +23,9 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
 		return { text, encoding: 'utf8', bom: true, lossy: text.includes('\ufffd') };
 	}
-	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf16le', true);
-	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf16be', true);
+	// A UTF-16 BOM is two bytes that binary data also starts with: the text after it must read as text.
+	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return plausibleOrBinary(utf16(bytes.subarray(2), 'utf16le', true));
+	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return plausibleOrBinary(utf16(bytes.subarray(2), 'utf16be', true));
 
 	const sample = bytes.subarray(0, 65536);
 	let nulEven = 0;
@@ -33,8 +34,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 	if (nulEven + nulOdd > 0) {
 		// Text in UTF-8 or GBK has no NUL bytes; UTF-16 has one in every ASCII character (digits, line breaks).
 		const guess: Encoding = nulOdd >= nulEven ? 'utf16le' : 'utf16be';
-		const d = utf16(bytes, guess, false);
-		return 'error' in d || plausibility(d.text) < 0.9 ? { error: 'binary' } : d;
+		return plausibleOrBinary(utf16(bytes, guess, false));
 	}
 	try {
 		return { text: utf8Fatal.decode(bytes), encoding: 'utf8', bom: false, lossy: false };
@@ -43,6 +43,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 		if (plausibility(text) < 0.9) return { error: 'binary' };
 		return { text, encoding: 'gb18030', bom: false, lossy: text.includes('\ufffd') };
 	}
+}
+
+function plausibleOrBinary(d: DecodeResult): DecodeResult {
+	return 'error' in d || plausibility(d.text) < 0.9 ? { error: 'binary' } : d;
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf16le' | 'utf16be', bom: boolean): DecodeResult {
