@@ -1,62 +1,38 @@
 import { columnTotals } from './ruleBuilders.ts';
 import type { TableDef, TemplateDef } from './types.ts';
-import { ALL_APPLICANT, APPEALS_RULES, APPEALS_TABLE, requestRules, requestsTable, UNIFIED_SECTIONS } from './unifiedFormat.ts';
+import { activeTable, ALL_APPLICANT, APPEALS_RULES, APPEALS_TABLE, requestRules, requestsTable, UNIFIED_SECTIONS } from './unifiedFormat.ts';
 
 /** 《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号: reports for 2021 onward. */
 
 const DECISIONS = [{ key: 'decisions', label: '本年处理决定数量', en: 'decisions this year', aliases: ['本年决定处理数量'] }];
 
 const ACTIVE_TABLES: TableDef[] = [
-	{
-		id: 'active.rules',
-		title: { zh: '第二十条第（一）项 规章和规范性文件', en: 'Art. 20(1): rules and normative documents' },
-		section: 'active',
-		anchors: ['第二十条第(一)项'],
-		headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
-		columns: [
+	activeTable(
+		'一',
+		'active.rules',
+		{ zh: '规章和规范性文件', en: 'rules and normative documents' },
+		[
 			{ key: 'issued', label: '本年制发件数', en: 'issued this year' },
 			{ key: 'repealed', label: '本年废止件数', en: 'repealed this year' },
 			{ key: 'inForce', label: '现行有效件数', en: 'in force' },
 		],
-		rows: [
+		[
 			{ key: 'regulations', label: '规章', en: 'regulations' },
 			{ key: 'normativeDocuments', label: '行政规范性文件', en: 'normative documents', aliases: ['规范性文件'] },
 		],
-		required: true,
-	},
-	{
-		id: 'active.licensing',
-		title: { zh: '第二十条第（五）项 行政许可', en: 'Art. 20(5): licensing' },
-		section: 'active',
-		anchors: ['第二十条第(五)项'],
-		headers: ['信息内容', '本年处理决定数量', '本年决定处理数量'],
-		columns: DECISIONS,
-		rows: [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }],
-		required: true,
-	},
-	{
-		id: 'active.enforcement',
-		title: { zh: '第二十条第（六）项 行政处罚和行政强制', en: 'Art. 20(6): penalties and coercive measures' },
-		section: 'active',
-		anchors: ['第二十条第(六)项'],
-		headers: ['信息内容', '本年处理决定数量', '本年决定处理数量'],
-		columns: DECISIONS,
-		rows: [
-			{ key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
-			{ key: 'coercion', label: '行政强制', en: 'administrative coercion' },
-		],
-		required: true,
-	},
-	{
-		id: 'active.fees',
-		title: { zh: '第二十条第（八）项 行政事业性收费', en: 'Art. 20(8): administrative fees' },
-		section: 'active',
-		anchors: ['第二十条第(八)项'],
-		headers: ['信息内容', '本年收费金额(单位:万元)'],
-		columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees this year (10,000 yuan)', allowDecimals: true, aliases: ['本年收费金额'] }],
-		rows: [{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
-		required: true,
-	},
+	),
+	activeTable('五', 'active.licensing', { zh: '行政许可', en: 'licensing' }, DECISIONS, [{ key: 'licensing', label: '行政许可', en: 'administrative licensing' }]),
+	activeTable('六', 'active.enforcement', { zh: '行政处罚和行政强制', en: 'penalties and coercive measures' }, DECISIONS, [
+		{ key: 'penalties', label: '行政处罚', en: 'administrative penalties' },
+		{ key: 'coercion', label: '行政强制', en: 'administrative coercion' },
+	]),
+	activeTable(
+		'八',
+		'active.fees',
+		{ zh: '行政事业性收费', en: 'administrative fees' },
+		[{ key: 'amount', label: '本年收费金额（单位：万元）', en: 'fees this year (10,000 yuan)', allowDecimals: true, aliases: ['本年收费金额'] }],
+		[{ key: 'fees', label: '行政事业性收费', en: 'administrative fees' }],
+	),
 ];
 
 const OTHER_RESULT_ROWS = ['R3.6.1', 'R3.6.2', 'R3.6.3'];

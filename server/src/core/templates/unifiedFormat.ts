@@ -1,5 +1,5 @@
 import { columnEquations, columnTotals, rowTotals } from './ruleBuilders.ts';
-import type { BalanceRule, ColumnDef, RowDef, SectionDef, TableDef } from './types.ts';
+import type { BalanceRule, ColumnDef, Localized, RowDef, SectionDef, TableDef } from './types.ts';
 
 /**
  * What the 2019 (试行, 国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号) formats share:
@@ -14,6 +14,22 @@ export const UNIFIED_SECTIONS: SectionDef[] = [
 	{ key: 'problems', title: '五、存在的主要问题及改进情况', en: 'V. Main problems and improvements', keywords: [['问题', 3], ['改进', 2], ['不足', 2]], required: true, levels: [1] },
 	{ key: 'other', title: '六、其他需要报告的事项', en: 'VI. Other matters to report', keywords: [['其他需要报告', 4], ['其他', 2]], required: true, levels: [1] },
 ];
+
+const ITEM_NUMBER: Record<string, number> = { 一: 1, 五: 5, 六: 6, 八: 8, 九: 9 };
+
+/** A block of Table 1 (二、主动公开政府信息情况): 第二十条第（item）项, a 信息内容 header, its columns and rows. */
+export function activeTable(item: '一' | '五' | '六' | '八' | '九', id: string, subject: Localized, columns: ColumnDef[], rows: RowDef[]): TableDef {
+	return {
+		id,
+		title: { zh: `第二十条第（${item}）项 ${subject.zh}`, en: `Art. 20(${ITEM_NUMBER[item]}): ${subject.en}` },
+		section: 'active',
+		anchors: [`第二十条第(${item})项`],
+		headers: ['信息内容'],
+		columns,
+		rows,
+		required: true,
+	};
+}
 
 export const APPLICANT_COLUMNS: ColumnDef[] = [
 	{ key: 'natural', label: '自然人', en: 'natural persons' },
