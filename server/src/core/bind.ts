@@ -34,12 +34,23 @@ class Binder {
 	private overflow: { row: BoundRow; physRow: number } | undefined;
 	private lastIndex = -1;
 	private block!: TableBlock;
+	/** Cells per physical row, and whether a row holds any text (reliable layouts only). */
+	private rowSizes = new Map<number, number>();
+	private rowFilled = new Map<number, boolean>();
 
 	constructor(private readonly labels: TemplateLabels) {}
 
 	run(blocks: TableBlock[]): BoundTable[] {
 		for (const block of blocks) {
 			this.block = block;
+			this.rowSizes = new Map();
+			this.rowFilled = new Map();
+			if (block.rowsReliable) {
+				for (const c of block.cells) {
+					this.rowSizes.set(c.row, (this.rowSizes.get(c.row) ?? 0) + 1);
+					if (c.text !== '') this.rowFilled.set(c.row, true);
+				}
+			}
 			for (const cell of block.cells) this.take(cell);
 			this.finishRow();
 			this.overflow = undefined;
@@ -64,7 +75,15 @@ class Binder {
 			}
 			this.overflow = undefined;
 		}
-		if (cell.text === '') return;
+		if (cell.text === '') {
+			// A row of nothing but blanks, as wide as the table, under a table whose one row has no label: that row, left blank.
+			const table = this.current;
+			if (table?.def.unlabeledRow && !table.byKey.has(table.def.unlabeledRow) && this.block.rowsReliable && !this.rowFilled.get(cell.row) && (this.rowSizes.get(cell.row) ?? 0) >= table.def.columns.length) {
+				this.startRow(table.def.rows.find((r) => r.key === table.def.unlabeledRow)!, true, cell, true);
+				this.assign(this.pending!, cell);
+			}
+			return;
+		}
 		const norm = normalizeLabel(cell.text);
 
 		const anchored = this.labels.anchorOf(norm);

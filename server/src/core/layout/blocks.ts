@@ -95,6 +95,9 @@ function pipeBlock(index: LineIndex, first: number, last: number, isLabel: (text
 	let singleCellLines = 0;
 	let row = 0;
 	let fragment: { text: string; start: { line: number; character: number } } | undefined;
+	// Markdown rows open with a pipe; Word exports write an empty first cell as " | ".
+	const piped = index.lines.slice(first, last + 1).filter(hasPipe);
+	const leadingOpens = piped.some(isMarkdownSeparator) || piped.every((l) => /^[|｜]/.test(l.trimStart()) && /[|｜]\s*$/.test(l) && !/^\s+[|｜]/.test(l));
 	for (let n = first; n <= last; n++) {
 		const line = index.lines[n];
 		if (!hasPipe(line)) {
@@ -106,7 +109,7 @@ function pipeBlock(index: LineIndex, first: number, last: number, isLabel: (text
 			markdown = true;
 			continue;
 		}
-		const lineCells = splitPipeLine(line, n, row++);
+		const lineCells = splitPipeLine(line, n, row++, leadingOpens);
 		if (fragment && lineCells.length > 0) {
 			lineCells[0] = { ...lineCells[0], text: fragment.text + lineCells[0].text, range: { start: fragment.start, end: lineCells[0].range.end } };
 		}

@@ -12,10 +12,11 @@ export function isMarkdownSeparator(line: string): boolean {
 }
 
 /**
- * Splits one line at its pipes into cells with exact ranges. A leading pipe (Markdown) opens the
- * row rather than closing an empty first cell, and the empty text after the last pipe is no cell.
+ * Splits one line at its pipes into cells with exact ranges. In a Markdown-style block a leading
+ * pipe opens the row; elsewhere it closes an empty first cell. The empty text after the last pipe
+ * is no cell.
  */
-export function splitPipeLine(line: string, lineNo: number, row: number): RawCell[] {
+export function splitPipeLine(line: string, lineNo: number, row: number, leadingOpens = true): RawCell[] {
 	const cells: RawCell[] = [];
 	let start = 0;
 	const segments: Array<[number, number]> = [];
@@ -25,7 +26,7 @@ export function splitPipeLine(line: string, lineNo: number, row: number): RawCel
 			start = i + 1;
 		}
 	}
-	const leadingPipe = /^\s*[|｜]/.test(line);
+	const leadingPipe = leadingOpens && /^\s*[|｜]/.test(line);
 	const from = leadingPipe ? 1 : 0;
 	let to = segments.length;
 	if (to > from && line.slice(segments[to - 1][0]).trim() === '') to--;
