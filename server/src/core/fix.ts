@@ -18,7 +18,7 @@ export interface FixAllOptions {
  */
 export function fixAllEdits(model: ReportModel, options: FixAllOptions = {}, findings?: Finding[]): TextEdit[] {
 	const edits: TextEdit[] = [];
-	for (const table of model.tables) edits.push(...recomputeTable(model, table));
+	for (const table of model.tables) edits.push(...tableFixEdits(model, table));
 	if (options.cleanup) {
 		const cleanup = findings ? findings.filter((f) => f.code === 'cleanup.artifact').flatMap((f) => f.fix!.edits) : model.artifacts.map((a) => ({ range: a.deleteRange, newText: '' }));
 		edits.push(...mergeDeletions(cleanup));
@@ -96,7 +96,8 @@ export function recomputedValues(model: ReportModel, table: BoundTable): Map<str
 	return out;
 }
 
-function recomputeTable(model: ReportModel, table: BoundTable): TextEdit[] {
+/** The edits that recompute every total of one table (fix-all is these for every table). */
+export function tableFixEdits(model: ReportModel, table: BoundTable): TextEdit[] {
 	const edits: TextEdit[] = [];
 	for (const { cell, value } of recomputedValues(model, table).values()) {
 		if (cell.value.kind === 'invalid') continue;

@@ -3,8 +3,6 @@ import { formatValue } from '../cellValue.ts';
 import type { Lang } from '../findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
 import { columnName, rowName } from '../names.ts';
-import type { TextEdit } from '../text.ts';
-import { recomputedValues } from '../fix.ts';
 
 /** How one cell takes part in a table's balance rules: the totals it is, and those it feeds. */
 export interface CellRole {
@@ -87,13 +85,4 @@ export function tableBalance(model: ReportModel, table: BoundTable): { checked: 
 	return { checked, failing };
 }
 
-/** The edits that recompute every total of one table, as fix-all does for the whole document. */
-export function tableFixEdits(model: ReportModel, table: BoundTable): TextEdit[] {
-	const edits: TextEdit[] = [];
-	for (const { cell, value } of recomputedValues(model, table).values()) {
-		if (cell.value.kind === 'invalid') continue;
-		if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
-		edits.push({ range: cell.range, newText: formatValue(value) });
-	}
-	return edits;
-}
+export { tableFixEdits } from '../fix.ts';
