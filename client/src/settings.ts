@@ -14,6 +14,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): NianbaoSettings
 		inlayHints: { enabled: c.get('inlayHints.enabled', DEFAULT_SETTINGS.inlayHints.enabled) },
 		codeLens: { enabled: c.get('codeLens.enabled', DEFAULT_SETTINGS.codeLens.enabled) },
 		autoDetect: c.get('autoDetect', DEFAULT_SETTINGS.autoDetect),
+		maxDocumentSize: c.get('maxDocumentSize', DEFAULT_SETTINGS.maxDocumentSize),
 	};
 }
 

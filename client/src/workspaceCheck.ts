@@ -72,8 +72,7 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection | u
 					const bytes = await vscode.workspace.fs.readFile(uri);
 					const decoded = decodeBytes(bytes);
 					if ('error' in decoded) continue;
-					const max = vscode.workspace.getConfiguration('nianbao', uri).get<number>('maxDocumentSize', 1_000_000);
-					if (decoded.text.length > max) {
+					if (decoded.text.length > (readSettings(uri).maxDocumentSize ?? Infinity)) {
 						log.appendLine(`[workspace] ${uri.toString()}: ${decoded.text.length} characters, over nianbao.maxDocumentSize; skipped`);
 						continue;
 					}
