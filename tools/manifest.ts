@@ -57,8 +57,8 @@ const S: Strings = {
 	'config.language.zh': { en: 'Chinese.', zh: '中文。' },
 	'config.language.en': { en: 'English.', zh: '英文。' },
 	'config.inlayHints.enabled': {
-		en: 'Show the computed value next to a total that does not add up (inlay hints).',
-		zh: '在不相符的合计旁显示计算值（内嵌提示）。',
+		en: 'Show each number\'s column label beside it where the layout hides the column (one cell a line: tab cells, `0 |` lines) (inlay hints).',
+		zh: '在看不出列的版式（每行一个单元格：制表符单元格、“0 |”行）中，在数字旁显示其所在列的名称（内嵌提示）。',
 	},
 	'config.codeLens.enabled': {
 		en: 'Show a summary above each statistics table with an action to recompute its totals (CodeLens).',
