@@ -108,7 +108,8 @@ writeFileSync(join(workspace, '某局2023年度报告.txt'), '草稿\n');
 mkdirSync(join(workspace, '.vscode'));
 writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.language': 'zh' }, null, 2));
 
-// 5. Run.
+// 5. Run. The screenshot's folder must exist before a test asks for the picture (a fresh clone has none).
+mkdirSync(dirname(env.TEST_HOST_SCREENSHOT), { recursive: true });
 rmSync(env.TEST_HOST_SCREENSHOT, { force: true });
 let code = 0;
 try {
