@@ -84,3 +84,17 @@ describe('prose claims on labelled examples', () => {
 		for (const seed of SEEDS) assert.deepEqual(checkReport(parseReport(readSeed(seed))).filter((f) => f.code.startsWith('claim.')), [], seed);
 	});
 });
+
+describe('hover on a claim', () => {
+	test('shows the cell it speaks of, and whether they agree', async () => {
+		const { hoverAt } = await import('../server/src/core/features/index.ts');
+		const text = inOverview('2023年，我局共收到政府信息公开申请5件。');
+		const model = parseReport(text);
+		const claim = model.claims.find((c) => c.id === 'requests.new' && c.value === 5)!;
+		const zh = hoverAt(model, claim.valueRange.start, 'zh')!;
+		assert.match(zh.markdown, /一、本年新收政府信息公开申请数量 · 总计 = 3/);
+		assert.match(zh.markdown, /✗ 统计表中为 3/);
+		assert.deepEqual(zh.range, claim.range);
+		assert.match(hoverAt(model, claim.valueRange.start, 'en')!.markdown, /new requests this year 5/);
+	});
+});

@@ -1,5 +1,5 @@
 import type { Lang } from './findings.ts';
-import type { BoundRow, BoundTable } from './model.ts';
+import type { BoundCell, BoundRow, BoundTable, ReportModel } from './model.ts';
 
 /** Human names of template rows, columns and tables in the message language. */
 
@@ -16,4 +16,13 @@ export function columnName(table: BoundTable, column: string, lang: Lang): strin
 
 export function tableName(table: BoundTable, lang: Lang): string {
 	return table.def.title[lang];
+}
+
+/** "row · column" of a bound cell, found among the model's tables. */
+export function cellName(model: ReportModel, cell: BoundCell, lang: Lang): string {
+	for (const table of model.tables) {
+		const row = table.byKey.get(cell.row);
+		if (row?.cells.get(cell.column) === cell) return `${rowName(row, lang)} · ${columnName(table, cell.column, lang)}`;
+	}
+	return `${cell.row} · ${cell.column}`;
 }

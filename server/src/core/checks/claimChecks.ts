@@ -2,17 +2,12 @@ import { formatValue } from '../cellValue.ts';
 import { OUTCOME_CLAIMS } from '../claims/patterns.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { BoundCell, ReportModel, Sentence } from '../model.ts';
-import { columnName, rowName } from '../names.ts';
+import { cellName, columnName } from '../names.ts';
 import type { Range } from '../text.ts';
 
 /** Prose against tables: claimed numbers, outcome claims, percentages and breakdowns. */
 export function claimFindings(model: ReportModel, lang: Lang): Finding[] {
 	return [...mismatches(model, lang), ...outcomes(model, lang), ...arithmetic(model, lang)];
-}
-
-function describeCell(model: ReportModel, cell: BoundCell, lang: Lang): string {
-	const table = model.tables.find((t) => [...t.byKey.values()].some((r) => r.cells.get(cell.column) === cell))!;
-	return `${rowName(table.byKey.get(cell.row)!, lang)} · ${columnName(table, cell.column, lang)}`;
 }
 
 function mismatches(model: ReportModel, lang: Lang): Finding[] {
@@ -21,13 +16,13 @@ function mismatches(model: ReportModel, lang: Lang): Finding[] {
 		if (claim.cells.length === 0 || claim.cells.some((c) => c.value.kind !== 'number' || c.inferred)) continue;
 		const actual = claim.cells.reduce((a, c) => a + c.value.value!, 0);
 		if (actual === claim.value) continue;
-		const cells = claim.cells.map((c) => describeCell(model, c, lang)).join(' + ');
+		const cells = claim.cells.map((c) => cellName(model, c, lang)).join(' + ');
 		out.push({
 			code: 'claim.mismatch',
 			severity: CODES['claim.mismatch'].severity,
 			message: message('claim.mismatch', lang, { subject: claim.subject[lang], claimed: claim.value, text: claim.text, actual: formatValue(actual), cells }),
 			range: claim.valueRange,
-			related: claim.cells.map((c) => ({ range: c.range, message: `${describeCell(model, c, lang)} = ${c.value.value}` })),
+			related: claim.cells.map((c) => ({ range: c.range, message: `${cellName(model, c, lang)} = ${c.value.value}` })),
 			data: { claim: claim.id, claimed: claim.value, actual },
 		});
 	}

@@ -1,7 +1,7 @@
 import { formatValue } from '../cellValue.ts';
 import type { Lang } from '../findings.ts';
 import type { ReportModel } from '../model.ts';
-import { columnName, rowName, tableName } from '../names.ts';
+import { cellName, columnName, rowName, tableName } from '../names.ts';
 import type { Position, Range } from '../text.ts';
 import { cellLabel, cellRole, formulaText, tableBalance, verdictText } from './balanceInfo.ts';
 import { targetAt } from './locate.ts';
@@ -50,6 +50,18 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 			const { checked, failing } = tableBalance(model, table);
 			const state = failing === 0 ? (zh ? `✓ ${checked} 项勾稽关系均成立` : `✓ all ${checked} balance rules hold`) : zh ? `✗ ${failing} 项勾稽关系不成立（共 ${checked} 项）` : `✗ ${failing} of ${checked} balance rules fail`;
 			return { markdown: [`**${tableName(table, lang)}**`, '', model.template.name[lang], '', state].join('\n'), range: table.anchorRange! };
+		}
+		case 'claim': {
+			const { claim } = target;
+			const lines = [`**${zh ? '正文数字' : 'Number in the text'}**：${claim.subject[lang]} ${claim.value}`, ''];
+			if (claim.cells.length === 0) lines.push(zh ? '本格式的统计表中没有对应的单元格。' : 'The tables of this format have no cell for it.');
+			else {
+				const readable = claim.cells.every((c) => c.value.kind === 'number');
+				const actual = claim.cells.reduce((a, c) => a + (c.value.value ?? 0), 0);
+				for (const c of claim.cells) lines.push(`- ${cellName(model, c, lang)} = ${c.value.kind === 'number' ? c.value.value : zh ? '（空）' : '(blank)'}`);
+				lines.push('', !readable ? (zh ? '统计表中的单元格未填写，无法核对。' : 'The table cell is not filled in, so this cannot be checked.') : actual === claim.value ? (zh ? '✓ 与统计表一致' : '✓ agrees with the table') : zh ? `✗ 统计表中为 ${actual}` : `✗ the table has ${actual}`);
+			}
+			return { markdown: lines.join('\n'), range: claim.range };
 		}
 		case 'heading': {
 			const h = target.heading;

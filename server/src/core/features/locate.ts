@@ -1,11 +1,12 @@
-import type { BoundCell, BoundRow, BoundTable, Heading, ReportModel } from '../model.ts';
+import type { BoundCell, BoundRow, BoundTable, Claim, Heading, ReportModel } from '../model.ts';
 import { comparePositions, rangeContains, type Position, type Range } from '../text.ts';
 
-/** What sits under a position: a number cell, a row label, a table's title, or a heading. */
+/** What sits under a position: a number cell, a row label, a table's title, a claim of the prose, or a heading. */
 export type Target =
 	| { kind: 'cell'; table: BoundTable; tableIndex: number; row: BoundRow; cell: BoundCell }
 	| { kind: 'row'; table: BoundTable; tableIndex: number; row: BoundRow }
 	| { kind: 'table'; table: BoundTable; tableIndex: number }
+	| { kind: 'claim'; claim: Claim }
 	| { kind: 'heading'; heading: Heading };
 
 export function targetAt(model: ReportModel, p: Position): Target | undefined {
@@ -19,6 +20,7 @@ export function targetAt(model: ReportModel, p: Position): Target | undefined {
 		}
 		if (table.anchorRange && rangeContains(table.anchorRange, p)) return { kind: 'table', table, tableIndex: i };
 	}
+	for (const claim of model.claims) if (rangeContains(claim.range, p)) return { kind: 'claim', claim };
 	// Headings are sorted by line: a binary search keeps hovers cheap on very long documents.
 	const hs = model.headings;
 	let lo = 0;
