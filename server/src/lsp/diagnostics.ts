@@ -25,8 +25,12 @@ export function effectiveSeverity(code: string, severity: Severity, rules: Recor
 
 /** The findings the user wants to see, with their severities as configured. */
 export function visibleFindings(analysis: Analysis, lang: Lang, settings: NianbaoSettings): Finding[] {
+	return applyRules(analysis.findings(lang), settings);
+}
+
+function applyRules(findings: Finding[], settings: NianbaoSettings): Finding[] {
 	const out: Finding[] = [];
-	for (const f of analysis.findings(lang)) {
+	for (const f of findings) {
 		const severity = effectiveSeverity(f.code, f.severity, settings.rules);
 		if (severity) out.push(severity === f.severity ? f : { ...f, severity });
 	}
@@ -48,12 +52,13 @@ export function toDiagnostic(f: Finding, uri: string, version: number | null): D
 		code: f.code,
 		source: SOURCE,
 		message: f.message,
-		relatedInformation: f.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+		relatedInformation: f.related?.map((r) => ({ location: { uri: r.file ?? uri, range: r.range }, message: r.message })),
 		data,
 	};
 }
 
-export function computeDiagnostics(analysis: Analysis, lang: Lang, settings: NianbaoSettings, token?: Token): Diagnostic[] {
+/** `extra`: findings that depend on other reports (last year's), kept out of the document's own analysis. */
+export function computeDiagnostics(analysis: Analysis, lang: Lang, settings: NianbaoSettings, token?: Token, extra: Finding[] = []): Diagnostic[] {
 	if (analysis.tooLarge) {
 		const severity = effectiveSeverity(TOO_LARGE, 'information', settings.rules);
 		if (!severity) return [];
@@ -63,7 +68,7 @@ export function computeDiagnostics(analysis: Analysis, lang: Lang, settings: Nia
 				: `The document is too long (${analysis.length} characters, the limit is ${settings.maxDocumentSize}); it was not checked.`;
 		return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: SEVERITY[severity], code: TOO_LARGE, source: SOURCE, message }];
 	}
-	const findings = visibleFindings(analysis, lang, settings);
+	const findings = [...visibleFindings(analysis, lang, settings), ...applyRules(extra, settings)];
 	checkCancelled(token);
 	const out: Diagnostic[] = [];
 	for (let i = 0; i < findings.length; i++) {
@@ -74,10 +79,18 @@ export function computeDiagnostics(analysis: Analysis, lang: Lang, settings: Nia
 }
 
 /** The pull answer for one document: unchanged when the client already holds this result. */
-export function documentReport(analysis: Analysis, lang: Lang, settings: NianbaoSettings, resultIdSuffix: string, previousResultId: string | undefined, token?: Token): DocumentDiagnosticReport {
-	const resultId = `${analysis.version}:${resultIdSuffix}`;
+export function documentReport(
+	analysis: Analysis,
+	lang: Lang,
+	settings: NianbaoSettings,
+	resultIdSuffix: string,
+	previousResultId: string | undefined,
+	token?: Token,
+	extra: { findings: Finding[]; key: string } = { findings: [], key: '' },
+): DocumentDiagnosticReport {
+	const resultId = `${analysis.version}:${resultIdSuffix}:${extra.key}`;
 	if (previousResultId === resultId) return { kind: 'unchanged', resultId };
-	return { kind: 'full', resultId, items: computeDiagnostics(analysis, lang, settings, token) };
+	return { kind: 'full', resultId, items: computeDiagnostics(analysis, lang, settings, token, extra.findings) };
 }
 
 /**
@@ -93,6 +106,7 @@ export class DiagnosticsPublisher {
 		private readonly store: DocumentStore,
 		private readonly lang: () => Lang,
 		private readonly settings: () => NianbaoSettings,
+		private readonly extra: (uri: string, analysis: Analysis) => Finding[] = () => [],
 		private readonly delayMs = 200,
 	) {}
 
@@ -123,7 +137,7 @@ export class DiagnosticsPublisher {
 			if (!doc) return;
 			const version = doc.version;
 			const analysis = this.store.analysis(uri)!;
-			const diagnostics = computeDiagnostics(analysis, this.lang(), this.settings());
+			const diagnostics = computeDiagnostics(analysis, this.lang(), this.settings(), undefined, this.extra(uri, analysis));
 			if (this.store.get(uri)?.version !== version) return;
 			void this.connection.sendDiagnostics({ uri, version, diagnostics });
 		} catch (e) {

@@ -27,6 +27,8 @@ import { guard, guardNotification } from './safe.ts';
 import { normalizeSettings, resolveLang } from './settings.ts';
 import { documentSymbols, foldingRanges } from './symbols.ts';
 import { WorkspaceChecker } from './workspace.ts';
+import { YearIndex } from './yearIndex.ts';
+import type { Analysis } from './analysis.ts';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -45,8 +47,23 @@ let settingsLoaded: Promise<void> = Promise.resolve();
 const lang = (): Lang => resolveLang(settings, locale);
 const resultKey = () => `${settingsEpoch}:${lang()}`;
 const store = new DocumentStore(() => settings);
-const publisher = new DiagnosticsPublisher(connection, store, lang, () => settings);
-const workspace = new WorkspaceChecker(store, () => folders);
+const years = new YearIndex(() => refreshDiagnostics());
+/** The open reports' models, for pairing a report with last year's. */
+const openModels = () =>
+	store.all().flatMap((d) => {
+		const model = store.analysis(d.uri)?.model;
+		return model ? [{ uri: d.uri, version: d.version, model }] : [];
+	});
+const yearFindings = (uri: string, analysis: Analysis) => years.findings(uri, analysis.model, openModels(), lang());
+const publisher = new DiagnosticsPublisher(connection, store, lang, () => settings, (uri, analysis) => yearFindings(uri, analysis).findings);
+const workspace = new WorkspaceChecker(store, () => folders, yearFindings);
+
+/** Asks for diagnostics again: settings changed, or other reports (last year's) appeared. */
+function refreshDiagnostics(): void {
+	if (pull) {
+		if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+	} else publisher.scheduleAll();
+}
 
 connection.onInitialize((params): InitializeResult => {
 	caps = params.capabilities;
@@ -68,7 +85,8 @@ connection.onInitialize((params): InitializeResult => {
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
 			executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.fixTable] },
-			diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: false, workspaceDiagnostics: true } : undefined,
+			// Inter-file: a report's 上年结转 is checked against last year's report when that is open too.
+			diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -107,9 +125,7 @@ connection.onDidChangeConfiguration(
 		const pushed = (params.settings as { nianbao?: unknown } | null | undefined)?.nianbao;
 		settingsLoaded = loadSettings(pushed);
 		await settingsLoaded;
-		if (pull) {
-			if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
-		} else publisher.scheduleAll();
+		refreshDiagnostics();
 		if (caps.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
 		if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
 	}),
@@ -118,6 +134,7 @@ connection.onDidChangeConfiguration(
 store.documents.onDidChangeContent((e) => {
 	if (!pull) publisher.schedule(e.document.uri);
 });
+store.documents.onDidOpen((e) => years.noteFolderOf(e.document.uri, settings));
 store.documents.onDidClose((e) => {
 	if (!pull) publisher.clear(e.document.uri);
 });
@@ -127,7 +144,7 @@ connection.languages.diagnostics.on(
 		await settingsLoaded;
 		const analysis = store.analysis(params.textDocument.uri);
 		if (!analysis) return { kind: 'full' as const, items: [] };
-		return documentReport(analysis, lang(), settings, resultKey(), params.previousResultId, token);
+		return documentReport(analysis, lang(), settings, resultKey(), params.previousResultId, token, yearFindings(params.textDocument.uri, analysis));
 	}),
 );
 

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, WorkDoneProgressReporter, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
-import { decodeBytes, type Lang, type ReportModel } from '../core/index.ts';
+import { decodeBytes, type Finding, type Lang, type ReportModel } from '../core/index.ts';
 import type { NianbaoSettings } from '../protocol.ts';
 import { Analysis } from './analysis.ts';
 import { computeDiagnostics, documentReport } from './diagnostics.ts';
@@ -32,6 +32,8 @@ export class WorkspaceChecker {
 	constructor(
 		private readonly store: DocumentStore,
 		private readonly folders: () => string[],
+		/** Findings that depend on other reports (last year's), as the document pull reports them. */
+		private readonly extra: (uri: string, analysis: Analysis) => { findings: Finding[]; key: string } = () => ({ findings: [], key: '' }),
 	) {}
 
 	async report(
@@ -48,7 +50,7 @@ export class WorkspaceChecker {
 		for (const doc of this.store.all()) {
 			open.add(doc.uri);
 			const analysis = this.store.analysis(doc.uri)!;
-			items.push({ uri: doc.uri, version: doc.version, ...documentReport(analysis, lang, settings, settingsKey, prev.get(doc.uri), token) });
+			items.push({ uri: doc.uri, version: doc.version, ...documentReport(analysis, lang, settings, settingsKey, prev.get(doc.uri), token, this.extra(doc.uri, analysis)) });
 			await yieldToEventLoop();
 			checkCancelled(token);
 		}

@@ -1,0 +1,88 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { crossYearFindings, decodeBytes, parseReport, sameAgency, type Finding, type Lang, type ReportModel } from '../core/index.ts';
+import type { NianbaoSettings } from '../protocol.ts';
+
+const EXTENSIONS = new Set(['.txt', '.nianbao']);
+/** Reports of one agency's consecutive years sit in one folder; a folder of thousands is read no further. */
+const MAX_FILES_PER_FOLDER = 1000;
+
+interface FileEntry {
+	uri: string;
+	/** mtime and size: a changed file is read again. */
+	key: string;
+	model: ReportModel;
+}
+
+/**
+ * Last year's report for an open report: another open document, or a file in the same folder.
+ * Folders are read in the background, once each (again only for files that changed), and the
+ * server is told when reports were found so that it can refresh diagnostics.
+ */
+export class YearIndex {
+	private readonly folders = new Map<string, Promise<void>>();
+	private readonly files = new Map<string, FileEntry>();
+
+	constructor(private readonly onReportsFound: () => void) {}
+
+	/** Starts reading the folder of a document, unless it was read already. */
+	noteFolderOf(uri: string, settings: NianbaoSettings): void {
+		if (!uri.startsWith('file:')) return;
+		const dir = dirname(fileURLToPath(uri));
+		if (this.folders.has(dir)) return;
+		this.folders.set(
+			dir,
+			this.readFolder(dir, settings).catch(() => undefined),
+		);
+	}
+
+	/** Waits for the folders being read (tests). */
+	async settled(): Promise<void> {
+		await Promise.all(this.folders.values());
+	}
+
+	private async readFolder(dir: string, settings: NianbaoSettings): Promise<void> {
+		const names = (await readdir(dir)).filter((n) => EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).slice(0, MAX_FILES_PER_FOLDER);
+		let found = false;
+		for (const name of names) {
+			const path = join(dir, name);
+			try {
+				const st = await stat(path);
+				if (!st.isFile() || st.size > 2 * (settings.maxDocumentSize ?? Infinity)) continue;
+				const key = `${st.mtimeMs}:${st.size}`;
+				const uri = pathToFileURL(path).toString();
+				if (this.files.get(uri)?.key === key) continue;
+				const decoded = decodeBytes(await readFile(path));
+				if ('error' in decoded) continue;
+				const model = parseReport(decoded.text, { template: settings.template });
+				if (model.metadata.year === undefined || !model.metadata.agency) continue;
+				this.files.set(uri, { uri, key, model });
+				found = true;
+			} catch {
+				// An unreadable file is no one's last year.
+			}
+			await new Promise((r) => setImmediate(r));
+		}
+		if (found) this.onReportsFound();
+	}
+
+	/** The same agency's report for the year before, preferring an open document. */
+	previousOf(uri: string, model: ReportModel, open: Array<{ uri: string; version: number; model: ReportModel }>): { uri: string; key: string; model: ReportModel } | undefined {
+		const year = model.metadata.year;
+		if (year === undefined) return undefined;
+		const fits = (m: ReportModel) => m.metadata.year === year - 1 && sameAgency(m, model);
+		const doc = open.find((d) => d.uri !== uri && fits(d.model));
+		if (doc) return { uri: doc.uri, key: `${doc.uri}@${doc.version}`, model: doc.model };
+		for (const f of this.files.values()) if (f.uri !== uri && fits(f.model)) return { uri: f.uri, key: `${f.uri}@${f.key}`, model: f.model };
+		return undefined;
+	}
+
+	/** Cross-year findings for a document, and a key that changes when last year's report does. */
+	findings(uri: string, model: ReportModel | undefined, open: Array<{ uri: string; version: number; model: ReportModel }>, lang: Lang): { findings: Finding[]; key: string } {
+		if (!model) return { findings: [], key: '' };
+		const previous = this.previousOf(uri, model, open);
+		if (!previous) return { findings: [], key: '' };
+		return { findings: crossYearFindings(model, previous.model, previous.uri, lang), key: previous.key };
+	}
+}
