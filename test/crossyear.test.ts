@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { crossYearFindings, parseReport, sameAgency } from '../server/src/core/index.ts';
+import { crossYearFindings, pairByYear, parseReport, sameAgency } from '../server/src/core/index.ts';
 import { readSeed } from './helpers.ts';
 
 /**
@@ -40,6 +40,19 @@ describe('this year against last year', () => {
 		const fs = crossYearFindings(parseReport(THIS_YEAR), parseReport(lastYear([['\t0\n\t5\n', '\t0\n\t9\n']])), 'last.txt');
 		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['year.stock', 'warning']]);
 		assert.match(fs[0].message, /应为 10（9 \+ 1 − 0），表中为 6/);
+	});
+
+	test('pairing indexes names: prefixed and unprefixed names pair, others do not, and 20000 reports pair at once', () => {
+		const r = (agency: string, year: number) => ({ agency, year });
+		const a = r('北京市西城区人力资源和社会保障局', 2023);
+		const b = r('西城区人力资源和社会保障局', 2022);
+		const c = r('东城区人力资源和社会保障局', 2022);
+		const d = r('北京市西城区人力资源和社会保障局', 2021);
+		assert.deepEqual(pairByYear([a, b, c, d]).map((p) => [p.current, p.previous]), [[a, b], [b, d]]);
+		const many = Array.from({ length: 20000 }, (_, i) => r(`第${i % 5000}号测试机关名称局`, 2020 + Math.floor(i / 5000)));
+		const t0 = performance.now();
+		assert.equal(pairByYear(many).length, 15000);
+		assert.ok(performance.now() - t0 < 5000);
 	});
 
 	test('agencies match by name, with or without the place prefix', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, encodeText, extractReport, pairByYear, parseReport, type Decoded } from '../core/index.ts';
+import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, encodeText, extractReport, pairByYear, parseReport, yearFacts, type Decoded } from '../core/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
 import { formatJson, formatText, type FileResult } from './report.ts';
@@ -91,16 +91,12 @@ function processFile(file: string, opts: CliOptions): FileOutcome {
 
 /**
  * This year against last year, for every pair of reports by the same agency for consecutive years
- * among the files checked. Only paired files are read again, so a large run pays little for it.
+ * among the files checked, from the facts each file's check kept: nothing is read or parsed again.
  */
 function addCrossYearFindings(results: FileResult[], opts: CliOptions): void {
-	const candidates = results.filter((r) => !r.error && r.year !== undefined && r.agency).map((r) => ({ result: r, model: { metadata: { agency: r.agency, year: r.year } } }));
+	const candidates = results.flatMap((r) => (r.facts ? [{ result: r, facts: r.facts, agency: r.facts.agency, year: r.facts.year }] : []));
 	for (const { current, previous } of pairByYear(candidates)) {
-		const cur = readReport(current.result.file);
-		const prev = readReport(previous.result.file);
-		if ('error' in cur || 'error' in prev) continue;
-		const found = crossYearFindings(parseReport(cur.text, { template: opts.template }), parseReport(prev.text, { template: opts.template }), previous.result.file, opts.lang);
-		current.result.findings.push(...found);
+		current.result.findings.push(...crossYearFindings(current.facts, previous.facts, previous.result.file, opts.lang));
 	}
 }
 
@@ -136,7 +132,7 @@ function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
 		}
 		if (fixed > 0) writeFileAtomic(file, encodeText(text, read.encoding, read.bom));
 	}
-	return { file, template: model.template.id, findings, fixed, agency: model.metadata.agency, year: model.metadata.year };
+	return { file, template: model.template.id, findings, fixed, facts: yearFacts(model) };
 }
 
 if (!isMainThread && workerData?.nianbaoWorker) {

@@ -1,4 +1,4 @@
-import type { Finding, Lang, Severity } from '../core/index.ts';
+import type { Finding, Lang, Severity, YearFacts } from '../core/index.ts';
 
 /** Output formats of `nianbao check`. */
 
@@ -10,9 +10,8 @@ export interface FileResult {
 	error?: string;
 	/** Number of edits --fix wrote. */
 	fixed?: number;
-	/** The report's agency and year, to pair it with last year's report. */
-	agency?: string;
-	year?: number;
+	/** What pairing with last year's report needs (agency, year, the cells the rules read). */
+	facts?: YearFacts;
 }
 
 const SEVERITY_WORD: Record<Lang, Record<Severity, string>> = {

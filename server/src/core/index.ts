@@ -12,5 +12,5 @@ export { applyEdits, LineIndex, type Position, type Range, type TextEdit } from 
 export { TEMPLATES, TEMPLATE_IDS, type TemplateId, type TemplateDef, type TableDef, type RowDef, type ColumnDef, type BalanceRule } from './templates/index.ts';
 export { ruleInstances, derivedCells, evaluate, formulaOf, cellAt, type RuleInstance, type Evaluation } from './balance.ts';
 export { rowName, columnName, tableName } from './names.ts';
-export { crossYearFindings, pairByYear, sameAgency } from './checks/yearChecks.ts';
+export { crossYearFindings, pairByYear, sameAgency, yearFacts, type YearFacts } from './checks/yearChecks.ts';
 export type { ReportModel, BoundTable, BoundRow, BoundCell, Section, Heading, Artifact, Claim } from './model.ts';
