@@ -10,6 +10,8 @@ import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
 const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
 const APPROXIMATE = /(?:约|近|超过|逾|余|多|左右)$/;
 const YEAR = /((?:19|20)\d{2})\s*年/g;
+/** A sentence: up to and including 。；！？ or ;, or to the end of the line. */
+const SENTENCE = /[^。；！？;]+[。；！？;]?|[。；！？;]/g;
 
 const COMPILED = CLAIM_PATTERNS.map((p) => ({ p, res: p.patterns.map((s) => new RegExp(s, 'gd')) }));
 
@@ -22,13 +24,7 @@ export function proseSentences(index: LineIndex, blocks: TableBlock[]): Sentence
 		if (inTable[n]) continue;
 		const line = index.lines[n];
 		if (line.length === 0 || line.length > 400_000) continue;
-		let start = 0;
-		for (let i = 0; i <= line.length; i++) {
-			if (i === line.length || '。；！？;'.includes(line[i])) {
-				if (i > start) out.push({ text: line.slice(start, i + (i < line.length ? 1 : 0)), line: n, start });
-				start = i + 1;
-			}
-		}
+		for (const m of line.matchAll(SENTENCE)) out.push({ text: m[0], line: n, start: m.index! });
 	}
 	return out;
 }
@@ -58,6 +54,7 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 		if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(s.text)) continue;
 		const comparing = COMPARISON.test(s.text);
 		for (const { p, res } of COMPILED) {
+			if (!p.keywords.some((k) => s.text.includes(k))) continue;
 			if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
 			for (const re of res) {
 				re.lastIndex = 0;
@@ -81,7 +78,7 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 				}
 			}
 		}
-		if (!comparing) {
+		if (!comparing && (s.text.includes('复议') || s.text.includes('诉讼'))) {
 			ZERO_CASES.pattern.lastIndex = 0;
 			for (const m of s.text.matchAll(ZERO_CASES.pattern)) {
 				if (ZERO_CASES.narrowing.test(m.groups!.between) || !yearOk(s.text, m.index!, meta.year)) continue;

@@ -10,6 +10,8 @@ export interface ClaimPattern {
 	id: string;
 	/** What the claim is about, for messages and hovers. */
 	subject: { zh: string; en: string };
+	/** Words one of which a sentence must contain for the patterns to be tried at all (a cheap filter). */
+	keywords: string[];
 	patterns: string[];
 	cells: Partial<Record<TemplateId, { table: string; refs: CellRef[] }>>;
 }
@@ -24,6 +26,7 @@ const stat = (row: string) => ({ table: 'statistics', refs: [{ row, column: 'val
 export const CLAIM_PATTERNS: ClaimPattern[] = [
 	{
 		id: 'requests.new',
+		keywords: ['申请'],
 		subject: { zh: '本年新收政府信息公开申请', en: 'new requests this year' },
 		patterns: [
 			`(?:收到|接到|受理|新收)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?(?:申请|依申请件|依申请)${AMOUNT}(?:\\d+人次?)?${NUM}${UNIT}`,
@@ -33,36 +36,42 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 	},
 	{
 		id: 'requests.carried-over',
+		keywords: ['上年结转'],
 		subject: { zh: '上年结转政府信息公开申请', en: 'requests carried over from last year' },
 		patterns: [`上年结转的?(?:政府信息公开)?(?:申请)?${AMOUNT}${NUM}件`],
 		cells: { '2021': total('R2'), '2019': total('R2') },
 	},
 	{
 		id: 'requests.carried-forward',
+		keywords: ['结转'],
 		subject: { zh: '结转下年度继续办理的申请', en: 'requests carried forward to next year' },
 		patterns: [`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?的?(?:申请)?${AMOUNT}${NUM}件`],
 		cells: { '2021': total('R4'), '2019': total('R4') },
 	},
 	{
 		id: 'requests.disclosed',
+		keywords: ['予以公开'],
 		subject: { zh: '予以公开的申请', en: 'requests disclosed' },
 		patterns: [`予以公开${AMOUNT}${NUM}件`],
 		cells: { '2021': total('R3.1'), '2019': total('R3.1') },
 	},
 	{
 		id: 'requests.partly-disclosed',
+		keywords: ['部分公开'],
 		subject: { zh: '部分公开的申请', en: 'requests partly disclosed' },
 		patterns: [`(?<!不予|予以)部分公开${AMOUNT}${NUM}件`],
 		cells: { '2021': total('R3.2'), '2019': total('R3.2') },
 	},
 	{
 		id: 'appeals.review',
+		keywords: ['行政复议'],
 		subject: { zh: '行政复议案件', en: 'administrative reviews' },
 		patterns: [`(?:收到|发生|被申请|提起|涉及)了?(?:政府信息公开)?行政复议(?:案件|申请)?${AMOUNT}${NUM}(?:件|起)`, `行政复议(?:案件)?(?:共|共计|合计)${NUM}(?:件|起)`],
 		cells: { '2021': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2019': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2008': stat('S4') },
 	},
 	{
 		id: 'appeals.lawsuit',
+		keywords: ['行政诉讼'],
 		subject: { zh: '行政诉讼案件', en: 'lawsuits' },
 		patterns: [`(?:收到|发生|被提起|提起|涉及)了?(?:政府信息公开)?行政诉讼(?:案件)?${AMOUNT}${NUM}(?:件|起)`, `行政诉讼(?:案件)?(?:共|共计|合计)${NUM}(?:件|起)`],
 		cells: {
@@ -73,6 +82,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 	},
 	{
 		id: 'active.normative-issued',
+		keywords: ['规范性文件'],
 		subject: { zh: '本年制发的行政规范性文件', en: 'normative documents issued this year' },
 		patterns: [`(?:制发|印发|出台|制定)了?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`, `(?:制发|印发|出台|制定)了?${NUM}(?:件|份|个)(?:行政)?规范性文件`],
 		cells: {
@@ -82,24 +92,28 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 	},
 	{
 		id: 'active.normative-in-force',
+		keywords: ['现行有效'],
 		subject: { zh: '现行有效的行政规范性文件', en: 'normative documents in force' },
 		patterns: [`现行有效的?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`],
 		cells: { '2021': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'inForce' }] } },
 	},
 	{
 		id: 'active.licensing',
+		keywords: ['行政许可'],
 		subject: { zh: '本年行政许可处理决定', en: 'licensing decisions this year' },
 		patterns: [`(?<!受理|申请|公开)行政许可(?:决定)?${AMOUNT}${NUM}件`],
 		cells: { '2021': { table: 'active.licensing', refs: [{ row: 'licensing', column: 'decisions' }] }, '2019': { table: 'active.licensing', refs: [{ row: 'licensing', column: 'decisions' }] } },
 	},
 	{
 		id: 'active.penalties',
+		keywords: ['行政处罚'],
 		subject: { zh: '本年行政处罚处理决定', en: 'penalty decisions this year' },
 		patterns: [`(?<!受理|申请|公开)行政处罚(?:决定)?${AMOUNT}${NUM}件`],
 		cells: { '2021': { table: 'active.enforcement', refs: [{ row: 'penalties', column: 'decisions' }] }, '2019': { table: 'active.enforcement', refs: [{ row: 'penalties', column: 'decisions' }] } },
 	},
 	{
 		id: 'active.coercion',
+		keywords: ['行政强制'],
 		subject: { zh: '本年行政强制处理决定', en: 'coercion decisions this year' },
 		patterns: [`(?<!受理|申请|公开)行政强制(?:决定|措施)?${AMOUNT}${NUM}件`],
 		cells: { '2021': { table: 'active.enforcement', refs: [{ row: 'coercion', column: 'decisions' }] }, '2019': { table: 'active.enforcement', refs: [{ row: 'coercion', column: 'decisions' }] } },

@@ -15,6 +15,8 @@ import type { RawCell, TableBlock } from './types.ts';
 const MAX_GLUED_LINE = 400_000;
 /** A line is read as glued table text when it holds at least this many distinct template labels. */
 const MIN_LABELS = 4;
+/** Fewest digits a line of squashed tables has (Table 1 alone has eight values). */
+const MIN_DIGITS = 8;
 const MAX_DIGITS_PER_VALUE = 6;
 const MAX_SPLITS = 64;
 /** Bound on the search for splits, so a long digit run costs little. */
@@ -127,6 +129,13 @@ function probesFor(template: TemplateDef): string[] {
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef): boolean {
 	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t') || line.includes('|')) return false;
+	// Squashed tables are dense with numbers; prose lines are not, and need no label search.
+	let digits = 0;
+	for (let i = 0; i < line.length && digits < MIN_DIGITS; i++) {
+		const c = line.charCodeAt(i);
+		if (c >= 48 && c <= 57) digits++;
+	}
+	if (digits < MIN_DIGITS) return false;
 	let distinct = 0;
 	for (const probe of probesFor(template)) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
 	return false;
