@@ -69,7 +69,8 @@ export interface GenerateOptions {
 export function generateReport(o: GenerateOptions): string {
 	const next = rng(o.seed);
 	const year = 2021 + Math.floor(next() * 4);
-	const agency = PLACES[Math.floor(next() * PLACES.length)] + AGENCIES[Math.floor(next() * AGENCIES.length)];
+	// One report per agency, as in a province's corpus for one year: no two generated reports pair up by year.
+	const agency = `${PLACES[Math.floor(next() * PLACES.length)]}第${o.seed}${AGENCIES[Math.floor(next() * AGENCIES.length)]}`;
 	const skeletonLayout = o.layout === 'cell-per-line' || o.layout === 'markdown' ? 'pipe-rows' : o.layout;
 	let text = renderSkeleton({ layout: o.layout === 'markdown' ? 'markdown' : skeletonLayout, year, agency, fill: '0' });
 	const paragraphs = o.paragraphs ?? 8;

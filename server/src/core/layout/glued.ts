@@ -114,16 +114,23 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	return kept;
 }
 
-const probeCache = new WeakMap<TemplateDef, string[]>();
+const probeCache = new WeakMap<TemplateDef, { gates: string[]; probes: string[] }>();
 
-/** Short distinctive pieces of the template's longer row labels, to tell table text from prose cheaply. */
-function probesFor(template: TemplateDef): string[] {
-	let probes = probeCache.get(template);
-	if (!probes) {
-		probes = template.tables.flatMap((t) => t.rows.filter((r) => r.label.length >= 4).map((r) => r.label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '').slice(0, 6)));
-		probeCache.set(template, probes);
+const stripOrdinal = (label: string) => label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '');
+
+/**
+ * Short distinctive pieces of the template's labels, to tell table text from prose cheaply: a
+ * line must hold a gate (the start of a table's anchor or of its first row) and then several probes.
+ */
+function probesFor(template: TemplateDef): { gates: string[]; probes: string[] } {
+	let p = probeCache.get(template);
+	if (!p) {
+		const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, '').slice(0, 4);
+		const gates = template.tables.flatMap((t) => [...t.anchors.map(cjk), cjk(stripOrdinal(t.rows.find((r) => r.kind !== 'group')?.label ?? ''))]).filter((g) => g.length === 4);
+		const probes = template.tables.flatMap((t) => t.rows.filter((r) => r.label.length >= 4).map((r) => stripOrdinal(r.label).slice(0, 6)));
+		probeCache.set(template, (p = { gates: [...new Set(gates)], probes }));
 	}
-	return probes;
+	return p;
 }
 
 /** Whether a line is worth reading as glued table text for this template. */
@@ -136,8 +143,10 @@ export function looksGlued(line: string, template: TemplateDef): boolean {
 		if (c >= 48 && c <= 57) digits++;
 	}
 	if (digits < MIN_DIGITS) return false;
+	const { gates, probes } = probesFor(template);
+	if (!gates.some((g) => line.includes(g))) return false;
 	let distinct = 0;
-	for (const probe of probesFor(template)) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
+	for (const probe of probes) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
 	return false;
 }
 
