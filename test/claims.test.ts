@@ -26,6 +26,8 @@ const EXAMPLES: Example[] = [
 	{ text: '2023年，我局共收到政府信息公开申请3件。', claims: ['requests.new=3'], warnings: [] },
 	{ text: '全年新收政府信息公开申请三件，予以公开2件，部分公开1件。', claims: ['requests.new=3', 'requests.disclosed=2', 'requests.partly-disclosed=1'], warnings: [] },
 	{ text: '本年度制发行政规范性文件2件，现行有效规范性文件7件。', claims: ['active.normative-issued=2', 'active.normative-in-force=7'], warnings: [] },
+	{ text: '全年发布2份规范性文件。', claims: ['active.normative-issued=2'], warnings: [] },
+	{ text: '2023年，我局主动公开政府信息1404条。', claims: ['active.disclosed=1404'], warnings: [] },
 	{ text: '全年作出行政许可决定1309件，行政处罚21件。', claims: ['active.licensing=1309', 'active.penalties=21'], warnings: [] },
 	{ text: '全年收到行政复议1起，未发生行政诉讼。', claims: ['appeals.review=1', 'appeals.lawsuit=0'], warnings: [] },
 	{ text: '上年结转0件，结转下年度继续办理0件。', claims: ['requests.carried-over=0', 'requests.carried-forward=0'], warnings: [] },

@@ -56,7 +56,7 @@ interface FileOutcome {
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
-const MIN_FILES_PER_WORKER = 100;
+const MIN_FILES_PER_WORKER = 1000;
 
 /** Checks the files, on worker threads when there are many; outcomes come back in the files' order. */
 async function processFiles(files: string[], opts: CliOptions): Promise<FileOutcome[]> {

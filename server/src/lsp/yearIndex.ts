@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crossYearFindings, decodeBytes, parseReport, sameAgency, type Finding, type Lang, type ReportModel } from '../core/index.ts';
+import { crossYearFindings, decodeBytes, parseReport, sameAgency, yearFacts, type Finding, type Lang, type ReportModel, type YearFacts } from '../core/index.ts';
 import type { NianbaoSettings } from '../protocol.ts';
 
 const EXTENSIONS = new Set(['.txt', '.nianbao']);
@@ -12,7 +12,8 @@ interface FileEntry {
 	uri: string;
 	/** mtime and size: a changed file is read again. */
 	key: string;
-	model: ReportModel;
+	/** Only what the year rules read: a folder of reports costs little memory. */
+	facts: YearFacts;
 }
 
 /**
@@ -55,9 +56,9 @@ export class YearIndex {
 				if (this.files.get(uri)?.key === key) continue;
 				const decoded = decodeBytes(await readFile(path));
 				if ('error' in decoded) continue;
-				const model = parseReport(decoded.text, { template: settings.template });
-				if (model.metadata.year === undefined || !model.metadata.agency) continue;
-				this.files.set(uri, { uri, key, model });
+				const facts = yearFacts(parseReport(decoded.text, { template: settings.template }));
+				if (facts.year === undefined || !facts.agency) continue;
+				this.files.set(uri, { uri, key, facts });
 				found = true;
 			} catch {
 				// An unreadable file is no one's last year.
@@ -68,13 +69,14 @@ export class YearIndex {
 	}
 
 	/** The same agency's report for the year before, preferring an open document. */
-	previousOf(uri: string, model: ReportModel, open: Array<{ uri: string; version: number; model: ReportModel }>): { uri: string; key: string; model: ReportModel } | undefined {
+	previousOf(uri: string, model: ReportModel, open: Array<{ uri: string; version: number; model: ReportModel }>): { uri: string; key: string; facts: YearFacts | ReportModel } | undefined {
 		const year = model.metadata.year;
 		if (year === undefined) return undefined;
-		const fits = (m: ReportModel) => m.metadata.year === year - 1 && sameAgency(m, model);
-		const doc = open.find((d) => d.uri !== uri && fits(d.model));
-		if (doc) return { uri: doc.uri, key: `${doc.uri}@${doc.version}`, model: doc.model };
-		for (const f of this.files.values()) if (f.uri !== uri && fits(f.model)) return { uri: f.uri, key: `${f.uri}@${f.key}`, model: f.model };
+		const doc = open.find((d) => d.uri !== uri && d.model.metadata.year === year - 1 && sameAgency(d.model, model));
+		if (doc) return { uri: doc.uri, key: `${doc.uri}@${doc.version}`, facts: doc.model };
+		for (const f of this.files.values()) {
+			if (f.uri !== uri && f.facts.year === year - 1 && sameAgency({ metadata: f.facts }, model)) return { uri: f.uri, key: `${f.uri}@${f.key}`, facts: f.facts };
+		}
 		return undefined;
 	}
 
@@ -83,6 +85,6 @@ export class YearIndex {
 		if (!model) return { findings: [], key: '' };
 		const previous = this.previousOf(uri, model, open);
 		if (!previous) return { findings: [], key: '' };
-		return { findings: crossYearFindings(model, previous.model, previous.uri, lang), key: previous.key };
+		return { findings: crossYearFindings(model, previous.facts, previous.uri, lang), key: previous.key };
 	}
 }

@@ -25,6 +25,14 @@ const stat = (row: string) => ({ table: 'statistics', refs: [{ row, column: 'val
 
 export const CLAIM_PATTERNS: ClaimPattern[] = [
 	{
+		id: 'active.disclosed',
+		subject: { zh: '主动公开政府信息', en: 'items disclosed proactively' },
+		keywords: ['主动公开'],
+		patterns: [`主动公开(?:政府)?信息(?:数量|数)?${AMOUNT}${NUM}条`],
+		// The 2019 and 2021 tables count no such total; the pre-2019 statistics table does.
+		cells: { '2008': stat('S1.1') },
+	},
+	{
 		id: 'requests.new',
 		keywords: ['申请'],
 		subject: { zh: '本年新收政府信息公开申请', en: 'new requests this year' },
@@ -84,7 +92,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		id: 'active.normative-issued',
 		keywords: ['规范性文件'],
 		subject: { zh: '本年制发的行政规范性文件', en: 'normative documents issued this year' },
-		patterns: [`(?:制发|印发|出台|制定)了?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`, `(?:制发|印发|出台|制定)了?${NUM}(?:件|份|个)(?:行政)?规范性文件`],
+		patterns: [`(?:制发|印发|出台|制定|发布)了?(?:行政)?规范性文件${AMOUNT}${NUM}(?:件|份|个)`, `(?:制发|印发|出台|制定|发布)了?${NUM}(?:件|份|个)(?:行政)?规范性文件`],
 		cells: {
 			'2021': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'issued' }] },
 			'2019': { table: 'active.rules', refs: [{ row: 'normativeDocuments', column: 'newlyMade' }] },
