@@ -60,7 +60,8 @@ const MIN_FILES_PER_WORKER = 1000;
 
 /** Checks the files, on worker threads when there are many; outcomes come back in the files' order. */
 async function processFiles(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
-	const jobs = Math.min(opts.jobs ?? Math.min(availableParallelism(), 4), Math.floor(files.length / MIN_FILES_PER_WORKER));
+	// --jobs N is taken as asked; left alone, workers start only where they pay for themselves.
+	const jobs = opts.jobs !== undefined ? Math.min(opts.jobs, files.length) : Math.min(availableParallelism(), 4, Math.floor(files.length / MIN_FILES_PER_WORKER));
 	if (jobs <= 1 || opts.fix) return files.map((f) => processFile(f, opts));
 	const size = Math.ceil(files.length / jobs);
 	const chunks = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size));
