@@ -41,6 +41,18 @@ describe('bad files never crash the CLI', () => {
 		});
 	}
 
+	test('a 50 MB report is checked to the end (JSON output that parses)', () => {
+		const unit = Buffer.from(BROKEN, 'utf8');
+		const big = Buffer.alloc(unit.length * Math.ceil(50e6 / unit.length));
+		for (let at = 0; at < big.length; at += unit.length) unit.copy(big, at);
+		writeFileSync(join(dir, 'huge.txt'), big);
+		const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', 'huge.txt'], { cwd: dir, timeout: 180_000, maxBuffer: 1 << 30, encoding: 'utf8' });
+		assert.equal(r.status, 1, r.stderr);
+		const [result] = JSON.parse(r.stdout);
+		assert.ok(result.diagnostics.filter((d: { code: string }) => d.code === 'balance.row-total').length >= 5000);
+		rmSync(join(dir, 'huge.txt'));
+	});
+
 	test('a GBK file with bytes that do not decode is checked but never written by --fix', () => {
 		const bytes = Buffer.concat([Buffer.from(encodeText(BROKEN, 'gb18030', false)), Buffer.from([0x81, 0x20])]);
 		writeFileSync(join(dir, 'lossy.txt'), bytes);

@@ -50,6 +50,7 @@ const rangeOf = (s: Sentence, a: number, b: number): Range => ({ start: { line: 
 /** The numeric claims of the prose, each bound to the cells it speaks of where the format has them. */
 export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata): Claim[] {
 	const claims: Claim[] = [];
+	const seen = new Set<string>();
 	for (const s of sentences) {
 		if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(s.text)) continue;
 		const comparing = COMPARISON.test(s.text);
@@ -65,7 +66,9 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 					const nAt = m.indices!.groups!.n![0];
 					if (APPROXIMATE.test(s.text.slice(Math.max(0, nAt - 2), nAt)) || /^[余多]/.test(s.text.slice(nAt + n.length))) continue;
 					if (!yearOk(s.text, m.index!, meta.year)) continue;
-					if (claims.some((c) => c.id === p.id && c.range.start.line === s.line && c.range.start.character === s.start + m.index!)) continue;
+					const key = `${p.id}@${s.line}:${s.start + m.index!}`;
+					if (seen.has(key)) continue;
+					seen.add(key);
 					claims.push({
 						id: p.id,
 						subject: p.subject,
