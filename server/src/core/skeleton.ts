@@ -61,21 +61,26 @@ export function renderSkeleton(options: SkeletonOptions = {}): string {
 function tableGrid(table: TableDef, fill: string): Grid {
 	const values = (n: number) => Array.from({ length: n }, () => fill);
 	const numberColumns = table.columns.length;
-	if (table.id === 'appeals') {
-		const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+	if (table.unlabeledRow) {
+		// Table 3: group headers over outcome headers, all read from the column labels (群组·结果).
+		const split = table.columns.map((c) => c.label.split('·'));
+		const groups = [...new Set(split.map(([g]) => g))];
+		const outcomes = split.filter(([g]) => g === groups[0]).map(([, o]) => o);
 		return [
-			['行政复议', '行政诉讼'],
-			[...outcomes, '未经复议直接起诉', '复议后起诉'],
-			[...outcomes, ...outcomes],
+			[groups[0], table.headers[0]],
+			[...outcomes, ...groups.slice(1)],
+			groups.slice(1).flatMap(() => outcomes),
 			values(numberColumns),
 		];
 	}
 	const grid: Grid = [];
 	if (table.id === 'requests') {
-		grid.push([table.anchors[0].replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/,/g, '，'), '申请人情况']);
+		// The note cell, 申请人情况 and 法人或其他组织 are the table's first headers.
+		const [note, applicants, organisations] = table.headers;
+		grid.push([note.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/,/g, '，'), applicants]);
 		const [natural, ...rest] = table.columns.map((c) => c.label);
 		const total = rest.pop()!;
-		grid.push([natural, '法人或其他组织', total]);
+		grid.push([natural, organisations, total]);
 		grid.push(rest);
 	} else {
 		grid.push([table.anchors[0].replace('(', '（').replace(')', '）')]);
