@@ -23,8 +23,10 @@ const cellId = (table: string, row: string, column: string) => `${table}/${row}/
 
 export function yearFacts(model: ReportModel): YearFacts {
 	const cells: YearFacts['cells'] = {};
+	const tables = new Map<string, ReportModel['tables'][number]>();
+	for (const t of model.tables) if (!tables.has(t.def.id)) tables.set(t.def.id, t);
 	for (const rule of CROSS_YEAR_RULES) {
-		const table = model.tables.find((t) => t.def.id === rule.table);
+		const table = tables.get(rule.table);
 		if (!table) continue;
 		for (const ref of [rule.target, ...rule.terms]) {
 			const c = cellAt(table, ref);

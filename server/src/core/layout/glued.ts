@@ -126,7 +126,9 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 	let p = probeCache.get(template);
 	if (!p) {
 		const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, '').slice(0, 4);
-		const gates = template.tables.flatMap((t) => [...t.anchors.map(cjk), cjk(stripOrdinal(t.rows.find((r) => r.kind !== 'group')?.label ?? ''))]).filter((g) => g.length === 4);
+		// A table's first row counts as a gate only when it has an ordinal: 行政许可 alone is common prose.
+		const firstNumbered = (t: TemplateDef['tables'][number]) => t.rows.find((r) => r.kind !== 'group' && /^[（(一二三四五六七八九十\d]/.test(r.label))?.label ?? '';
+		const gates = template.tables.flatMap((t) => [...t.anchors.map(cjk), cjk(stripOrdinal(firstNumbered(t)))]).filter((g) => g.length === 4);
 		const probes = template.tables.flatMap((t) => t.rows.filter((r) => r.label.length >= 4).map((r) => stripOrdinal(r.label).slice(0, 6)));
 		probeCache.set(template, (p = { gates: [...new Set(gates)], probes }));
 	}
