@@ -4,7 +4,7 @@
  */
 export { parseReport, type ParseOptions } from './parse.ts';
 export { checkReport, type CheckOptions } from './checks/index.ts';
-export { allFixEdits, fixAllEdits, recomputedValues, type FixAllOptions } from './fix.ts';
+export { allFixEdits, fixAllEdits, mergeDeletions, recomputedValues, type FixAllOptions } from './fix.ts';
 export { decodeBytes, encodeText, type Decoded, type DecodeResult, type Encoding } from './encoding.ts';
 export { extractReport, type ExtractedReport } from './extract.ts';
 export { CODES, type Code, type Finding, type Fix, type Lang, type Severity, type RelatedInfo } from './findings.ts';

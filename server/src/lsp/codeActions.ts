@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAllEdits, type Finding, type Lang } from '../core/index.ts';
+import { fixAllEdits, mergeDeletions, type Finding, type Lang } from '../core/index.ts';
 import { isBalanceFinding } from '../core/features/index.ts';
 import type { Analysis } from './analysis.ts';
 import { SOURCE } from './diagnostics.ts';
@@ -48,8 +48,10 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, findin
 			if (edits.length > 1) out.push({ title: zh ? `修正文档中所有合计（${edits.length} 处）` : `Fix all totals in the document (${edits.length})`, kind: CodeActionKind.QuickFix, diagnostics: balanceDiags, edit: build(uri, version, edits) });
 		}
 		if (artifactDiags.length > 0) {
-			const edits = findings.filter((f) => f.code === 'cleanup.artifact' && f.fix).flatMap((f) => f.fix!.edits);
-			if (edits.length > 1) out.push({ title: zh ? `删除所有转换残留（${edits.length} 处）` : `Remove all conversion artefacts (${edits.length})`, kind: CodeActionKind.QuickFix, diagnostics: artifactDiags, edit: build(uri, version, edits) });
+			const artefacts = findings.filter((f) => f.code === 'cleanup.artifact' && f.fix);
+			// Two artefact lines at the very end each take the break before them: merged, they are one edit.
+			const edits = mergeDeletions(artefacts.flatMap((f) => f.fix!.edits));
+			if (artefacts.length > 1) out.push({ title: zh ? `删除所有转换残留（${artefacts.length} 处）` : `Remove all conversion artefacts (${artefacts.length})`, kind: CodeActionKind.QuickFix, diagnostics: artifactDiags, edit: build(uri, version, edits) });
 		}
 	}
 	if (wanted(only, FIX_ALL_KIND)) {
