@@ -65,12 +65,6 @@ function parseCellValueUncached(raw: string): CellValue {
 	return { kind: 'invalid', value: null, notes };
 }
 
-/** Whether a cell's text is something a value column could hold (a number, a blank, a dash). */
-export function looksLikeValue(raw: string): boolean {
-	const v = parseCellValue(raw);
-	return v.kind !== 'invalid';
-}
-
 /** Formats a recomputed value the way the table writes counts: a plain integer, or a short decimal. */
 export function formatValue(value: number): string {
 	if (Number.isInteger(value)) return String(value);

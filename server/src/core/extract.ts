@@ -1,4 +1,3 @@
-import type { Finding } from './findings.ts';
 import type { ReportModel, Section } from './model.ts';
 import type { Range } from './text.ts';
 
@@ -80,4 +79,3 @@ function extractSection(s: Section): ExtractedSection {
 	};
 }
 
-export type { Finding };

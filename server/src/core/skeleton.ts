@@ -62,10 +62,9 @@ function tableGrid(table: TableDef, fill: string): Grid {
 	const values = (n: number) => Array.from({ length: n }, () => fill);
 	const numberColumns = table.columns.length;
 	if (table.unlabeledRow) {
-		// Table 3: group headers over outcome headers, all read from the column labels (群组·结果).
-		const split = table.columns.map((c) => c.label.split('·'));
-		const groups = [...new Set(split.map(([g]) => g))];
-		const outcomes = split.filter(([g]) => g === groups[0]).map(([, o]) => o);
+		// Table 3: group headers over outcome headers, both read from the columns' groups.
+		const groups = [...new Set(table.columns.map((c) => c.group!.zh))];
+		const outcomes = table.columns.filter((c) => c.group!.zh === groups[0]).map((c) => c.group!.header);
 		return [
 			[groups[0], table.headers[0]],
 			[...outcomes, ...groups.slice(1)],

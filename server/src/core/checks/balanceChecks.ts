@@ -76,8 +76,8 @@ function namesOf(model: ReportModel, inst: RuleInstance, lang: Lang) {
 	const cell = inst.target ?? inst.right[0];
 	const row = table.byKey.get(cell.row)!;
 	const column = columnName(table, cell.column, lang);
-	const groupLabel = table.def.columns.find((c) => c.key === cell.column)?.[lang === 'zh' ? 'label' : 'en'] ?? column;
-	return { row: rowName(row, lang), column, group: groupLabel.split(lang === 'zh' ? '·' : ':')[0], table: table.def.title[lang], template: model.template.name[lang] };
+	const group = table.def.columns.find((c) => c.key === cell.column)?.group?.[lang] ?? column;
+	return { row: rowName(row, lang), column, group, table: table.def.title[lang], template: model.template.name[lang] };
 }
 
 function related(table: BoundTable, c: BoundCell, lang: Lang) {

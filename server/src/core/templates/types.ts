@@ -24,6 +24,8 @@ export interface ColumnDef {
 	allowDecimals?: boolean;
 	/** Changes (本年增/减) may be negative. */
 	allowNegative?: boolean;
+	/** For a column under a group header (Table 3's 行政复议 / 行政诉讼): the group, and the header as printed under it. */
+	group?: Localized & { header: string };
 }
 
 export type RowKind =

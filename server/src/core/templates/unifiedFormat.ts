@@ -137,7 +137,7 @@ export const APPEALS_TABLE: TableDef = {
 	anchors: ['行政复议'],
 	headers: ['行政诉讼', ...GROUPS.map((g) => g[1]), ...OUTCOMES.flatMap((o) => [o[1], ...o[3]])],
 	columns: GROUPS.flatMap(([g, gLabel, gEn]) =>
-		OUTCOMES.map(([o, oLabel, oEn]) => ({ key: `${g}.${o}`, label: `${gLabel}·${oLabel}`, en: `${gEn}: ${oEn}` })),
+		OUTCOMES.map(([o, oLabel, oEn]) => ({ key: `${g}.${o}`, label: `${gLabel}·${oLabel}`, en: `${gEn}: ${oEn}`, group: { zh: gLabel, en: gEn, header: oLabel } })),
 	),
 	rows: [{ key: 'cases', label: '行政复议、行政诉讼案件数', en: 'cases' }],
 	unlabeledRow: 'cases',
