@@ -1,5 +1,5 @@
 import { applyEdits, fixAllEdits, parseReport } from '../server/src/core/index.ts';
-import { renderSkeleton } from '../server/src/core/skeleton.ts';
+import { renderSkeleton } from '../server/src/core/features/skeleton.ts';
 
 /**
  * Realistic reports for the benchmark, built from the template data: the official skeleton in a

@@ -184,7 +184,7 @@ describe('any input', () => {
 
 describe('blank tables', () => {
 	test("a blank skeleton's Table 3 row is bound as a blank row in every layout, not reported missing", async () => {
-		const { renderSkeleton, SKELETON_LAYOUTS } = await import('../server/src/core/skeleton.ts');
+		const { renderSkeleton, SKELETON_LAYOUTS } = await import('../server/src/core/features/skeleton.ts');
 		for (const layout of SKELETON_LAYOUTS) {
 			const model = parseReport(renderSkeleton({ layout }));
 			const appeals = model.tables.find((t) => t.def.id === 'appeals')!;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -63,34 +64,82 @@ describe('bad files never crash the CLI', () => {
 });
 
 describe('--fix loses nothing', () => {
-	test('killed at any moment, the file is the original or the fixed one, never a mix', async () => {
-		const big = BROKEN.repeat(400);
-		const expectedFile = join(dir, 'expected.txt');
-		writeFileSync(expectedFile, big);
-		run('check', '--fix', 'expected.txt');
-		const fixed = readFileSync(expectedFile, 'utf8');
+	// The child is killed at points set by what it has done (nothing yet, its temporary file is
+	// there, a spread of moments, never), and each outcome is judged by how the child ended: killed,
+	// the report is the original or the fixed text; ended by itself, it is the fixed text. How
+	// fast the machine is changes which outcome a point gives, never whether the test passes.
+	type KillPoint = { name: string; arm: (child: ChildProcess, folder: string) => () => void };
+	const killNow = (child: ChildProcess) => child.kill('SIGKILL');
+	const points: KillPoint[] = [
+		{ name: 'right after spawn', arm: (child) => (killNow(child), () => {}) },
+		{
+			name: 'when its temporary file appears',
+			arm: (child, folder) => {
+				const watcher = watch(folder, (_, name) => {
+					if (name?.startsWith('.')) killNow(child);
+				});
+				return () => watcher.close();
+			},
+		},
+		...[30, 150, 400, 900, 1500].map((ms) => ({
+			name: `after ${ms} ms`,
+			arm: (child: ChildProcess) => {
+				const timer = setTimeout(() => killNow(child), ms);
+				return () => clearTimeout(timer);
+			},
+		})),
+		{ name: 'never', arm: () => () => {} },
+	];
+	const big = BROKEN.repeat(400);
+	let fixed: string;
+	before(() => {
+		const file = join(dir, 'expected.txt');
+		writeFileSync(file, big);
+		const r = run('check', '--fix', 'expected.txt');
+		assert.equal(r.status, 0, r.stdout + r.stderr);
+		fixed = readFileSync(file, 'utf8');
 		assert.notEqual(fixed, big);
-		for (const delay of [30, 150, 400, 900, 1500]) {
-			const file = join(dir, `victim-${delay}.txt`);
-			writeFileSync(file, big);
-			const child = spawn(process.execPath, [CLI, 'check', '--fix', file], { stdio: 'ignore' });
-			await new Promise((r) => setTimeout(r, delay));
-			child.kill('SIGKILL');
-			await new Promise((r) => child.once('exit', r));
-			const now = readFileSync(file, 'utf8');
-			assert.ok(now === big || now === fixed, `killed after ${delay} ms: the file is neither the original nor the fixed text`);
-		}
-		// Leftover temporary files are hidden dot-files beside the report; the reports themselves are whole.
-		for (const f of readdirSync(dir).filter((f) => f.startsWith('victim-'))) assert.ok(readFileSync(join(dir, f)).length > 0);
 	});
 
-	test('a file with nothing to fix is not rewritten (same bytes, same modification time)', async () => {
-		copyFileSync(join(__dirname, 'fixtures', 'seeds', '004_9106e2caa941d205.txt'), join(dir, 'clean.txt'));
-		const before = readFileSync(join(dir, 'clean.txt'));
-		const { mtimeMs } = await import('node:fs').then((fs) => fs.statSync(join(dir, 'clean.txt')));
-		await new Promise((r) => setTimeout(r, 20));
-		run('check', '--fix', 'clean.txt');
-		assert.deepEqual(readFileSync(join(dir, 'clean.txt')), before);
-		assert.equal((await import('node:fs')).statSync(join(dir, 'clean.txt')).mtimeMs, mtimeMs);
+	for (const point of points) {
+		test(`killed ${point.name}: the report is the original or the fixed one, never a mix`, async () => {
+			const folder = mkdtempSync(join(dir, 'victim-'));
+			const file = join(folder, 'report.txt');
+			writeFileSync(file, big);
+			const child = spawn(process.execPath, [CLI, 'check', '--fix', file], { stdio: 'ignore' });
+			// Listen before anything can happen, so an exit that comes first is not missed.
+			const ended = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+			const disarm = point.arm(child, folder);
+			const [code, signal] = await ended;
+			disarm();
+			const now = readFileSync(file, 'utf8');
+			const others = readdirSync(folder).filter((f) => f !== 'report.txt');
+			if (signal === null) {
+				assert.equal(code, 0, 'a --fix run that ends by itself ends with status 0 here');
+				assert.ok(now === fixed, 'the run ended by itself but the report is not the fixed text');
+				assert.deepEqual(others, [], 'the run ended by itself and left files behind');
+			} else {
+				assert.equal(signal, 'SIGKILL');
+				assert.ok(now === big || now === fixed, 'the report is neither the original nor the fixed text');
+				// A kill between open and rename may leave its temporary file: hidden, beside the report.
+				for (const f of others) assert.match(f, /^\.report\.txt\.nianbao-\d+-\d+\.tmp$/);
+			}
+		});
+	}
+
+	test('a file with nothing to fix is not rewritten (same bytes, same file, same modification time)', () => {
+		const file = join(dir, 'clean.txt');
+		copyFileSync(join(__dirname, 'fixtures', 'seeds', '004_9106e2caa941d205.txt'), file);
+		// A modification time long past: any write would set it to now.
+		const past = new Date('2001-02-03T04:05:06Z');
+		utimesSync(file, past, past);
+		const before = readFileSync(file);
+		const { ino } = statSync(file);
+		const r = run('check', '--fix', 'clean.txt');
+		assert.equal(r.status, 0, r.stdout + r.stderr);
+		assert.doesNotMatch(r.stdout, /已修正/);
+		assert.deepEqual(readFileSync(file), before);
+		assert.equal(statSync(file).ino, ino);
+		assert.equal(statSync(file).mtimeMs, past.getTime());
 	});
 });

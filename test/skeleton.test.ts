@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkReport, parseReport, TEMPLATES } from '../server/src/core/index.ts';
-import { renderSkeleton, SKELETON_LAYOUTS } from '../server/src/core/skeleton.ts';
+import { renderSkeleton, SKELETON_LAYOUTS } from '../server/src/core/features/skeleton.ts';
 
 const T2021 = TEMPLATES['2021'];
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { renderSkeleton, type SkeletonLayout } from '../../server/src/core/skeleton.ts';
+import { renderSkeleton, type SkeletonLayout } from '../../server/src/core/features/skeleton.ts';
 import { ClientCommands, LANGUAGE_ID, ServerCommands } from '../../server/src/protocol.ts';
 import { detectReport } from './detect.ts';
 import { readSettings, SECTION } from './settings.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { detectReport } from '../../client/src/detect.ts';
 import { CODES } from '../../server/src/core/index.ts';
-import { renderSkeleton } from '../../server/src/core/skeleton.ts';
+import { renderSkeleton } from '../../server/src/core/features/skeleton.ts';
 import { ClientCommands, DEFAULT_SETTINGS, LANGUAGE_ID } from '../../server/src/protocol.ts';
 import { readSeed, SEEDS } from '../helpers.ts';
 

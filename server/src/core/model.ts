@@ -1,8 +1,8 @@
-import type { CellValue } from './cellValue.ts';
-import type { HeadingLine } from './headings.ts';
-import type { Layout } from './layout/types.ts';
+import type { CellValue } from './read/cellValue.ts';
+import type { HeadingLine } from './read/headings.ts';
+import type { Layout } from './read/layout/types.ts';
 import type { ColumnDef, RowDef, SectionDef, TableDef, TemplateDef, TemplateId } from './templates/index.ts';
-import type { LineIndex, Range } from './text.ts';
+import type { LineIndex, Range } from './read/text.ts';
 
 /** A cell bound to a template row and column. */
 export interface BoundCell {

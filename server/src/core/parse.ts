@@ -1,15 +1,15 @@
-import { findArtifacts } from './artifacts.ts';
-import { bindTables } from './bind.ts';
-import { findClaims, proseSentences } from './claims/find.ts';
-import { isLabelOfAny } from './labels.ts';
-import { detectTableTemplate } from './detect.ts';
-import { findTableBlocks } from './layout/blocks.ts';
-import { findGluedBlocks } from './layout/glued.ts';
-import { readMetadata } from './metadata.ts';
+import { findArtifacts } from './read/artifacts.ts';
+import { bindTables } from './bind/bind.ts';
+import { findClaims, proseSentences } from './bind/claims/find.ts';
+import { isLabelOfAny } from './bind/labels.ts';
+import { detectTableTemplate } from './bind/detect.ts';
+import { findTableBlocks } from './read/layout/blocks.ts';
+import { findGluedBlocks } from './read/layout/glued.ts';
+import { readMetadata } from './read/metadata.ts';
 import type { ReportModel } from './model.ts';
-import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './sections.ts';
+import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './bind/sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
-import { LineIndex } from './text.ts';
+import { LineIndex } from './read/text.ts';
 
 const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 

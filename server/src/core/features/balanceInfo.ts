@@ -1,8 +1,8 @@
-import { cellKey, derivedCells, evaluate, formulaOf, ruleInstances, type Evaluation, type RuleInstance } from '../balance.ts';
-import { formatValue } from '../cellValue.ts';
-import type { Lang } from '../findings.ts';
+import { cellKey, derivedCells, evaluate, formulaOf, ruleInstances, type Evaluation, type RuleInstance } from '../check/balance.ts';
+import { formatValue } from '../read/cellValue.ts';
+import type { Lang } from '../check/findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
-import { columnName, rowName } from '../names.ts';
+import { columnName, rowName } from './names.ts';
 
 /** How one cell takes part in a table's balance rules: the totals it is, and those it feeds. */
 export interface CellRole {
@@ -85,4 +85,4 @@ export function tableBalance(model: ReportModel, table: BoundTable): { checked: 
 	return { checked, failing };
 }
 
-export { tableFixEdits } from '../fix.ts';
+export { tableFixEdits } from '../check/fix.ts';

@@ -1,6 +1,6 @@
-import type { Finding, Lang } from '../findings.ts';
+import type { Finding, Lang } from '../check/findings.ts';
 import type { ReportModel } from '../model.ts';
-import type { Range } from '../text.ts';
+import type { Range } from '../read/text.ts';
 import { tableFixEdits } from './balanceInfo.ts';
 import { rangeWithin } from './locate.ts';
 

@@ -1,8 +1,8 @@
-import { formatValue } from '../cellValue.ts';
-import type { Lang } from '../findings.ts';
+import { formatValue } from '../read/cellValue.ts';
+import type { Lang } from '../check/findings.ts';
 import type { ReportModel } from '../model.ts';
-import { cellName, columnName, rowName, tableName } from '../names.ts';
-import type { Position, Range } from '../text.ts';
+import { cellName, columnName, rowName, tableName } from './names.ts';
+import type { Position, Range } from '../read/text.ts';
 import { cellLabel, cellRole, formulaText, tableBalance, verdictText } from './balanceInfo.ts';
 import { targetAt } from './locate.ts';
 

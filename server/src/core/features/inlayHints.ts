@@ -1,8 +1,8 @@
-import type { Lang } from '../findings.ts';
-import type { Layout } from '../layout/types.ts';
+import type { Lang } from '../check/findings.ts';
+import type { Layout } from '../read/layout/types.ts';
 import type { ReportModel } from '../model.ts';
-import { columnName, rowName } from '../names.ts';
-import type { Position, Range } from '../text.ts';
+import { columnName, rowName } from './names.ts';
+import type { Position, Range } from '../read/text.ts';
 import { rangesIntersect } from './locate.ts';
 
 export interface ColumnHint {

@@ -1,5 +1,5 @@
 import type { BoundCell, BoundRow, BoundTable, Claim, Heading, ReportModel } from '../model.ts';
-import { comparePositions, rangeContains, type Position, type Range } from '../text.ts';
+import { comparePositions, rangeContains, type Position, type Range } from '../read/text.ts';
 
 /** What sits under a position: a number cell, a row label, a table's title, a claim of the prose, or a heading. */
 export type Target =

@@ -1,7 +1,7 @@
-import type { Lang } from '../findings.ts';
+import type { Lang } from '../check/findings.ts';
 import type { BoundCell, BoundRow, BoundTable, ReportModel, Section } from '../model.ts';
-import { rowName, tableName } from '../names.ts';
-import type { Range } from '../text.ts';
+import { rowName, tableName } from './names.ts';
+import type { Range } from '../read/text.ts';
 import { union } from './locate.ts';
 
 /** An outline entry, shaped like LSP's DocumentSymbol but with a plain kind the adapter maps. */

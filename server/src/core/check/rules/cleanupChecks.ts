@@ -1,5 +1,5 @@
 import { ARTIFACT_KINDS, CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { ReportModel } from '../model.ts';
+import type { ReportModel } from '../../model.ts';
 
 /** Conversion and web-page artefacts, each with a fix that deletes it. */
 export function cleanupFindings(model: ReportModel, lang: Lang): Finding[] {

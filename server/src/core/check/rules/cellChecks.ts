@@ -1,7 +1,7 @@
-import { formatValue } from '../cellValue.ts';
+import { formatValue } from '../../read/cellValue.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { ReportModel } from '../model.ts';
-import { columnName, rowName } from '../names.ts';
+import type { ReportModel } from '../../model.ts';
+import { columnName, rowName } from '../../features/names.ts';
 
 /** Cells that are not numbers, negative, fractional counts, or numbers written unusually. */
 export function cellFindings(model: ReportModel, lang: Lang): Finding[] {

@@ -1,8 +1,8 @@
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { Heading, ReportModel } from '../model.ts';
-import { rowName } from '../names.ts';
-import { TEMPLATES } from '../templates/index.ts';
-import type { Range } from '../text.ts';
+import type { Heading, ReportModel } from '../../model.ts';
+import { rowName } from '../../features/names.ts';
+import { TEMPLATES } from '../../templates/index.ts';
+import type { Range } from '../../read/text.ts';
 
 /** Mandated sections: missing, duplicated, out of order. */
 export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {

@@ -1,6 +1,6 @@
-import type { TableBlock } from './layout/types.ts';
-import { normalizeLabel } from './normalize.ts';
-import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from './templates/index.ts';
+import type { TableBlock } from '../read/layout/types.ts';
+import { normalizeLabel } from '../read/normalize.ts';
+import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/index.ts';
 
 const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatures.map(normalizeLabel) }));
 

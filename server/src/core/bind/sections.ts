@@ -1,9 +1,9 @@
-import { readHeading } from './headings.ts';
-import type { TableBlock } from './layout/types.ts';
-import type { BoundTable, Heading, Section } from './model.ts';
-import { normalizeLabel } from './normalize.ts';
-import type { SectionDef, TemplateDef } from './templates/index.ts';
-import { comparePositions, type LineIndex } from './text.ts';
+import { readHeading } from '../read/headings.ts';
+import type { TableBlock } from '../read/layout/types.ts';
+import type { BoundTable, Heading, Section } from '../model.ts';
+import { normalizeLabel } from '../read/normalize.ts';
+import type { SectionDef, TemplateDef } from '../templates/index.ts';
+import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
 export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] {

@@ -1,6 +1,6 @@
 import type { Finding, Lang } from '../findings.ts';
-import type { ReportModel } from '../model.ts';
-import { comparePositions } from '../text.ts';
+import type { ReportModel } from '../../model.ts';
+import { comparePositions } from '../../read/text.ts';
 import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';

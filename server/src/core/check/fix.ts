@@ -1,8 +1,8 @@
 import { cellKey, ruleInstances, roundSum, type RuleInstance } from './balance.ts';
-import { formatValue } from './cellValue.ts';
+import { formatValue } from '../read/cellValue.ts';
 import type { Finding } from './findings.ts';
-import type { BoundCell, BoundTable, ReportModel } from './model.ts';
-import { comparePositions, type TextEdit } from './text.ts';
+import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
+import { comparePositions, type TextEdit } from '../read/text.ts';
 
 export interface FixAllOptions {
 	/** Also remove conversion artefacts (page numbers, web footers, bookmarks). */

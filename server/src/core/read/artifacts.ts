@@ -1,5 +1,5 @@
 import type { TableBlock } from './layout/types.ts';
-import type { Artifact } from './model.ts';
+import type { Artifact } from '../model.ts';
 import type { LineIndex } from './text.ts';
 
 /** Lines that web pages add around a report body. */

@@ -1,4 +1,4 @@
-import type { Range, TextEdit } from './text.ts';
+import type { Range, TextEdit } from '../read/text.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Lang = 'zh' | 'en';

@@ -1,9 +1,9 @@
-import { cellAt } from '../balance.ts';
-import type { TableBlock } from '../layout/types.ts';
-import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../model.ts';
-import { parseChineseNumeral } from '../normalize.ts';
-import type { TemplateDef } from '../templates/index.ts';
-import type { LineIndex, Range } from '../text.ts';
+import { cellAt } from '../../check/balance.ts';
+import type { TableBlock } from '../../read/layout/types.ts';
+import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../../model.ts';
+import { parseChineseNumeral } from '../../read/normalize.ts';
+import type { TemplateDef } from '../../templates/index.ts';
+import type { LineIndex, Range } from '../../read/text.ts';
 import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
 
 /** A sentence that compares with other years or approximates speaks of no cell of this year's table. */

@@ -1,5 +1,5 @@
-import { bigramSimilarity, normalizeLabel, splitOrdinal } from './normalize.ts';
-import type { RowDef, TableDef, TemplateDef } from './templates/index.ts';
+import { bigramSimilarity, normalizeLabel, splitOrdinal } from '../read/normalize.ts';
+import type { RowDef, TableDef, TemplateDef } from '../templates/index.ts';
 
 /**
  * Matches cell texts against a template's labels: anchors, headers and row labels, tolerating

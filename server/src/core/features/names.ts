@@ -1,5 +1,5 @@
-import type { Lang } from './findings.ts';
-import type { BoundCell, BoundRow, BoundTable, ReportModel } from './model.ts';
+import type { Lang } from '../check/findings.ts';
+import type { BoundCell, BoundRow, BoundTable, ReportModel } from '../model.ts';
 
 /** Human names of template rows, columns and tables in the message language. */
 

@@ -1,4 +1,4 @@
-import type { CellRef, TemplateId } from '../templates/index.ts';
+import type { CellRef, TemplateId } from '../../templates/index.ts';
 
 /**
  * The numeric claims reports make in their prose, and the table cells each one speaks of, as data.

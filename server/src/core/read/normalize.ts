@@ -1,4 +1,4 @@
-import { memoize } from './memo.ts';
+import { memoize } from '../memo.ts';
 
 /**
  * Label normalisation: exports of the same table differ in full/half-width punctuation, spaces,

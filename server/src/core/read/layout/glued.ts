@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../templates/index.ts';
+import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
 

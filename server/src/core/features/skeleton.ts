@@ -1,5 +1,5 @@
-import { FORMAT_2021 } from './templates/format2021.ts';
-import type { TableDef, TemplateDef } from './templates/index.ts';
+import { FORMAT_2021 } from '../templates/format2021.ts';
+import type { TableDef, TemplateDef } from '../templates/index.ts';
 
 /**
  * The official 2021 report skeleton (国办公开办函〔2021〕30号): a title, the six mandated sections

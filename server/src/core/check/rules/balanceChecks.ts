@@ -1,8 +1,8 @@
 import { derivedCells, evaluate, formulaOf, ruleInstances, type RuleInstance } from '../balance.ts';
-import { formatValue } from '../cellValue.ts';
+import { formatValue } from '../../read/cellValue.ts';
 import { CODES, message, type Finding, type Lang, type Severity } from '../findings.ts';
-import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
-import { columnName, rowName } from '../names.ts';
+import type { BoundCell, BoundTable, ReportModel } from '../../model.ts';
+import { columnName, rowName } from '../../features/names.ts';
 
 /** Balance (勾稽关系) findings: wrong totals, blank totals and identities that fail. */
 export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {

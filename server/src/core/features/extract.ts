@@ -1,5 +1,5 @@
-import type { ReportModel, Section } from './model.ts';
-import type { Range } from './text.ts';
+import type { ReportModel, Section } from '../model.ts';
+import type { Range } from '../read/text.ts';
 
 /** The model as plain JSON, for evaluators who aggregate thousands of reports. */
 export interface ExtractedReport {

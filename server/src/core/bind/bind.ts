@@ -1,10 +1,10 @@
-import { parseCellValue } from './cellValue.ts';
+import { parseCellValue } from '../read/cellValue.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
-import type { RawCell, TableBlock } from './layout/types.ts';
-import type { BoundRow, BoundTable } from './model.ts';
-import { normalizeLabel } from './normalize.ts';
-import type { ColumnDef, RowDef, TableDef, TemplateDef } from './templates/index.ts';
-import type { Range } from './text.ts';
+import type { RawCell, TableBlock } from '../read/layout/types.ts';
+import type { BoundRow, BoundTable } from '../model.ts';
+import { normalizeLabel } from '../read/normalize.ts';
+import type { ColumnDef, RowDef, TableDef, TemplateDef } from '../templates/index.ts';
+import type { Range } from '../read/text.ts';
 
 /**
  * Binds the cells of a document's table blocks to a template's tables, rows and columns.

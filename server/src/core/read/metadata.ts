@@ -1,4 +1,4 @@
-import type { Heading, ReportMetadata } from './model.ts';
+import type { Heading, ReportMetadata } from '../model.ts';
 import type { LineIndex } from './text.ts';
 
 const REPORT_NAME = /政府信息公开(?:工作)?年度报告|政务公开工作年度报告|信息公开年报/;

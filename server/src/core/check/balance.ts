@@ -1,5 +1,5 @@
-import type { BoundCell, BoundTable, ReportModel } from './model.ts';
-import type { BalanceRule, CellRef } from './templates/index.ts';
+import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
+import type { BalanceRule, CellRef } from '../templates/index.ts';
 
 /**
  * Evaluates the template's balance rules on a report's bound tables. Checks, fixes and hovers

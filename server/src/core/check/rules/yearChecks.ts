@@ -1,11 +1,11 @@
 import { cellAt } from '../balance.ts';
-import { formatValue } from '../cellValue.ts';
+import { formatValue } from '../../read/cellValue.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { ReportMetadata, ReportModel } from '../model.ts';
-import { normalizeLabel } from '../normalize.ts';
-import { CROSS_YEAR_RULES } from '../templates/crossYear.ts';
-import { TEMPLATES, type TemplateId } from '../templates/index.ts';
-import type { Range } from '../text.ts';
+import type { ReportMetadata, ReportModel } from '../../model.ts';
+import { normalizeLabel } from '../../read/normalize.ts';
+import { CROSS_YEAR_RULES } from '../../templates/crossYear.ts';
+import { TEMPLATES, type TemplateId } from '../../templates/index.ts';
+import type { Range } from '../../read/text.ts';
 
 /**
  * What the year-over-year rules need of a report: its format, agency, year and the cells the

@@ -1,9 +1,9 @@
-import { formatValue } from '../cellValue.ts';
-import { OUTCOME_CLAIMS } from '../claims/patterns.ts';
+import { formatValue } from '../../read/cellValue.ts';
+import { OUTCOME_CLAIMS } from '../../bind/claims/patterns.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { BoundCell, ReportModel, Sentence } from '../model.ts';
-import { cellName, columnName } from '../names.ts';
-import type { Range } from '../text.ts';
+import type { BoundCell, ReportModel, Sentence } from '../../model.ts';
+import { cellName, columnName } from '../../features/names.ts';
+import type { Range } from '../../read/text.ts';
 
 /** Prose against tables: claimed numbers, outcome claims, percentages and breakdowns. */
 export function claimFindings(model: ReportModel, lang: Lang): Finding[] {
