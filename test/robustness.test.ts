@@ -71,9 +71,9 @@ describe('--fix loses nothing', () => {
 	type KillPoint = { name: string; arm: (child: ChildProcess, folder: string) => () => void };
 	const killNow = (child: ChildProcess) => child.kill('SIGKILL');
 	const points: KillPoint[] = [
-		{ name: 'right after spawn', arm: (child) => (killNow(child), () => {}) },
+		{ name: 'killed right after spawn', arm: (child) => (killNow(child), () => {}) },
 		{
-			name: 'when its temporary file appears',
+			name: 'killed when its temporary file appears',
 			arm: (child, folder) => {
 				const watcher = watch(folder, (_, name) => {
 					if (name?.startsWith('.')) killNow(child);
@@ -82,13 +82,13 @@ describe('--fix loses nothing', () => {
 			},
 		},
 		...[30, 150, 400, 900, 1500].map((ms) => ({
-			name: `after ${ms} ms`,
+			name: `killed after ${ms} ms`,
 			arm: (child: ChildProcess) => {
 				const timer = setTimeout(() => killNow(child), ms);
 				return () => clearTimeout(timer);
 			},
 		})),
-		{ name: 'never', arm: () => () => {} },
+		{ name: 'left to finish', arm: () => () => {} },
 	];
 	const big = BROKEN.repeat(400);
 	let fixed: string;
@@ -102,7 +102,7 @@ describe('--fix loses nothing', () => {
 	});
 
 	for (const point of points) {
-		test(`killed ${point.name}: the report is the original or the fixed one, never a mix`, async () => {
+		test(`${point.name}: the report is the original or the fixed one, never a mix`, async (t) => {
 			const folder = mkdtempSync(join(dir, 'victim-'));
 			const file = join(folder, 'report.txt');
 			writeFileSync(file, big);
@@ -114,6 +114,7 @@ describe('--fix loses nothing', () => {
 			disarm();
 			const now = readFileSync(file, 'utf8');
 			const others = readdirSync(folder).filter((f) => f !== 'report.txt');
+			t.diagnostic(signal === null ? 'the run ended by itself' : `killed; the report is the ${now === big ? 'original' : now === fixed ? 'fixed' : 'mixed'} text${others.length ? ', a temporary file is left' : ''}`);
 			if (signal === null) {
 				assert.equal(code, 0, 'a --fix run that ends by itself ends with status 0 here');
 				assert.ok(now === fixed, 'the run ended by itself but the report is not the fixed text');
