@@ -66,6 +66,9 @@ export interface StartOptions {
 	workspaceFolders?: string[];
 	args?: string[];
 	processId?: number | null;
+	/** Options for node itself (before the script), e.g. `--expose-gc`. */
+	nodeArgs?: string[];
+	env?: Record<string, string>;
 }
 
 export class Session {
@@ -74,6 +77,9 @@ export class Session {
 	readonly refreshes: string[] = [];
 	readonly logs: string[] = [];
 	readonly progress: unknown[] = [];
+	/** The server's stderr, line by line. */
+	readonly stderr: string[] = [];
+	private stderrWaiters: Array<() => void> = [];
 	settings: Record<string, unknown>;
 	private readonly docs = new Map<string, TextDocument>();
 	private exitCode: Promise<number | null>;
@@ -85,6 +91,14 @@ export class Session {
 	) {
 		this.settings = settings;
 		this.exitCode = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+		let partial = '';
+		proc.stderr!.setEncoding('utf8');
+		proc.stderr!.on('data', (chunk: string) => {
+			const lines = (partial + chunk).split('\n');
+			partial = lines.pop()!;
+			this.stderr.push(...lines);
+			for (const w of this.stderrWaiters.splice(0)) w();
+		});
 		conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void this.published.push(p));
 		conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
 		conn.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
@@ -161,6 +175,20 @@ export class Session {
 		}
 	}
 
+	/** Resolves with the first stderr line from index `from` on that matches. */
+	async stderrLine(match: RegExp, from = 0, timeoutMs = 10_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const hit = this.stderr.slice(from).find((l) => match.test(l));
+			if (hit !== undefined) return hit;
+			if (Date.now() > deadline || this.proc.exitCode !== null) throw new Error(`no stderr line matching ${match}`);
+			await new Promise<void>((r) => {
+				const t = setTimeout(r, 200);
+				this.stderrWaiters.push(() => (clearTimeout(t), r()));
+			});
+		}
+	}
+
 	exited(): Promise<number | null> {
 		return this.exitCode;
 	}
@@ -186,8 +214,10 @@ export class Session {
 
 export async function start(options: StartOptions = {}): Promise<Session> {
 	ensureBuilt();
-	const proc = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
-	proc.stderr!.resume();
+	const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio', ...(options.args ?? [])], {
+		stdio: ['pipe', 'pipe', 'pipe'],
+		env: options.env ? { ...process.env, ...options.env } : process.env,
+	});
 	const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
 	// Writes after the server has gone (e.g. in the exit test) must not crash the test process.
 	proc.stdin!.on('error', () => {});

@@ -1,3 +1,4 @@
+import { detach } from '../memo.ts';
 import { bigramSimilarity, normalizeLabel, splitOrdinal } from '../read/normalize.ts';
 import type { RowDef, TableDef, TemplateDef } from '../templates/index.ts';
 
@@ -97,7 +98,7 @@ export class TemplateLabels {
 		let m = this.matches.get(key);
 		if (!m) {
 			if (this.matches.size > 20000) this.matches.clear();
-			this.matches.set(key, (m = this.match(text, table)));
+			this.matches.set(detach(key), (m = this.match(text, table)));
 		}
 		return m;
 	}
