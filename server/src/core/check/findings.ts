@@ -154,6 +154,31 @@ export const CODES = {
 		title: { zh: '数量与上年度报告不衔接', en: 'Figure does not follow from last year’s report' },
 		message: { zh: '“{row}”的{column}应为 {expected}（{formula}），表中为 {actual}；如有集中清理或机构改革，可忽略。', en: '{column} of "{row}" should be {expected} ({formula}), the table has {actual}; a clean-up campaign or reorganisation can explain it.' },
 	},
+	'date.placeholder': {
+		severity: 'warning',
+		title: { zh: '年份占位符未填写', en: 'Year placeholder left unfilled' },
+		message: { zh: '“{text}”是模板中未填写的年份。', en: '"{text}" is a year the template left blank.' },
+	},
+	'date.period': {
+		severity: 'warning',
+		title: { zh: '统计期限与报告年度不一致', en: 'Statistics period does not match the report year' },
+		message: { zh: '统计期限写的是 {found} 年，报告年度为 {year} 年。', en: 'The statistics period says {found}; the report is for {year}.' },
+	},
+	'date.plan-year': {
+		severity: 'warning',
+		title: { zh: '改进计划的年份不是下一年度', en: 'Improvement plan is not for the next year' },
+		message: { zh: '改进计划写的是 {found} 年，应为下一年度 {expected} 年。', en: 'The improvement plan is for {found}; it should be for the next year, {expected}.' },
+	},
+	'date.statement-year': {
+		severity: 'warning',
+		title: { zh: '本年工作情况写成了上一年度', en: 'This year’s work is dated last year' },
+		message: { zh: '这里叙述的是本年工作，年份却是 {found} 年（报告年度为 {year} 年），像是沿用了上年报告。', en: 'This describes the year’s work but is dated {found} (the report is for {year}), as if copied from last year’s report.' },
+	},
+	'date.as-of': {
+		severity: 'warning',
+		title: { zh: '截至日期与统计期限不符', en: 'As-of date does not fit the period' },
+		message: { zh: '截至日期“{text}”{reason}（报告年度为 {year} 年）。', en: 'The as-of date "{text}" {reason} (the report is for {year}).' },
+	},
 	'cleanup.artifact': {
 		severity: 'warning',
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },

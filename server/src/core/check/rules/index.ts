@@ -4,6 +4,7 @@ import { comparePositions } from '../../read/text.ts';
 import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';
+import { dateFindings } from './dateChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
 import { sectionFindings, tableFindings } from './structureChecks.ts';
 
@@ -20,6 +21,7 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...cellFindings(model, lang),
 		...balanceFindings(model, lang),
 		...claimFindings(model, lang),
+		...dateFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
 	return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));

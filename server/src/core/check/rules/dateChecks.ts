@@ -1,0 +1,122 @@
+import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
+import type { Range } from '../../read/text.ts';
+import type { ReportModel, Section, Sentence } from '../../model.ts';
+import { CODES, message, type Code, type Finding, type Lang } from '../findings.ts';
+
+/**
+ * Years and dates against the report year: the 统计期限, placeholders left from a template,
+ * improvement plans that do not speak of the next year, statements and 截至 dates that carry
+ * last year's (or the wrong) year — the slips of a report copied from last year's.
+ * Every rule is narrow: a sentence that compares years or looks back binds nothing.
+ */
+export function dateFindings(model: ReportModel, lang: Lang): Finding[] {
+	const year = model.metadata.year;
+	const out: Finding[] = [...placeholders(model, lang)];
+	if (year === undefined) return out;
+	out.push(...period(model, year, lang));
+	for (const s of model.sentences) {
+		const section = sectionAt(model.sections, s);
+		if (COMPARING.test(s.text)) continue;
+		out.push(...planYear(s, section, year, lang), ...statementYear(s, section, year, lang), ...asOf(s, year, lang));
+	}
+	return out;
+}
+
+/** Words that make a sentence speak of several years on purpose. */
+const COMPARING = /同比|较上年|较去年|比上年|比去年|上一年|上年度|去年|以来|历年|连续|分别|至今|先后|相比|对比/;
+/** 2023年，我局将… / 2023年我委计划…: a plan for the year named. */
+const PLAN = /^[\s（(一二三四五六七八九十、)）.\d]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]?\s*(?:[我本][\u4e00-\u9fa5]{0,8}?)?(?:将|计划|拟|准备|要|继续)/;
+/** 2022年，我局收到…: a statement of the year's work at the start of a sentence. */
+const STATEMENT = /^[\s（(一二三四五六七八九十、)）.\d]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]?\s*[我本](?:局|委|办|厅|部|院|署|会|中心|单位|部门|机关|区|县|市|镇|乡|街道|政府)[\u4e00-\u9fa5]{0,6}?(?:收到|受理|共|主动公开|公开|发布|办理|制定|印发|开展|完成|累计)/;
+const WORK_SECTIONS = new Set(['overview', 'active', 'requests', 'appeals']);
+
+function finding(code: Code, lang: Lang, range: Range, params: Record<string, string | number>, data?: Record<string, unknown>): Finding {
+	return { code, severity: CODES[code].severity, message: message(code, lang, params), range, data };
+}
+
+const at = (s: Sentence, d: { start: number; end: number }): Range => ({ start: { line: s.line, character: s.start + d.start }, end: { line: s.line, character: s.start + d.end } });
+
+function sectionAt(sections: Section[], s: Sentence): string | undefined {
+	let key: string | undefined;
+	const visit = (list: Section[]) => {
+		for (const sec of list) {
+			const r = sec.range;
+			const after = s.line > r.start.line || (s.line === r.start.line && s.start >= r.start.character);
+			const before = s.line < r.end.line || (s.line === r.end.line && s.start < r.end.character);
+			if (!after || !before) continue;
+			if (sec.heading.section) key = sec.heading.section.key;
+			visit(sec.children);
+		}
+	};
+	visit(sections);
+	return key;
+}
+
+function placeholders(model: ReportModel, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const s of model.sentences) for (const p of placeholdersIn(s.text)) out.push(finding('date.placeholder', lang, at(s, p), { text: p.text }));
+	if (model.metadata.title) {
+		const t = model.metadata.title;
+		if (t.range.start.line === t.range.end.line) {
+			const line = model.index.lines[t.range.start.line];
+			for (const p of placeholdersIn(line)) {
+				const r: Range = { start: { line: t.range.start.line, character: p.start }, end: { line: t.range.start.line, character: p.end } };
+				if (!out.some((f) => f.range.start.line === r.start.line && f.range.start.character === r.start.character)) out.push(finding('date.placeholder', lang, r, { text: p.text }));
+			}
+		}
+	}
+	return out;
+}
+
+function period(model: ReportModel, year: number, lang: Lang): Finding[] {
+	for (const s of model.sentences) {
+		const p = statisticsPeriodIn(s.text);
+		if (!p) continue;
+		const wrong = [p.from, p.to].filter((d): d is DateMention => d !== undefined && d.year !== year);
+		return wrong.map((d) => finding('date.period', lang, at(s, { start: d.start, end: d.start + 4 }), { found: d.year, year }, { expected: year }));
+	}
+	return [];
+}
+
+function planYear(s: Sentence, section: string | undefined, year: number, lang: Lang): Finding[] {
+	if (section !== 'problems') return [];
+	const m = PLAN.exec(s.text);
+	if (!m) return [];
+	const found = Number(m[1]);
+	if (found > year) return [];
+	const start = m[0].indexOf(m[1]);
+	return [finding('date.plan-year', lang, at(s, { start, end: start + 4 }), { found, expected: year + 1 }, { expected: year + 1 })];
+}
+
+function statementYear(s: Sentence, section: string | undefined, year: number, lang: Lang): Finding[] {
+	if (section === undefined || !WORK_SECTIONS.has(section)) return [];
+	const m = STATEMENT.exec(s.text);
+	if (!m || Number(m[1]) !== year - 1) return [];
+	const start = m[0].indexOf(m[1]);
+	return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
+}
+
+/**
+ * A figure stated 截至 a date: last year's date is a copy, a date in January of the report year
+ * is the drafting date with the old year (reports are written in the January after), and a date
+ * well after the period is after the report is due (31 January).
+ */
+function asOf(s: Sentence, year: number, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const d of datesIn(s.text)) {
+		if (!d.asOf) continue;
+		let reason: 'last-year' | 'drafting' | 'after' | undefined;
+		if (d.year === year - 1 && d.month !== undefined) reason = 'last-year';
+		else if (d.year === year && d.month === 1) reason = 'drafting';
+		else if (d.year > year + 1 || (d.year === year + 1 && d.month !== undefined && d.month > 3)) reason = 'after';
+		if (!reason) continue;
+		out.push(finding('date.as-of', lang, at(s, d), { text: d.text, year, reason: AS_OF_REASONS[reason][lang] }, { reason }));
+	}
+	return out;
+}
+
+const AS_OF_REASONS = {
+	'last-year': { zh: '是上一年度的日期', en: 'is a date of the year before' },
+	drafting: { zh: '在统计期限之初，像是把编制报告时（次年 1 月）的年份写成了本年', en: 'is at the very start of the period, as if the drafting date (the January after) kept the report year' },
+	after: { zh: '晚于报告应当公布的时间（次年 1 月 31 日前）', en: 'is after the date by which the report is due (31 January of the next year)' },
+};
