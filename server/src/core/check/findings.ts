@@ -179,6 +179,21 @@ export const CODES = {
 		title: { zh: '截至日期与统计期限不符', en: 'As-of date does not fit the period' },
 		message: { zh: '截至日期“{text}”{reason}（报告年度为 {year} 年）。', en: 'The as-of date "{text}" {reason} (the report is for {year}).' },
 	},
+	'plausibility.lower-bound': {
+		severity: 'warning',
+		title: { zh: '数字不可能成立', en: 'Figure cannot be right' },
+		message: { zh: '{cell}为 {actual}，至少应为 {least}（{formula}）：{why}。', en: '{cell} is {actual} but must be at least {least} ({formula}): {why}.' },
+	},
+	'plausibility.rules-power': {
+		severity: 'warning',
+		title: { zh: '无规章制定权的机关填报了规章', en: 'Regulations reported by an agency that cannot make them' },
+		message: { zh: '“{agency}”无规章制定权（《立法法》），规章一行应为 0，请核对是否误填了行政规范性文件。', en: '"{agency}" has no power to make regulations (Legislation Law): the 规章 row should be 0; check whether normative documents were entered there.' },
+	},
+	'plausibility.appeals-without-requests': {
+		severity: 'information',
+		title: { zh: '有复议、诉讼却没有任何公开申请', en: 'Reviews or lawsuits with no requests at all' },
+		message: { zh: '本年有 {cases} 件行政复议、行政诉讼，而本年新收和上年结转的政府信息公开申请均为 0，请核对。', en: '{cases} reviews or lawsuits this year, but no requests received this year or carried over: please check.' },
+	},
 	'cleanup.artifact': {
 		severity: 'warning',
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },

@@ -5,6 +5,7 @@ import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';
 import { dateFindings } from './dateChecks.ts';
+import { plausibilityFindings } from './plausibilityChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
 import { sectionFindings, tableFindings } from './structureChecks.ts';
 
@@ -22,6 +23,7 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...balanceFindings(model, lang),
 		...claimFindings(model, lang),
 		...dateFindings(model, lang),
+		...plausibilityFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
 	return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
