@@ -18,16 +18,18 @@ function lastYear(changes: Array<[string, string]> = []): string {
 	for (const [a, b] of changes) t = t.replace(a, b);
 	return t;
 }
+/** The pair is a copy by construction, so its copied text (year.copied-text, test/copiedText.test.ts) is left out here. */
+const tableFindings = (current: string, previous: string) => crossYearFindings(parseReport(current), parseReport(previous), 'last.txt').filter((f) => f.code !== 'year.copied-text');
 const R4 = '\t四、结转下年度继续办理\n\t1\n\t0\n\t0\n\t0\n\t0\n\t0\n\t1\n';
 
 describe('this year against last year', () => {
 	test('a consistent pair raises nothing', () => {
-		assert.deepEqual(crossYearFindings(parseReport(THIS_YEAR), parseReport(lastYear()), 'last.txt'), []);
+		assert.deepEqual(tableFindings(THIS_YEAR, lastYear()), []);
 	});
 
 	test("a carry-over that differs from last year's carry-forward is an error on this year's cell, citing last year's", () => {
 		const prev = lastYear([[R4, '\t四、结转下年度继续办理\n\t2\n\t0\n\t0\n\t0\n\t0\n\t0\n\t2\n']]);
-		const fs = crossYearFindings(parseReport(THIS_YEAR), parseReport(prev), 'last.txt');
+		const fs = tableFindings(THIS_YEAR, prev);
 		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['year.carry-over', 'error'], ['year.carry-over', 'error']]);
 		assert.match(fs[0].message, /“自然人”的上年结转为 1，而2022年度报告的结转下年度继续办理为 2/);
 		const cur = parseReport(THIS_YEAR);
@@ -37,7 +39,7 @@ describe('this year against last year', () => {
 	});
 
 	test('现行有效件数 that does not follow is a warning (a clean-up can explain it)', () => {
-		const fs = crossYearFindings(parseReport(THIS_YEAR), parseReport(lastYear([['\t0\n\t5\n', '\t0\n\t9\n']])), 'last.txt');
+		const fs = tableFindings(THIS_YEAR, lastYear([['\t0\n\t5\n', '\t0\n\t9\n']]));
 		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['year.stock', 'warning']]);
 		assert.match(fs[0].message, /应为 10（9 \+ 1 − 0），表中为 6/);
 	});
@@ -50,9 +52,8 @@ describe('this year against last year', () => {
 		const d = r('北京市西城区人力资源和社会保障局', 2021);
 		assert.deepEqual(pairByYear([a, b, c, d]).map((p) => [p.current, p.previous]), [[a, b], [b, d]]);
 		const many = Array.from({ length: 20000 }, (_, i) => r(`第${i % 5000}号测试机关名称局`, 2020 + Math.floor(i / 5000)));
-		const t0 = performance.now();
+		// Linear time is measured by the benchmark, not asserted here: tests never depend on timing.
 		assert.equal(pairByYear(many).length, 15000);
-		assert.ok(performance.now() - t0 < 5000);
 	});
 
 	test('agencies match by name, with or without the place prefix', () => {

@@ -194,6 +194,11 @@ export const CODES = {
 		title: { zh: '有复议、诉讼却没有任何公开申请', en: 'Reviews or lawsuits with no requests at all' },
 		message: { zh: '本年有 {cases} 件行政复议、行政诉讼，而本年新收和上年结转的政府信息公开申请均为 0，请核对。', en: '{cases} reviews or lawsuits this year, but no requests received this year or carried over: please check.' },
 	},
+	'year.copied-text': {
+		severity: 'information',
+		title: { zh: '与上年度报告逐字相同', en: 'Word for word as last year’s report' },
+		message: { zh: '这 {sentences} 句（{chars} 字）与{previousYear}年度报告逐字相同：问题和改进措施是否仍是去年的？', en: 'These {sentences} sentences ({chars} characters) are word for word as in the {previousYear} report: are the problems and plans still last year’s?' },
+	},
 	'cleanup.artifact': {
 		severity: 'warning',
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },

@@ -1,6 +1,7 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
 import type { Range } from '../../read/text.ts';
-import type { ReportModel, Section, Sentence } from '../../model.ts';
+import type { ReportModel, Sentence } from '../../model.ts';
+import { sectionAt } from './sectionAt.ts';
 import { CODES, message, type Code, type Finding, type Lang } from '../findings.ts';
 
 /**
@@ -35,22 +36,6 @@ function finding(code: Code, lang: Lang, range: Range, params: Record<string, st
 }
 
 const at = (s: Sentence, d: { start: number; end: number }): Range => ({ start: { line: s.line, character: s.start + d.start }, end: { line: s.line, character: s.start + d.end } });
-
-function sectionAt(sections: Section[], s: Sentence): string | undefined {
-	let key: string | undefined;
-	const visit = (list: Section[]) => {
-		for (const sec of list) {
-			const r = sec.range;
-			const after = s.line > r.start.line || (s.line === r.start.line && s.start >= r.start.character);
-			const before = s.line < r.end.line || (s.line === r.end.line && s.start < r.end.character);
-			if (!after || !before) continue;
-			if (sec.heading.section) key = sec.heading.section.key;
-			visit(sec.children);
-		}
-	};
-	visit(sections);
-	return key;
-}
 
 function placeholders(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];

@@ -6,6 +6,7 @@ import { normalizeLabel } from '../../read/normalize.ts';
 import { CROSS_YEAR_RULES } from '../../templates/crossYear.ts';
 import { TEMPLATES, type TemplateId } from '../../templates/index.ts';
 import type { Range } from '../../read/text.ts';
+import { copiedTextFindings, sentenceFacts, type SentenceFact } from './copiedTextChecks.ts';
 
 /**
  * What the year-over-year rules need of a report: its format, agency, year and the cells the
@@ -17,6 +18,8 @@ export interface YearFacts {
 	year?: number;
 	/** By `table/row/column`: the value (null when blank), its range, and whether it was guessed. */
 	cells: Record<string, { value: number | null; readable: boolean; inferred: boolean; range: Range }>;
+	/** The sentences compared for copied text (hashes, not the text). */
+	sentences: SentenceFact[];
 }
 
 const cellId = (table: string, row: string, column: string) => `${table}/${row}/${column}`;
@@ -33,7 +36,7 @@ export function yearFacts(model: ReportModel): YearFacts {
 			if (c) cells[cellId(rule.table, ref.row, ref.column)] = { value: c.value.value, readable: c.value.kind !== 'invalid', inferred: c.inferred, range: c.range };
 		}
 	}
-	return { template: model.template.id, agency: model.metadata.agency, year: model.metadata.year, cells };
+	return { template: model.template.id, agency: model.metadata.agency, year: model.metadata.year, cells, sentences: sentenceFacts(model) };
 }
 
 /** Whether two reports are by the same agency: equal names, or one the other with its place prefix dropped. */
@@ -119,5 +122,6 @@ export function crossYearFindings(current: ReportModel | YearFacts, previous: Re
 			data: { rule: rule.id, expected, actual },
 		});
 	}
+	out.push(...copiedTextFindings(cur.sentences ?? [], prev.sentences ?? [], previousFile, prev.year, lang));
 	return out;
 }

@@ -1,0 +1,76 @@
+import type { ReportModel } from '../../model.ts';
+import type { Range } from '../../read/text.ts';
+import { CODES, message, type Finding, type Lang } from '../findings.ts';
+import { sectionAt } from './sectionAt.ts';
+
+/**
+ * The copy-paste pattern: the same problems and the same plans, sentence for sentence, as last
+ * year's report of the same agency. Only the sections whose words should change every year are
+ * compared, and only sentences long enough not to be set phrases.
+ */
+const COMPARED_SECTIONS = new Set(['overview', 'problems']);
+/** Shorter sentences are set phrases every report shares. */
+const MIN_CHARS = 30;
+/** A run this long (sentences), or one sentence this long (characters), is worth saying. */
+const MIN_RUN = 2;
+const LONG_SENTENCE = 80;
+
+export interface SentenceFact {
+	/** A hash of the sentence with spaces and punctuation dropped. */
+	hash: number;
+	section: string;
+	chars: number;
+	range: Range;
+}
+
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}
+
+const PUNCTUATION = /[\s，。、；：！？,.;:!?“”"'‘’（）()《》【】\-—]/g;
+
+/** The compared sentences of a report, as small facts a folder of reports can keep. */
+export function sentenceFacts(model: ReportModel): SentenceFact[] {
+	const out: SentenceFact[] = [];
+	for (const s of model.sentences) {
+		const section = sectionAt(model.sections, s);
+		if (!section || !COMPARED_SECTIONS.has(section)) continue;
+		const bare = s.text.replace(PUNCTUATION, '');
+		if (bare.length < MIN_CHARS) continue;
+		out.push({ hash: hash(bare), section, chars: bare.length, range: { start: { line: s.line, character: s.start }, end: { line: s.line, character: s.start + s.text.length } } });
+	}
+	return out;
+}
+
+/** Runs of this year's sentences found word for word in last year's report: one finding a run. */
+export function copiedTextFindings(current: SentenceFact[], previous: SentenceFact[], previousFile: string, previousYear: number | undefined, lang: Lang): Finding[] {
+	const before = new Map<number, SentenceFact>();
+	for (const f of previous) if (!before.has(f.hash)) before.set(f.hash, f);
+	const out: Finding[] = [];
+	let run: Array<{ now: SentenceFact; then: SentenceFact }> = [];
+	const close = () => {
+		if (run.length >= MIN_RUN || (run.length === 1 && run[0].now.chars >= LONG_SENTENCE)) {
+			const chars = run.reduce((n, r) => n + r.now.chars, 0);
+			out.push({
+				code: 'year.copied-text',
+				severity: CODES['year.copied-text'].severity,
+				message: message('year.copied-text', lang, { sentences: run.length, chars, previousYear: previousYear ?? '' }),
+				range: { start: run[0].now.range.start, end: run[run.length - 1].now.range.end },
+				related: [{ range: { start: run[0].then.range.start, end: run[run.length - 1].then.range.end }, message: `${previousYear ?? ''}`, file: previousFile }],
+			});
+		}
+		run = [];
+	};
+	for (const now of current) {
+		const then = before.get(now.hash);
+		if (then && (run.length === 0 || run[run.length - 1].now.section === now.section)) run.push({ now, then });
+		else {
+			close();
+			if (then) run.push({ now, then });
+		}
+	}
+	close();
+	return out;
+}
