@@ -199,6 +199,11 @@ export const CODES = {
 		title: { zh: '与上年度报告逐字相同', en: 'Word for word as last year’s report' },
 		message: { zh: '这 {sentences} 句（{chars} 字）与{previousYear}年度报告逐字相同：问题和改进措施是否仍是去年的？', en: 'These {sentences} sentences ({chars} characters) are word for word as in the {previousYear} report: are the problems and plans still last year’s?' },
 	},
+	'section.empty': {
+		severity: 'warning',
+		title: { zh: '法定部分没有内容', en: 'Mandated section says nothing' },
+		message: { zh: '“{section}”{what}：这一部分应写明本年度的实际情况。', en: '"{section}" {what}: the section should state this year’s facts.' },
+	},
 	'cleanup.artifact': {
 		severity: 'warning',
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },

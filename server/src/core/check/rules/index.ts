@@ -4,6 +4,7 @@ import { comparePositions } from '../../read/text.ts';
 import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';
+import { contentFindings } from './contentChecks.ts';
 import { dateFindings } from './dateChecks.ts';
 import { plausibilityFindings } from './plausibilityChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
@@ -18,6 +19,7 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 	const lang = options.lang ?? 'zh';
 	const findings = [
 		...sectionFindings(model, lang),
+		...contentFindings(model, lang),
 		...tableFindings(model, lang),
 		...cellFindings(model, lang),
 		...balanceFindings(model, lang),
