@@ -209,6 +209,26 @@ export const CODES = {
 		title: { zh: '转换残留内容', en: 'Conversion artefact' },
 		message: { zh: '“{text}”是{kind}，不属于报告正文。', en: '"{text}" is {kind}, not part of the report.' },
 	},
+	'document.unreadable': {
+		severity: 'error',
+		title: { zh: '文档无法读取', en: 'Document cannot be read' },
+		message: { zh: '无法读取此文档：{reason}', en: 'This document cannot be read: {reason}' },
+	},
+	'document.encrypted': {
+		severity: 'error',
+		title: { zh: '文档已加密', en: 'Document is encrypted' },
+		message: { zh: '无法读取此文档：{reason}', en: 'This document cannot be read: {reason}' },
+	},
+	'document.scanned': {
+		severity: 'error',
+		title: { zh: '扫描版 PDF：没有文字层', en: 'Scanned PDF: no text layer' },
+		message: { zh: '扫描版 PDF：没有文字层，请先做 OCR。{reason}', en: 'Scanned PDF: no text layer; run OCR first. {reason}' },
+	},
+	'document.too-large': {
+		severity: 'error',
+		title: { zh: '文档超过读取上限', en: 'Document over the reading limits' },
+		message: { zh: '未读取此文档：{reason}', en: 'This document was not read: {reason}' },
+	},
 } satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
