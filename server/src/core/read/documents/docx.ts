@@ -1,0 +1,271 @@
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+import { numberLabel } from './numbering.ts';
+import { cellLine, DEFAULT_LIMITS, renderBlocks, type Block, type DocumentLimits, type DocumentResult, type GridTable } from './render.ts';
+
+/**
+ * Reads a Word report (.docx): the body's paragraphs in order, each with the label its automatic
+ * numbering prints (一、 （一） 1.), and its tables as grids, merged cells (gridSpan, vMerge)
+ * written once where they start. Text of deleted revisions, field codes and fallback copies of
+ * drawings is left out, as Word does not show it.
+ */
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+type El = Element;
+
+function children(el: El | Document, name?: string): El[] {
+	const out: El[] = [];
+	for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (name === undefined || (n as El).localName === name)) out.push(n as El);
+	return out;
+}
+
+function child(el: El | undefined, name: string): El | undefined {
+	if (!el) return undefined;
+	for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as El).localName === name) return n as El;
+	return undefined;
+}
+
+function val(el: El | undefined): string | undefined {
+	if (!el) return undefined;
+	return el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined;
+}
+
+function parseXml(text: string): Document | undefined {
+	let failed = false;
+	const doc = new DOMParser({
+		onError: (level) => {
+			if (level === 'fatalError') failed = true;
+		},
+	}).parseFromString(text, 'text/xml');
+	return failed ? undefined : doc;
+}
+
+export function readDocx(bytes: Uint8Array, limits: DocumentLimits = DEFAULT_LIMITS): DocumentResult {
+	if (bytes.length > limits.maxBytes) return tooLarge(bytes.length, limits);
+	if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+		// An OLE container with a .docx name: an encrypted Word file (or an old binary .doc).
+		return problem('document.encrypted', '文档已加密（或是旧版 .doc 格式），无法读取：请另存为未加密的 .docx', 'the document is encrypted (or an old binary .doc): save it as an unencrypted .docx');
+	}
+	if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) return problem('document.unreadable', '不是有效的 .docx 文件（不是 zip 容器）', 'not a valid .docx file (not a zip container)');
+	let files: Record<string, Uint8Array>;
+	let expanded = 0;
+	let bomb = false;
+	try {
+		files = unzipSync(bytes, {
+			filter: (f) => {
+				if (!/^word\/(document|numbering|styles)\.xml$/.test(f.name)) return false;
+				expanded += f.originalSize;
+				if (expanded > limits.maxExpandedBytes) bomb = true;
+				return !bomb;
+			},
+		});
+	} catch (e) {
+		return problem('document.unreadable', `.docx 文件已损坏：${(e as Error).message}`, `the .docx file is corrupt: ${(e as Error).message}`);
+	}
+	if (bomb) return problem('document.too-large', `.docx 解压后超过 ${limits.maxExpandedBytes} 字节，未读取`, `the .docx expands to more than ${limits.maxExpandedBytes} bytes; not read`);
+	const main = files['word/document.xml'];
+	if (!main) return problem('document.unreadable', '.docx 中没有 word/document.xml', 'the .docx has no word/document.xml');
+	const decoder = new TextDecoder('utf-8');
+	const doc = parseXml(decoder.decode(main));
+	const body = doc && child(doc.documentElement ?? undefined, 'body');
+	if (!body) return problem('document.unreadable', '.docx 的正文 XML 无法解析', 'the .docx body XML cannot be parsed');
+	const styles = files['word/styles.xml'] ? parseXml(decoder.decode(files['word/styles.xml'])) : undefined;
+	const numbering = files['word/numbering.xml'] ? parseXml(decoder.decode(files['word/numbering.xml'])) : undefined;
+	const reader = new BodyReader(new Numbering(numbering, styles), limits);
+	reader.readContainer(body);
+	if (reader.chars > limits.maxChars) return problem('document.too-large', `文档文字超过 ${limits.maxChars} 个字符，未读取`, `the document has more than ${limits.maxChars} characters of text; not read`);
+	return { rendering: renderBlocks('docx', reader.blocks) };
+}
+
+function problem(code: 'document.unreadable' | 'document.encrypted' | 'document.too-large', zh: string, en: string): DocumentResult {
+	return { problem: { code, message: { zh, en } } };
+}
+
+function tooLarge(size: number, limits: DocumentLimits): DocumentResult {
+	return problem('document.too-large', `文件有 ${size} 字节，超过上限 ${limits.maxBytes} 字节，未读取`, `the file has ${size} bytes, over the limit of ${limits.maxBytes}; not read`);
+}
+
+class BodyReader {
+	blocks: Block[] = [];
+	chars = 0;
+	private paragraphs = 0;
+	private tables = 0;
+	constructor(
+		private numbering: Numbering,
+		private limits: DocumentLimits,
+	) {}
+
+	readContainer(el: El): void {
+		for (const c of children(el)) {
+			if (this.chars > this.limits.maxChars) return;
+			if (c.localName === 'p') {
+				this.paragraphs++;
+				const text = this.paragraphText(c);
+				this.chars += text.length;
+				this.blocks.push({ kind: 'paragraph', text, place: { paragraph: this.paragraphs } });
+			} else if (c.localName === 'tbl') {
+				this.tables++;
+				const table = this.table(c, this.tables);
+				this.blocks.push({ kind: 'table', table });
+			} else if (c.localName === 'sdt') this.readContainer(child(c, 'sdtContent') ?? c);
+			else if (c.localName === 'customXml' || c.localName === 'ins' || c.localName === 'smartTag') this.readContainer(c);
+		}
+	}
+
+	/** The paragraph as Word shows it: its numbering label, then its runs. */
+	paragraphText(p: El): string {
+		const label = this.numbering.labelFor(child(p, 'pPr'));
+		return (label + runText(p)).replace(/\t/g, ' ');
+	}
+
+	table(tbl: El, index: number): GridTable {
+		interface Slot {
+			column: number;
+			span: number;
+			merge: 'restart' | 'continue' | undefined;
+			text: string;
+		}
+		const rows: Slot[][] = [];
+		for (const tr of children(tbl, 'tr')) {
+			const trPr = child(tr, 'trPr');
+			let column = Number(val(child(trPr, 'gridBefore')) ?? 0) || 0;
+			const slots: Slot[] = [];
+			for (const tc of cellsOf(tr)) {
+				const tcPr = child(tc, 'tcPr');
+				const span = Math.max(1, Math.min(200, Number(val(child(tcPr, 'gridSpan')) ?? 1) || 1));
+				const vMerge = child(tcPr, 'vMerge');
+				const merge = vMerge ? (val(vMerge) === 'restart' ? 'restart' : 'continue') : undefined;
+				const parts = children(tc)
+					.filter((e) => e.localName === 'p' || e.localName === 'tbl' || e.localName === 'sdt')
+					.flatMap((e) => (e.localName === 'p' ? [this.paragraphText(e)] : [runText(e)]));
+				const text = cellLine(parts);
+				this.chars += text.length;
+				slots.push({ column, span, merge, text });
+				column += span;
+			}
+			rows.push(slots);
+		}
+		const out: GridTable['rows'] = rows.map((slots, r) =>
+			slots
+				.filter((s) => s.merge !== 'continue')
+				.map((s) => {
+					let rowSpan = 1;
+					if (s.merge === 'restart') while (r + rowSpan < rows.length && rows[r + rowSpan].some((o) => o.column === s.column && o.merge === 'continue')) rowSpan++;
+					return { column: s.column, cell: { text: s.text, rowSpan, colSpan: s.span, place: { table: index, row: r + 1, column: s.column + 1 } } };
+				}),
+		);
+		return { rows: out, place: { table: index } };
+	}
+}
+
+/** The cells of a row, including those wrapped in content controls or custom XML. */
+function cellsOf(tr: El): El[] {
+	const out: El[] = [];
+	for (const c of children(tr)) {
+		if (c.localName === 'tc') out.push(c);
+		else if (c.localName === 'sdt') out.push(...cellsOf(child(c, 'sdtContent') ?? c));
+		else if (c.localName === 'customXml') out.push(...cellsOf(c));
+	}
+	return out;
+}
+
+const SKIPPED = new Set(['delText', 'instrText', 'Fallback', 'pPr', 'rPr', 'del', 'moveFrom', 'fldData']);
+
+/** The visible text under an element: w:t runs, tabs and breaks as spaces. */
+function runText(el: El): string {
+	let out = '';
+	const walk = (e: El) => {
+		for (let n = e.firstChild; n; n = n.nextSibling) {
+			if (n.nodeType !== 1) continue;
+			const c = n as El;
+			const name = c.localName;
+			if (SKIPPED.has(name ?? '')) continue;
+			if (name === 't') out += c.textContent ?? '';
+			else if (name === 'tab' || name === 'br' || name === 'cr') out += ' ';
+			else if (name === 'noBreakHyphen') out += '-';
+			else if (name === 'p' && out !== '') {
+				out += ' ';
+				walk(c);
+			} else walk(c);
+		}
+	};
+	walk(el);
+	return out;
+}
+
+interface Level {
+	start: number;
+	format: string;
+	text: string;
+}
+
+/** Word's automatic numbering: lists, their levels' formats and counters, styles that carry numbering. */
+class Numbering {
+	private levels = new Map<string, Level[]>();
+	private counters = new Map<string, number[]>();
+	private styleNum = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+
+	constructor(numbering: Document | undefined, styles: Document | undefined) {
+		const root = numbering?.documentElement;
+		if (root) {
+			const abstract = new Map<string, El>();
+			for (const a of children(root, 'abstractNum')) abstract.set(a.getAttributeNS(W, 'abstractNumId') ?? a.getAttribute('w:abstractNumId') ?? '', a);
+			for (const num of children(root, 'num')) {
+				const id = num.getAttributeNS(W, 'numId') ?? num.getAttribute('w:numId') ?? '';
+				const a = abstract.get(val(child(num, 'abstractNumId')) ?? '');
+				if (!a) continue;
+				const levels: Level[] = [];
+				for (const lvl of children(a, 'lvl')) {
+					const i = Number(lvl.getAttributeNS(W, 'ilvl') ?? lvl.getAttribute('w:ilvl') ?? 0);
+					levels[i] = { start: Number(val(child(lvl, 'start')) ?? 1), format: val(child(lvl, 'numFmt')) ?? 'decimal', text: val(child(lvl, 'lvlText')) ?? '' };
+				}
+				for (const o of children(num, 'lvlOverride')) {
+					const i = Number(o.getAttributeNS(W, 'ilvl') ?? o.getAttribute('w:ilvl') ?? 0);
+					const start = val(child(o, 'startOverride'));
+					if (start !== undefined && levels[i]) levels[i] = { ...levels[i], start: Number(start) };
+				}
+				this.levels.set(id, levels);
+			}
+		}
+		const sroot = styles?.documentElement;
+		if (sroot) {
+			for (const s of children(sroot, 'style')) {
+				const id = s.getAttributeNS(W, 'styleId') ?? s.getAttribute('w:styleId') ?? '';
+				const numPr = child(child(s, 'pPr'), 'numPr');
+				const ilvl = val(child(numPr, 'ilvl'));
+				this.styleNum.set(id, { numId: val(child(numPr, 'numId')), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: val(child(s, 'basedOn')) });
+			}
+		}
+	}
+
+	/** The label a paragraph's numbering prints (advancing its counter), or ''. */
+	labelFor(pPr: El | undefined): string {
+		const numPr = child(pPr, 'numPr');
+		let numId = val(child(numPr, 'numId'));
+		let ilvl = val(child(numPr, 'ilvl')) === undefined ? undefined : Number(val(child(numPr, 'ilvl')));
+		let style = val(child(pPr, 'pStyle'));
+		for (let depth = 0; style && depth < 10 && (numId === undefined || ilvl === undefined); depth++) {
+			const s = this.styleNum.get(style);
+			if (!s) break;
+			numId ??= s.numId;
+			ilvl ??= s.ilvl;
+			style = s.basedOn;
+		}
+		if (numId === undefined || numId === '0') return '';
+		const levels = this.levels.get(numId);
+		const level = ilvl ?? 0;
+		if (!levels || !levels[level]) return '';
+		const counts = this.counters.get(numId) ?? [];
+		counts[level] = counts[level] === undefined ? levels[level].start : counts[level] + 1;
+		for (let deeper = level + 1; deeper < counts.length; deeper++) counts[deeper] = undefined as unknown as number;
+		this.counters.set(numId, counts);
+		const def = levels[level];
+		if (def.format === 'bullet' || def.format === 'none') return '';
+		return def.text.replace(/%(\d)/g, (_, d: string) => {
+			const i = Number(d) - 1;
+			const l = levels[i];
+			return l ? numberLabel(counts[i] ?? l.start, i === level ? def.format : l.format) : '';
+		});
+	}
+}

@@ -1,0 +1,311 @@
+import { cellLine, joinWrapped, type Block, type GridTable } from './render.ts';
+
+/**
+ * Rebuilds a PDF page's reading order from positions alone: ruled tables from the lines drawn
+ * around their cells (a cell is what the rulings enclose; a missing ruling between two slots
+ * means a merged cell), text placed in the cell under its centre, wrapped labels joined; the
+ * text outside tables as lines, then paragraphs. Coordinates are PDF user space: y grows upward.
+ */
+
+export interface TextItem {
+	text: string;
+	x: number;
+	/** Baseline. */
+	y: number;
+	width: number;
+	/** Font size. */
+	size: number;
+}
+
+export interface Ruling {
+	/** 'h': y fixed, from a to b in x; 'v': x fixed, from a to b in y. */
+	dir: 'h' | 'v';
+	at: number;
+	a: number;
+	b: number;
+}
+
+export interface PageContent {
+	page: number;
+	width: number;
+	height: number;
+	items: TextItem[];
+	rulings: Ruling[];
+}
+
+const TOL = 2;
+
+/** A table found on a page, with the x of its column rulings (to continue it on the next page). */
+export interface PageTable {
+	grid: GridTable;
+	xs: number[];
+	top: number;
+	bottom: number;
+	/** Per grid row, per grid column: whether a cell covers the slot (for merged cells cut by a page break). */
+}
+
+export interface PageLayout {
+	/** Blocks in reading order; tables carry their column rulings. */
+	blocks: Array<{ kind: 'lines'; lines: ProseLine[] } | { kind: 'table'; table: PageTable }>;
+}
+
+export interface ProseLine {
+	text: string;
+	left: number;
+	right: number;
+	y: number;
+	size: number;
+	page: number;
+}
+
+/** Groups rulings that touch into table frames. */
+function frames(rulings: Ruling[]): Ruling[][] {
+	const parent = rulings.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+	const touches = (h: Ruling, v: Ruling) => h.a - TOL <= v.at && v.at <= h.b + TOL && v.a - TOL <= h.at && h.at <= v.b + TOL;
+	const hs = rulings.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'h');
+	const vs = rulings.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'v');
+	for (const [h, i] of hs) for (const [v, j] of vs) if (touches(h, v)) parent[find(i)] = find(j);
+	const groups = new Map<number, Ruling[]>();
+	rulings.forEach((r, i) => {
+		const g = find(i);
+		if (!groups.has(g)) groups.set(g, []);
+		groups.get(g)!.push(r);
+	});
+	return [...groups.values()].filter((g) => g.filter((r) => r.dir === 'h').length >= 2 && g.filter((r) => r.dir === 'v').length >= 2);
+}
+
+/** Distinct values, within the tolerance, ascending. */
+function clusters(values: number[]): number[] {
+	const sorted = [...values].sort((a, b) => a - b);
+	const out: number[] = [];
+	for (const v of sorted) if (out.length === 0 || v - out[out.length - 1] > TOL) out.push(v);
+	return out;
+}
+
+function covers(rulings: Ruling[], dir: 'h' | 'v', at: number, mid: number): boolean {
+	return rulings.some((r) => r.dir === dir && Math.abs(r.at - at) <= TOL && r.a - TOL <= mid && mid <= r.b + TOL);
+}
+
+interface Placed {
+	item: TextItem;
+	cx: number;
+	cy: number;
+}
+
+function center(item: TextItem): Placed {
+	return { item, cx: item.x + item.width / 2, cy: item.y + item.size * 0.3 };
+}
+
+/** Text items joined into visual lines: top to bottom, left to right. */
+export function visualLines(items: TextItem[]): Array<{ items: TextItem[]; y: number; size: number }> {
+	const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+	const lines: Array<{ items: TextItem[]; y: number; size: number }> = [];
+	for (const it of sorted) {
+		const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(1, Math.min(l.size, it.size) * 0.45));
+		if (line) {
+			line.items.push(it);
+			line.size = Math.max(line.size, it.size);
+		} else lines.push({ items: [it], y: it.y, size: it.size });
+	}
+	for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+	return lines.sort((a, b) => b.y - a.y);
+}
+
+/** One visual line's text: neighbours joined, a space where Latin words have a gap. */
+export function lineText(items: TextItem[]): string {
+	let out = '';
+	let end = -Infinity;
+	for (const it of items) {
+		const gap = it.x - end;
+		if (out !== '' && gap > it.size * 0.25 && !/\s$/.test(out)) out = joinWrapped(out, it.text.trimStart());
+		else out += it.text;
+		end = it.x + it.width;
+	}
+	return out;
+}
+
+export function layoutPage(page: PageContent, tableIndex: () => number): PageLayout {
+	const tables: PageTable[] = [];
+	const inTable = new Set<TextItem>();
+	const placed = page.items.map(center);
+	for (const frame of frames(page.rulings)) {
+		const xs = clusters(frame.filter((r) => r.dir === 'v').map((r) => r.at));
+		const ys = clusters(frame.filter((r) => r.dir === 'h').map((r) => r.at)).reverse();
+		if (xs.length < 2 || ys.length < 2) continue;
+		const rows = ys.length - 1;
+		const cols = xs.length - 1;
+		const top = ys[0];
+		const bottom = ys[ys.length - 1];
+		// Slots joined where no ruling separates them: union-find over the grid.
+		const parent = Array.from({ length: rows * cols }, (_, i) => i);
+		const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+		for (let r = 0; r < rows; r++) {
+			for (let c = 0; c < cols; c++) {
+				const ymid = (ys[r] + ys[r + 1]) / 2;
+				const xmid = (xs[c] + xs[c + 1]) / 2;
+				if (c + 1 < cols && !covers(frame, 'v', xs[c + 1], ymid)) parent[find(r * cols + c)] = find(r * cols + c + 1);
+				if (r + 1 < rows && !covers(frame, 'h', ys[r + 1], xmid)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
+			}
+		}
+		const cells = new Map<number, { r0: number; c0: number; r1: number; c1: number; items: TextItem[] }>();
+		for (let r = 0; r < rows; r++)
+			for (let c = 0; c < cols; c++) {
+				const g = find(r * cols + c);
+				const cell = cells.get(g);
+				if (!cell) cells.set(g, { r0: r, c0: c, r1: r, c1: c, items: [] });
+				else {
+					cell.r0 = Math.min(cell.r0, r);
+					cell.c0 = Math.min(cell.c0, c);
+					cell.r1 = Math.max(cell.r1, r);
+					cell.c1 = Math.max(cell.c1, c);
+				}
+			}
+		for (const p of placed) {
+			if (p.cx < xs[0] - TOL || p.cx > xs[cols] + TOL || p.cy > top + TOL || p.cy < bottom - TOL) continue;
+			let c = 0;
+			while (c < cols - 1 && p.cx > xs[c + 1]) c++;
+			let r = 0;
+			while (r < rows - 1 && p.cy < ys[r + 1]) r++;
+			cells.get(find(r * cols + c))!.items.push(p.item);
+			inTable.add(p.item);
+		}
+		const index = tableIndex();
+		const grid: GridTable = { rows: Array.from({ length: rows }, () => []), place: { table: index, page: page.page } };
+		for (const cell of cells.values()) {
+			const text = cellLine(visualLines(cell.items).map((l) => lineText(l.items)));
+			grid.rows[cell.r0].push({ column: cell.c0, cell: { text, rowSpan: cell.r1 - cell.r0 + 1, colSpan: cell.c1 - cell.c0 + 1, place: { table: index, page: page.page, row: cell.r0 + 1, column: cell.c0 + 1 } } });
+		}
+		for (const row of grid.rows) row.sort((a, b) => a.column - b.column);
+		tables.push({ grid, xs, top, bottom });
+	}
+	tables.sort((a, b) => b.top - a.top);
+	const prose = visualLines(page.items.filter((i) => !inTable.has(i))).map((l) => ({
+		text: lineText(l.items),
+		left: l.items[0].x,
+		right: Math.max(...l.items.map((i) => i.x + i.width)),
+		y: l.y,
+		size: l.size,
+		page: page.page,
+	}));
+	const kept = prose.filter((l) => !isPageNumber(l, page));
+	const blocks: PageLayout['blocks'] = [];
+	let t = 0;
+	for (const line of kept) {
+		while (t < tables.length && tables[t].top > line.y) blocks.push({ kind: 'table', table: tables[t++] });
+		const last = blocks[blocks.length - 1];
+		if (last?.kind === 'lines') last.lines.push(line);
+		else blocks.push({ kind: 'lines', lines: [line] });
+	}
+	while (t < tables.length) blocks.push({ kind: 'table', table: tables[t++] });
+	return { blocks };
+}
+
+const PAGE_NUMBER = /^[\s\-—–_·•]*(第\s*)?[\d一二三四五六七八九十]+\s*(页)?\s*([/／]\s*\d+|共\s*\d+\s*页)?[\s\-—–_·•]*$|^[\s\-—–]*(page\s*)?\d+(\s*of\s*\d+)?[\s\-—–]*$/i;
+
+/** A line in the top or bottom margin that is only a page number (- 3 -, 第3页 共9页, 3/9). */
+function isPageNumber(line: ProseLine, page: PageContent): boolean {
+	const margin = page.height * 0.1;
+	if (line.y > margin && line.y < page.height - margin) return false;
+	return PAGE_NUMBER.test(line.text.trim());
+}
+
+/**
+ * Joins the pages' blocks into the document's: lines into paragraphs (a line that reaches the
+ * right margin goes on with the next unless the next is indented), a table cut by a page break
+ * continued when the next page opens with a table of the same columns (its repeated header
+ * rows dropped, a merged label cut by the break not written twice).
+ */
+export function documentBlocks(pages: PageLayout[]): Block[] {
+	const out: Block[] = [];
+	let open: PageTable | undefined;
+	let lines: ProseLine[] = [];
+	const flushLines = () => {
+		out.push(...paragraphs(lines));
+		lines = [];
+	};
+	for (const page of pages) {
+		page.blocks.forEach((b, i) => {
+			if (b.kind === 'lines') {
+				lines.push(...b.lines);
+				open = undefined;
+				return;
+			}
+			if (i === 0 && open && lines.length === 0 && sameColumns(open.xs, b.table.xs)) {
+				continueTable(open.grid, b.table.grid);
+				return;
+			}
+			flushLines();
+			out.push({ kind: 'table', table: b.table.grid });
+			open = b.table;
+		});
+		// A table still open at the page's end may go on overleaf only if nothing follows it.
+		const last = page.blocks[page.blocks.length - 1];
+		if (last?.kind !== 'table') open = undefined;
+	}
+	flushLines();
+	return out;
+}
+
+function sameColumns(a: number[], b: number[]): boolean {
+	return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= TOL * 2);
+}
+
+function continueTable(into: GridTable, next: GridTable): void {
+	const rowsText = (t: GridTable) => t.rows.map((r) => r.map((c) => c.cell.text).join('|'));
+	const head = rowsText(into);
+	const tail = rowsText(next);
+	let repeated = 0;
+	while (repeated < tail.length && repeated < head.length && tail[repeated] === head[repeated] && tail[repeated] !== '') repeated++;
+	const rows = next.rows.slice(repeated);
+	if (rows.length > 0) {
+		// An empty first cell under a label that ran to the foot of the last page is that label, cut by the break.
+		const above = lastCellsByColumn(into);
+		rows[0] = rows[0].filter((c) => !(c.cell.text === '' && above.get(c.column) !== undefined && !/^[\d\s.,，-]*$/.test(above.get(c.column)!)));
+	}
+	into.rows.push(...rows);
+}
+
+/** The text of the cell reaching the last row of a grid, by its column. */
+function lastCellsByColumn(t: GridTable): Map<number, string> {
+	const out = new Map<number, string>();
+	const last = t.rows.length - 1;
+	t.rows.forEach((row, r) => {
+		for (const c of row) if (r + c.cell.rowSpan - 1 >= last) out.set(c.column, c.cell.text);
+	});
+	return out;
+}
+
+function paragraphs(lines: ProseLine[]): Block[] {
+	if (lines.length === 0) return [];
+	const out: Block[] = [];
+	const byPage = new Map<number, { left: number; right: number }>();
+	for (const l of lines) {
+		const m = byPage.get(l.page);
+		byPage.set(l.page, m ? { left: Math.min(m.left, l.left), right: Math.max(m.right, l.right) } : { left: l.left, right: l.right });
+	}
+	let text = '';
+	let first: ProseLine | undefined;
+	let prev: ProseLine | undefined;
+	const flush = () => {
+		if (first && text.trim() !== '') out.push({ kind: 'paragraph', text: text.trim(), place: { page: first.page } });
+		text = '';
+		first = undefined;
+	};
+	for (const l of lines) {
+		if (prev) {
+			const margins = byPage.get(prev.page)!;
+			const reachedRight = prev.right >= margins.right - prev.size * 1.5;
+			const nextMargins = byPage.get(l.page)!;
+			const indented = l.left > nextMargins.left + l.size * 0.8;
+			const samePageGap = prev.page === l.page ? prev.y - l.y : prev.size * 1.5;
+			const gapOk = samePageGap < Math.max(prev.size, l.size) * 2.2;
+			if (!(reachedRight && !indented && gapOk)) flush();
+		}
+		if (!first) first = l;
+		text = joinWrapped(text, l.text.trim());
+		prev = l;
+	}
+	flush();
+	return out;
+}

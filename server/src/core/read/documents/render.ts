@@ -1,0 +1,187 @@
+import type { Position } from '../text.ts';
+
+/**
+ * What every document reader produces: the report as text in the pipe-row layout (one line a
+ * paragraph, one line a table row, cells joined by " | ", a merged cell written once where it
+ * starts) and a map from each rendered line and cell back to where it sits in the source. The
+ * text pipeline then parses that text, so a document's model is the text route's model, cell for
+ * cell, and every finding can be traced back to a page, a table, a row and a column.
+ */
+
+export type DocumentFormat = 'docx' | 'html' | 'pdf';
+
+/** Where a block or a cell sits in the source document. */
+export interface SourcePlace {
+	/** 1-based page (PDF). */
+	page?: number;
+	/** 1-based line of the source text (HTML). */
+	sourceLine?: number;
+	/** 1-based paragraph of the document body (DOCX). */
+	paragraph?: number;
+	/** 1-based table of the document, and the 1-based row and column of the grid. */
+	table?: number;
+	row?: number;
+	column?: number;
+}
+
+export interface GridCell {
+	text: string;
+	rowSpan: number;
+	colSpan: number;
+	place: SourcePlace;
+}
+
+/** A table as a grid: each row lists the cells that start in it, at their grid column. */
+export interface GridTable {
+	rows: Array<Array<{ column: number; cell: GridCell }>>;
+	place: SourcePlace;
+}
+
+export type Block = { kind: 'paragraph'; text: string; place: SourcePlace } | { kind: 'table'; table: GridTable };
+
+/** A rendered line and where it came from; the cells of a row line with their character spans. */
+export interface LineSource {
+	place: SourcePlace;
+	cells?: Array<{ start: number; end: number; place: SourcePlace }>;
+}
+
+export interface DocumentRendering {
+	format: DocumentFormat;
+	text: string;
+	/** One entry per rendered line (blank separator lines included). */
+	lines: LineSource[];
+	/** Pages of the source, where the format has pages. */
+	pages?: number;
+}
+
+/** A fault that stops a document from being read: one clear finding, never a throw. */
+export interface DocumentProblem {
+	code: 'document.unreadable' | 'document.scanned' | 'document.encrypted' | 'document.too-large';
+	/** What went wrong, in plain words (Chinese and English). */
+	message: { zh: string; en: string };
+	page?: number;
+}
+
+export type DocumentResult = { rendering: DocumentRendering } | { problem: DocumentProblem };
+
+/** Limits each reader keeps to, so a huge or hostile document cannot hang or exhaust the process. */
+export interface DocumentLimits {
+	maxBytes: number;
+	maxPages: number;
+	/** Uncompressed size a .docx may expand to (a zip bomb stops here). */
+	maxExpandedBytes: number;
+	/** Text characters a document may render to. */
+	maxChars: number;
+}
+
+export const DEFAULT_LIMITS: DocumentLimits = {
+	maxBytes: 100 * 1024 * 1024,
+	maxPages: 500,
+	maxExpandedBytes: 200 * 1024 * 1024,
+	maxChars: 20 * 1024 * 1024,
+};
+
+/** A cell's text as one line: its inner breaks closed up (CJK) or made spaces (Latin), pipes kept out. */
+export function cellLine(parts: string[]): string {
+	let out = '';
+	for (const raw of parts) {
+		const p = raw.replace(/[|｜]/g, '¦').replace(/\s+/g, ' ').trim();
+		if (p === '') continue;
+		out = joinWrapped(out, p);
+	}
+	return out;
+}
+
+const CJK_OR_FULLWIDTH = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Joins two pieces of one wrapped line: no space beside CJK text, one space between Latin words. */
+export function joinWrapped(a: string, b: string): string {
+	if (a === '') return b;
+	if (b === '') return a;
+	const last = a[a.length - 1];
+	const first = b[0];
+	if (CJK_OR_FULLWIDTH.test(last) || CJK_OR_FULLWIDTH.test(first)) return a + b;
+	return `${a} ${b}`;
+}
+
+/** Renders blocks in reading order; each table is set off by blank lines, as the skeleton writes them. */
+export function renderBlocks(format: DocumentFormat, blocks: Block[], pages?: number): DocumentRendering {
+	const out: string[] = [];
+	const lines: LineSource[] = [];
+	const blank = (place: SourcePlace) => {
+		if (out.length > 0 && out[out.length - 1] !== '') {
+			out.push('');
+			lines.push({ place });
+		}
+	};
+	for (const block of blocks) {
+		if (block.kind === 'paragraph') {
+			const text = block.text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+			if (text.trim() === '') continue;
+			out.push(text);
+			lines.push({ place: block.place });
+			continue;
+		}
+		if (block.table.rows.every((r) => r.length === 0)) continue;
+		blank(block.table.place);
+		for (const row of block.table.rows) {
+			if (row.length === 0) continue;
+			let line = '';
+			const cells: NonNullable<LineSource['cells']> = [];
+			for (const { cell } of row) {
+				if (line !== '') line += ' ';
+				const text = cell.text === '' ? ' ' : cell.text;
+				cells.push({ start: line.length, end: line.length + text.length, place: cell.place });
+				line += text + ' |';
+			}
+			out.push(line);
+			lines.push({ place: row[0].cell.place, cells });
+		}
+		out.push('');
+		lines.push({ place: block.table.place });
+	}
+	while (out.length > 0 && out[out.length - 1] === '') {
+		out.pop();
+		lines.pop();
+	}
+	return { format, text: out.join('\n') + '\n', lines, pages };
+}
+
+/** Where a position of the rendered text came from: the cell under it, else its line. */
+export function placeAt(rendering: DocumentRendering, p: Position): SourcePlace | undefined {
+	const line = rendering.lines[p.line];
+	if (!line) return undefined;
+	if (line.cells) {
+		for (const c of line.cells) if (p.character >= c.start && p.character <= c.end) return c.place;
+		// Between cells (a pipe): the nearest cell before it.
+		const before = line.cells.filter((c) => c.start <= p.character);
+		if (before.length > 0) return before[before.length - 1].place;
+	}
+	return line.place;
+}
+
+/** Builds a grid from rows of spanning cells (HTML rowspan/colspan, DOCX gridSpan/vMerge resolved). */
+export function gridFromSpans(rows: Array<Array<Omit<GridCell, 'place'> & { place: Omit<SourcePlace, 'row' | 'column'> }>>, tablePlace: SourcePlace, maxRows = 2000, maxColumns = 200): GridTable {
+	// Slots a cell from a row above still covers, by row then column.
+	const covered: Array<Set<number>> = [];
+	const out: GridTable['rows'] = [];
+	for (let r = 0; r < rows.length && r < maxRows; r++) {
+		const taken = (covered[r] ??= new Set());
+		const line: GridTable['rows'][number] = [];
+		let column = 0;
+		for (const cell of rows[r]) {
+			while (taken.has(column)) column++;
+			if (column >= maxColumns) break;
+			const rowSpan = Math.max(1, Math.min(cell.rowSpan, rows.length - r, maxRows));
+			const colSpan = Math.max(1, Math.min(cell.colSpan, maxColumns - column));
+			line.push({ column, cell: { ...cell, rowSpan, colSpan, place: { ...cell.place, row: r + 1, column: column + 1 } } });
+			for (let dr = 0; dr < rowSpan; dr++) {
+				const set = (covered[r + dr] ??= new Set());
+				for (let dc = 0; dc < colSpan; dc++) set.add(column + dc);
+			}
+			column += colSpan;
+		}
+		out.push(line);
+	}
+	return { rows: out, place: tablePlace };
+}
