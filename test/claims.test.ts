@@ -51,6 +51,17 @@ const EXAMPLES: Example[] = [
 	{ text: '全年发布信息共100条，其中政策文件60条，工作动态50条。', claims: [], warnings: ['claim.breakdown'] },
 	{ text: '全年发布信息共200条，其中政策文件50条，占25%。', claims: [], warnings: [] },
 	{ text: '全年发布信息共200条，其中政策文件50条，占30%。', claims: [], warnings: ['claim.percent'] },
+	// Rows named together, and applications counted in 条 (issue 14).
+	{ text: '本年度予以公开及部分公开共3件，不予公开和无法提供0件。', claims: ['requests.disclosed-or-partly=3', 'requests.refused-or-unavailable=0'], warnings: [] },
+	{ text: '全年共收到政府信息公开申请3条。', claims: ['requests.new=3'], warnings: [] },
+	{ text: '予以公开和部分公开4件。', claims: ['requests.disclosed-or-partly=4'], warnings: ['claim.mismatch'] },
+	{ text: '不予公开和无法提供共2件。', claims: ['requests.refused-or-unavailable=2'], warnings: ['claim.mismatch'] },
+	// Completion and correction claims the table does not contradict (seed 001 carries nothing forward, its review was upheld).
+	{ text: '全年收到的申请均已按时办结。', claims: [], warnings: [] },
+	{ text: '行政复议案件零纠错。', claims: [], warnings: [] },
+	// Not about this year's requests: nothing.
+	{ text: '上年结转的申请均已办结。', claims: [], warnings: [] },
+	{ text: '依申请公开信息数182条。', claims: [], warnings: [] },
 ];
 
 describe('prose claims on labelled examples', () => {
@@ -81,6 +92,17 @@ describe('prose claims on labelled examples', () => {
 		const f = checkReport(parseReport(text)).find((x) => x.code === 'claim.outcome');
 		assert.ok(f);
 		assert.match(f.message, /均获维持/);
+	});
+	test('"all completed" while requests are carried forward (seed 000 carries 1 forward)', () => {
+		const seed = readSeed('000_64647beae46556e6.txt');
+		const sentence = '我局收到的政府信息公开申请均已按时办结。';
+		const text = seed.replace('一、总体情况\n', `一、总体情况\n${sentence}\n`);
+		assert.notEqual(text, seed);
+		const line = text.split('\n').indexOf(sentence);
+		const found = checkReport(parseReport(text)).filter((f) => f.code === 'claim.outcome' && f.range.start.line === line);
+		assert.equal(found.length, 1);
+		assert.match(found[0].message, /均已按时办结/);
+		assert.match(found[0].message, /四、结转下年度继续办理/);
 	});
 	test('no seed raises a claim warning', () => {
 		for (const seed of SEEDS) assert.deepEqual(checkReport(parseReport(readSeed(seed))).filter((f) => f.code.startsWith('claim.')), [], seed);

@@ -131,7 +131,7 @@ export const CODES = {
 	},
 	'claim.outcome': {
 		severity: 'warning',
-		title: { zh: '正文对复议诉讼结果的表述与统计表不符', en: 'Outcome claim contradicts the table' },
+		title: { zh: '正文对办理结果或复议诉讼结果的表述与统计表不符', en: 'Outcome claim contradicts the table' },
 		message: { zh: '正文称“{text}”，但统计表中{what}。', en: 'The text says "{text}", but the table has {what}.' },
 	},
 	'claim.percent': {

@@ -22,6 +22,9 @@ const UNIT = '(?:件次|件|起|个|份)';
 
 const total = (row: string) => ({ table: 'requests', refs: [{ row, column: 'total' }] });
 const stat = (row: string) => ({ table: 'statistics', refs: [{ row, column: 'value' }] });
+/** The totals of every item under the given group rows of Table 2 (R3.3 → R3.3.1 … R3.3.8). */
+const GROUP_ITEMS: Record<string, number> = { 'R3.3': 8, 'R3.4': 3 };
+const groupTotals = (groups: string[]) => ({ table: 'requests', refs: groups.flatMap((g) => Array.from({ length: GROUP_ITEMS[g] }, (_, i) => ({ row: `${g}.${i + 1}`, column: 'total' }))) });
 
 export const CLAIM_PATTERNS: ClaimPattern[] = [
 	{
@@ -37,7 +40,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		keywords: ['申请'],
 		subject: { zh: '本年新收政府信息公开申请', en: 'new requests this year' },
 		patterns: [
-			`(?:收到|接到|受理|新收)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?(?:申请|依申请件|依申请)${AMOUNT}(?:\\d+人次?)?${NUM}${UNIT}`,
+			`(?:收到|接到|受理|新收)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?(?:申请|依申请件|依申请)${AMOUNT}(?:\\d+人次?)?${NUM}(?:${UNIT}|条)`,
 			`(?:收到|接到|受理|新收)了?${AMOUNT}${NUM}${UNIT}(?:政府信息公开|依申请公开)申请`,
 		],
 		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1') },
@@ -67,8 +70,22 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		id: 'requests.partly-disclosed',
 		keywords: ['部分公开'],
 		subject: { zh: '部分公开的申请', en: 'requests partly disclosed' },
-		patterns: [`(?<!不予|予以)部分公开${AMOUNT}${NUM}件`],
+		patterns: [`(?<!不予|予以|予以公开(?:和|及|与|、|以及))部分公开${AMOUNT}${NUM}件`],
 		cells: { '2021': total('R3.2'), '2019': total('R3.2') },
+	},
+	{
+		id: 'requests.disclosed-or-partly',
+		keywords: ['部分公开'],
+		subject: { zh: '予以公开和部分公开的申请', en: 'requests disclosed in full or in part' },
+		patterns: [`予以公开(?:和|及|与|、|以及)部分公开(?:的)?(?:申请)?${AMOUNT}${NUM}件`],
+		cells: { '2021': { table: 'requests', refs: [{ row: 'R3.1', column: 'total' }, { row: 'R3.2', column: 'total' }] }, '2019': { table: 'requests', refs: [{ row: 'R3.1', column: 'total' }, { row: 'R3.2', column: 'total' }] } },
+	},
+	{
+		id: 'requests.refused-or-unavailable',
+		keywords: ['无法提供'],
+		subject: { zh: '不予公开和无法提供的申请', en: 'requests refused or not available' },
+		patterns: [`不予公开(?:和|及|与|、|以及)无法提供(?:的)?(?:申请)?${AMOUNT}${NUM}件`],
+		cells: { '2021': groupTotals(['R3.3', 'R3.4']), '2019': groupTotals(['R3.3', 'R3.4']) },
 	},
 	{
 		id: 'appeals.review',
@@ -141,5 +158,14 @@ export const ZERO_CASES = {
 /** Claims about outcomes that the table can contradict. */
 export const OUTCOME_CLAIMS = [
 	{ id: 'all-upheld', pattern: /均(?:获|被|予以)?维持|全部(?:获|被|予以)?维持|均为维持/, subject: { zh: '均获维持', en: 'all upheld' }, contradictedBy: ['corrected', 'other', 'pending'] },
-	{ id: 'no-losses', pattern: /零败诉|无败诉|未(?:发生|出现)?败诉/, subject: { zh: '零败诉', en: 'no lost cases' }, contradictedBy: ['corrected'] },
+	{ id: 'no-losses', pattern: /零败诉|无败诉|未(?:发生|出现)?败诉|无一(?:例|起|件)?败诉/, subject: { zh: '零败诉', en: 'no lost cases' }, contradictedBy: ['corrected'] },
+	{ id: 'no-corrections', pattern: /零纠错|无纠错|未被纠错|未被纠正|无一(?:例|起|件)?被(?:纠错|纠正|撤销)/, subject: { zh: '零纠错', en: 'nothing corrected' }, contradictedBy: ['corrected'] },
+];
+
+/**
+ * Claims that every request of the year was answered ("均已按时办结"), which the requests still
+ * open at the year's end (四、结转下年度继续办理) contradict. The sentence must speak of requests.
+ */
+export const COMPLETION_CLAIMS = [
+	{ id: 'all-completed', topic: /申请/, pattern: /(?:均|全部|已全部|均已|全部已|均已按时|均按时|全部按时|均按期|全部按期)(?:依法)?(?:予以)?办结/, subject: { zh: '全部办结', en: 'all completed' }, contradictedBy: { table: 'requests', row: 'R4', column: 'total' } },
 ];

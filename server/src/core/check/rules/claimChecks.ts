@@ -1,5 +1,6 @@
 import { formatValue } from '../../read/cellValue.ts';
-import { OUTCOME_CLAIMS } from '../../bind/claims/patterns.ts';
+import { COMPLETION_CLAIMS, OUTCOME_CLAIMS } from '../../bind/claims/patterns.ts';
+import { cellAt } from '../balance.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { BoundCell, ReportModel, Sentence } from '../../model.ts';
 import { cellName, columnName } from '../../features/names.ts';
@@ -7,7 +8,7 @@ import type { Range } from '../../read/text.ts';
 
 /** Prose against tables: claimed numbers, outcome claims, percentages and breakdowns. */
 export function claimFindings(model: ReportModel, lang: Lang): Finding[] {
-	return [...mismatches(model, lang), ...outcomes(model, lang), ...arithmetic(model, lang)];
+	return [...mismatches(model, lang), ...outcomes(model, lang), ...completions(model, lang), ...arithmetic(model, lang)];
 }
 
 function mismatches(model: ReportModel, lang: Lang): Finding[] {
@@ -52,6 +53,31 @@ function outcomes(model: ReportModel, lang: Lang): Finding[] {
 				range: sentenceRange(s, m.index, m.index + m[0].length),
 				related: against.map((c) => ({ range: c.range, message: `${columnName(table, c.column, lang)} = ${c.value.value}` })),
 				data: { claim: claim.id, outcomes: against.map((c) => c.column) },
+			});
+		}
+	}
+	return out;
+}
+
+/** "均已按时办结" while requests are carried forward to next year. */
+function completions(model: ReportModel, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const claim of COMPLETION_CLAIMS) {
+		const table = model.tables.find((t) => t.def.id === claim.contradictedBy.table);
+		const cell = table && cellAt(table, claim.contradictedBy);
+		if (!table || !cell || cell.inferred || cell.value.kind !== 'number' || !(cell.value.value! > 0)) continue;
+		for (const s of model.sentences) {
+			if (!claim.topic.test(s.text) || /上年|去年|结转/.test(s.text)) continue;
+			const m = claim.pattern.exec(s.text);
+			if (!m) continue;
+			const what = `${cellName(model, cell, lang)} ${cell.value.value}`;
+			out.push({
+				code: 'claim.outcome',
+				severity: CODES['claim.outcome'].severity,
+				message: message('claim.outcome', lang, { text: m[0], what }),
+				range: sentenceRange(s, m.index, m.index + m[0].length),
+				related: [{ range: cell.range, message: `${cellName(model, cell, lang)} = ${cell.value.value}` }],
+				data: { claim: claim.id, outcomes: [cell.column] },
 			});
 		}
 	}
