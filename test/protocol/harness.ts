@@ -17,7 +17,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SERVER = join(ROOT, 'dist', 'server.js');
+/** NIANBAO_TEST_SERVER runs the suites against another build (e.g. an older commit's, to see a test fail). */
+export const SERVER = process.env.NIANBAO_TEST_SERVER ?? join(ROOT, 'dist', 'server.js');
 export const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
 export const SEED_FILES = ['000_64647beae46556e6.txt', '001_2c73ece5a30f6368.txt', '002_80c9c3334538e3f2.txt', '003_6d0cd6ca3bfdf8d5.txt', '004_9106e2caa941d205.txt'];
 

@@ -13,6 +13,10 @@ export class DocumentStore {
 	private readonly cache = new Map<string, Analysis>();
 
 	constructor(private readonly settings: () => NianbaoSettings) {
+		// A replaced or closed version's analysis (and with it that version's text) is let go at once.
+		this.documents.onDidChangeContent((e) => {
+			if (this.cache.get(e.document.uri)?.version !== e.document.version) this.cache.delete(e.document.uri);
+		});
 		this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
 	}
 

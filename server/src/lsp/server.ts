@@ -8,7 +8,11 @@ import {
 	CodeLensRefreshRequest,
 	createConnection,
 	DidChangeConfigurationNotification,
+	ErrorCodes,
+	LogMessageNotification,
+	MessageType,
 	ProposedFeatures,
+	ResponseError,
 	TextDocumentSyncKind,
 	type ClientCapabilities,
 	type InitializeResult,
@@ -23,14 +27,29 @@ import { DiagnosticsPublisher, documentReport, visibleFindings } from './diagnos
 import { DocumentStore } from './documents.ts';
 import { hover } from './hover.ts';
 import { inlayHints } from './inlayHints.ts';
+import { LifecycleGate } from './lifecycle.ts';
 import { guard, guardNotification } from './safe.ts';
 import { normalizeSettings, resolveLang } from './settings.ts';
 import { documentSymbols, foldingRanges } from './symbols.ts';
+import { transportFromArgs } from './transport.ts';
 import { WorkspaceChecker } from './workspace.ts';
 import { YearIndex } from './yearIndex.ts';
 import type { Analysis } from './analysis.ts';
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = transportFromArgs(process.argv.slice(2));
+const gate = new LifecycleGate(transport.reader, transport.writer);
+const connection = createConnection(ProposedFeatures.all, gate, transport.writer);
+// On stdio, stdout is the protocol: a stray console.log from a dependency must go to stderr.
+if (transport.stdio) console.log = console.info = console.debug = console.warn = console.error;
+transport.framed?.onDesync((reason) => {
+	const message = `nianbao: the message stream is out of step (${reason}); nothing after it can be read, so the server stops and the client may start a new one.`;
+	process.stderr.write(message + '\n');
+	// The log line goes out first (the writer still works); if the client does not read it, the server stops anyway.
+	setTimeout(() => process.exit(1), 2000).unref();
+	void connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }).finally(() => process.exit(1));
+});
+transport.framed?.onUnparsable((reason) => gate.reject(null, ErrorCodes.ParseError, `Parse error: ${reason}`));
+gate.onClose(() => process.exit(gate.shutdownReceived ? 0 : 1));
 
 let settings: NianbaoSettings = DEFAULT_SETTINGS;
 /** Bumped on every settings change: part of every diagnostic result id. */
@@ -205,11 +224,14 @@ connection.onCodeAction(
 	}),
 );
 
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, ServerCommands.fixTable]);
+
 connection.onExecuteCommand(
 	guard(connection, 'executeCommand', null, async (params) => {
+		if (!KNOWN_COMMANDS.has(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `nianbao: unknown command ${params.command}`);
 		await settingsLoaded;
 		const [uri, tableIndex] = (params.arguments ?? []) as [unknown, unknown];
-		if (typeof uri !== 'string') return null;
+		if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `nianbao: ${params.command} takes the document's uri as its first argument`);
 		const analysis = store.analysis(uri);
 		const model = analysis?.model;
 		if (!analysis || !model) return null;

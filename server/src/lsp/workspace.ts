@@ -92,7 +92,10 @@ export class WorkspaceChecker {
 			const decoded = decodeBytes(await readFile(path));
 			if (!('error' in decoded) && decoded.text.length <= (settings.maxDocumentSize ?? Infinity) && /公开/.test(decoded.text.slice(0, 50_000))) {
 				const analysis = new Analysis(uri, null, decoded.text.length, decoded.text, settings);
-				if (path.endsWith('.nianbao') || (analysis.model && looksLikeReport(analysis.model))) result = { key, items: computeDiagnostics(analysis, lang, settings), report: true };
+				// Kept for every file of the workspace: as a plain copy, so that no message or datum
+				// cut out of the file's text keeps that text alive.
+				if (path.endsWith('.nianbao') || (analysis.model && looksLikeReport(analysis.model)))
+					result = { key, items: JSON.parse(JSON.stringify(computeDiagnostics(analysis, lang, settings))) as Diagnostic[], report: true };
 			}
 		}
 		this.files.set(path, result);

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crossYearFindings, decodeBytes, parseReport, sameAgency, yearFacts, type Finding, type Lang, type ReportModel, type YearFacts } from '../core/index.ts';
+import { detach } from '../core/memo.ts';
 import type { NianbaoSettings } from '../protocol.ts';
 
 const EXTENSIONS = new Set(['.txt', '.nianbao']);
@@ -56,7 +57,9 @@ export class YearIndex {
 				if (this.files.get(uri)?.key === key) continue;
 				const decoded = decodeBytes(await readFile(path));
 				if ('error' in decoded) continue;
-				const facts = yearFacts(parseReport(decoded.text, { template: settings.template }));
+				const read = yearFacts(parseReport(decoded.text, { template: settings.template }));
+				// The agency name is cut out of the file's text: a copy keeps the text from staying in memory.
+				const facts = { ...read, agency: read.agency && detach(read.agency) };
 				if (facts.year === undefined || !facts.agency) continue;
 				this.files.set(uri, { uri, key, facts });
 				found = true;
