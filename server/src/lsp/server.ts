@@ -23,6 +23,7 @@ import { tableFixEdits } from '../core/features/index.ts';
 import { DEFAULT_SETTINGS, ServerCommands, type NianbaoSettings } from '../protocol.ts';
 import { codeActions, editBuilder, FIX_ALL_KIND, type EditBuilder } from './codeActions.ts';
 import { codeLenses } from './codeLens.ts';
+import { APPLY_EDIT_COMMAND, asCommands, editArgument } from './commands.ts';
 import { DiagnosticsPublisher, documentReport, visibleFindings } from './diagnostics.ts';
 import { DocumentStore } from './documents.ts';
 import { hover } from './hover.ts';
@@ -59,9 +60,13 @@ let caps: ClientCapabilities = {};
 let pull = false;
 let markdown = true;
 let buildEdit: EditBuilder = editBuilder(false);
+/** Whether the client takes CodeAction objects; if not, it is sent Commands. */
+let literalActions = false;
 let folders: string[] = [];
 /** Requests wait for the first settings, so the first diagnostics already honour `nianbao.rules`. */
 let settingsLoaded: Promise<void> = Promise.resolve();
+
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, ServerCommands.fixTable, APPLY_EDIT_COMMAND]);
 
 const lang = (): Lang => resolveLang(settings, locale);
 const resultKey = () => `${settingsEpoch}:${lang()}`;
@@ -93,7 +98,7 @@ connection.onInitialize((params): InitializeResult => {
 	markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
 	buildEdit = editBuilder(!!caps.workspace?.workspaceEdit?.documentChanges);
 	folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-	const literalActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+	literalActions = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
 	return {
 		capabilities: {
 			textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -103,7 +108,7 @@ connection.onInitialize((params): InitializeResult => {
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
-			executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.fixTable] },
+			executeCommandProvider: { commands: [...KNOWN_COMMANDS] },
 			// Inter-file: a report's 上年结转 is checked against last year's report when that is open too.
 			diagnosticProvider: pull ? { identifier: 'nianbao', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -220,15 +225,21 @@ connection.onCodeAction(
 	guard(connection, 'codeAction', [], async (params) => {
 		await settingsLoaded;
 		const analysis = store.analysis(params.textDocument.uri);
-		return analysis ? codeActions(params, analysis, visibleFindings(analysis, lang(), settings), lang(), buildEdit) : [];
+		const actions = analysis ? codeActions(params, analysis, visibleFindings(analysis, lang(), settings), lang(), buildEdit) : [];
+		return literalActions ? actions : asCommands(actions);
 	}),
 );
 
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, ServerCommands.fixTable]);
 
 connection.onExecuteCommand(
 	guard(connection, 'executeCommand', null, async (params) => {
 		if (!KNOWN_COMMANDS.has(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `nianbao: unknown command ${params.command}`);
+		if (params.command === APPLY_EDIT_COMMAND) {
+			const carried = editArgument(params.arguments);
+			if (!carried) throw new ResponseError(ErrorCodes.InvalidParams, `nianbao: ${APPLY_EDIT_COMMAND} takes a workspace edit`);
+			await connection.workspace.applyEdit({ label: carried.label, edit: carried.edit });
+			return null;
+		}
 		await settingsLoaded;
 		const [uri, tableIndex] = (params.arguments ?? []) as [unknown, unknown];
 		if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `nianbao: ${params.command} takes the document's uri as its first argument`);
