@@ -1,4 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
+import { alignBlock } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
@@ -42,6 +43,13 @@ class Binder {
 
 	run(blocks: TableBlock[]): BoundTable[] {
 		for (const block of blocks) {
+			if (block.layout === 'pdf-text') {
+				this.finishRow();
+				this.overflow = undefined;
+				this.current = undefined;
+				for (const t of alignBlock(block, this.labels)) this.addAligned(t);
+				continue;
+			}
 			this.block = block;
 			this.rowSizes = new Map();
 			this.rowFilled = new Map();
@@ -56,6 +64,21 @@ class Binder {
 			this.overflow = undefined;
 		}
 		return this.tables.filter((t) => t.rows.length > 0 || t.anchorRange);
+	}
+
+	/** A table read by the aligner: it continues an earlier part of the same table (split by a heading or a page) when their rows do not overlap. */
+	private addAligned(table: BoundTable): void {
+		const earlier = [...this.tables].reverse().find((t) => t.def === table.def);
+		if (earlier && table.rows.every((r) => !earlier.byKey.has(r.def.key))) {
+			for (const r of table.rows) {
+				earlier.rows.push(r);
+				earlier.byKey.set(r.def.key, r);
+			}
+			earlier.range = union(earlier.range, table.range);
+			earlier.inferred ||= table.inferred;
+			return;
+		}
+		this.tables.push(table);
 	}
 
 	private take(cell: RawCell): void {

@@ -8,7 +8,7 @@ import type { RowDef, TableDef, TemplateDef } from '../templates/index.ts';
  * small wording variants.
  */
 
-interface LabelForm {
+export interface LabelForm {
 	ordinal: string;
 	core: string;
 }
@@ -32,7 +32,7 @@ const FUZZY_THRESHOLD = 0.62;
 /** A label without an ordinal matches an ordinal row only when it is this long (so 其他 ≠ 3.其他). */
 const MIN_CORE_WITHOUT_ORDINAL = 4;
 
-function labelForm(text: string): LabelForm {
+export function labelForm(text: string): LabelForm {
 	const { ordinal, rest } = splitOrdinal(normalizeLabel(text));
 	return { ordinal, core: rest.replace(/^其中:?/, '') };
 }
@@ -54,6 +54,19 @@ export function isLabelOfAny(templates: TemplateDef[]): (text: string) => boolea
 		return all.some((l) => l.anchorOf(norm) !== undefined || l.isAnyHeader(norm) || l.matchRow(text).some((m) => m.exact));
 	};
 }
+
+/**
+ * Whether a text is the start of a row label of any of the given formats, as a label cut by a
+ * line break inside its column is: its ordinal and the first characters of the label
+ * ("一、本年新收政府信息公开" of "…申请数量", "5.要求行政" of "5.要求行政机关确认…").
+ */
+export function startsLabelOfAny(templates: TemplateDef[]): (text: string) => boolean {
+	const all = templates.map(labelsOf);
+	return (text) => all.some((l) => l.startsRow(text));
+}
+
+/** Fewest characters of a label's core, after its ordinal, that identify it as cut. */
+const MIN_CUT_CORE = 2;
 
 export class TemplateLabels {
 	private readonly anchors = new Map<string, TableDef>();
@@ -89,6 +102,30 @@ export class TemplateLabels {
 
 	isAnyHeader(normalized: string): boolean {
 		return this.allHeaders.has(normalized);
+	}
+
+	/** Whether the text is the beginning of some row's label, with that row's ordinal when it has one. */
+	startsRow(text: string): boolean {
+		const cell = labelForm(text);
+		if (cell.core.length < MIN_CUT_CORE) return false;
+		for (const m of this.rows) {
+			if (m.row.kind === 'group' && !cell.ordinal) continue;
+			for (const form of m.forms) {
+				if (form.ordinal !== cell.ordinal) continue;
+				if (form.core.startsWith(cell.core) && (cell.ordinal !== '' || cell.core.length >= 3)) return true;
+			}
+		}
+		return false;
+	}
+
+	/** Every row of the template with its table, in template order. */
+	get rowsInOrder(): ReadonlyArray<{ table: TableDef; row: RowDef; index: number }> {
+		return this.rows;
+	}
+
+	/** The label forms (ordinal and core) of a row: its label and its aliases. */
+	formsOf(row: RowDef): LabelForm[] {
+		return this.rows.find((m) => m.row === row)?.forms ?? [];
 	}
 
 	/** All rows whose label the text matches, best first; restricted to `table` when given. */

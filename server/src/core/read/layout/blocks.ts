@@ -1,6 +1,7 @@
 import { readHeading } from '../headings.ts';
 import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
+import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
@@ -28,7 +29,16 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * Finds the runs of table lines in a document (tab-prefixed or piped lines, with the blank and
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
-export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false): TableBlock[] {
+export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false): TableBlock[] {
+	const blocks = findCellBlocks(index, isLabel);
+	const claimed = new Uint8Array(index.lineCount);
+	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel });
+	return pdf.length === 0 ? blocks : [...blocks, ...pdf].sort((a, b) => a.firstLine - b.firstLine);
+}
+
+/** Blocks whose layout marks cells (tabs, pipes). */
+function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): TableBlock[] {
 	const blocks: TableBlock[] = [];
 	const lines = index.lines;
 	let n = 0;

@@ -6,7 +6,8 @@ export type Layout =
 	| 'pipe-rows' // one row a line, cells separated by |
 	| 'cell-per-line' // one cell a line closed by |, rows closed (not always) by lines of bare pipes
 	| 'markdown' // | a | b | with a |---| separator
-	| 'glued'; // a web page squashed onto few lines: cells run together
+	| 'glued' // a web page squashed onto few lines: cells run together
+	| 'pdf-text'; // text extracted from a PDF: tokens separated by spaces and line ends, labels wrapped around their numbers
 
 export interface RawCell {
 	/** The cell's text, trimmed; continuation lines joined without a separator. */

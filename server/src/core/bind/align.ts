@@ -1,0 +1,295 @@
+import { parseCellValue } from '../read/cellValue.ts';
+import { isValueToken } from '../read/layout/pdfText.ts';
+import type { RawCell, TableBlock } from '../read/layout/types.ts';
+import { normalizeLabel, splitOrdinal } from '../read/normalize.ts';
+import type { BoundRow, BoundTable } from '../model.ts';
+import type { RowDef, TableDef } from '../templates/index.ts';
+import type { Range } from '../read/text.ts';
+import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
+
+/**
+ * Reads a stream of label and number tokens against the template's row sequence, as a diff
+ * aligns two texts. Used where a layout does not show which tokens make a row (text extracted
+ * from PDF): a token with an ordinal, or the start of a known label, opens a row; the words
+ * after it, up to the next such token, are that row's label (wrapped lines, and whatever other
+ * columns' words the extraction interleaved); the numbers are its values. The rows found are
+ * then aligned to the template's rows in order (rows may be missing, local rows inserted,
+ * group labels absent), scoring each pair by how much of the template's label the row's words
+ * spell out and whether the value count fits. A row bound without a label that spells it out,
+ * or with values that do not fill its columns, is marked inferred: its findings are lowered.
+ */
+
+interface Segment {
+	/** The token that opened the segment (its label's first words), if any. */
+	head?: RawCell;
+	label: RawCell[];
+	values: RawCell[];
+	/** The table whose anchor stood right before the segment. */
+	anchor?: TableDef;
+}
+
+interface TemplateRow {
+	table: TableDef;
+	row: RowDef;
+	/** Value columns of the row's table. */
+	width: number;
+	forms: LabelForm[];
+	unlabeled: boolean;
+}
+
+const NO_MATCH = -1e9;
+/** A label reads as this row when it spells out at least this share of the row's label. */
+const MIN_COVERAGE = 0.6;
+/** With the row's own ordinal, less is enough: the rest of the label may be cut off. */
+const MIN_COVERAGE_WITH_ORDINAL = 0.34;
+/** A row is read (not inferred) when its label spells out this share of the template's. */
+const READ_COVERAGE = 0.75;
+
+export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTable[] {
+	const rows = templateRows(labels);
+	const segments = splitRuns(mergeUnlabeled(segmentsOf(block, labels)), rows);
+	const pairs = align(segments, rows);
+	return buildTables(block, pairs, labels);
+}
+
+/** Splits the token stream into segments: a label (head and continuation words) and its values. */
+function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
+	const out: Segment[] = [];
+	let current: Segment | undefined;
+	let anchor: TableDef | undefined;
+	for (const cell of block.cells) {
+		if (isValueToken(cell.text)) {
+			if (!current) out.push((current = { label: [], values: [], anchor }));
+			anchor = undefined;
+			current.values.push(cell);
+			continue;
+		}
+		const norm = normalizeLabel(cell.text);
+		const anchored = labels.anchorOf(norm);
+		if (anchored) {
+			anchor = anchored;
+			current = undefined;
+			continue;
+		}
+		// A header (repeated after a page break, or above the values) ends the row before it.
+		if (labels.isAnyHeader(norm)) {
+			current = undefined;
+			continue;
+		}
+		// A group label (三、本年度办理结果) stands in a column of its own, often in the middle of a
+		// wrapped row label: it is a row of the stream without interrupting the label it cuts.
+		if (labels.matchRow(cell.text).some((m) => m.exact && m.row.kind === 'group')) {
+			out.push({ head: cell, label: [cell], values: [], anchor });
+			if (current && current.values.length > 0) current = undefined;
+			continue;
+		}
+		if (opensRow(cell.text, labels)) {
+			out.push((current = { head: cell, label: [cell], values: [], anchor }));
+			anchor = undefined;
+			continue;
+		}
+		current?.label.push(cell);
+	}
+	return out;
+}
+
+/** Numbers with no label between them belong together: a header the extraction put among them only interrupted them. */
+function mergeUnlabeled(segments: Segment[]): Segment[] {
+	const out: Segment[] = [];
+	for (const s of segments) {
+		const last = out[out.length - 1];
+		if (last && !last.head && last.label.length === 0 && !s.head && s.label.length === 0) last.values.push(...s.values);
+		else out.push(s);
+	}
+	return out;
+}
+
+/**
+ * A run of numbers that fills several rows exactly (14 numbers where rows have 7: the next
+ * row's label was extracted elsewhere) is cut into rows; the rows after the first have no label
+ * and are placed by the template's order, as a guess.
+ */
+function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
+	const widths = [...new Set(rows.filter((r) => !r.unlabeled && r.width >= 3).map((r) => r.width))];
+	const unlabeledWidths = new Set(rows.filter((r) => r.unlabeled).map((r) => r.width));
+	const out: Segment[] = [];
+	for (const s of segments) {
+		const n = s.values.length;
+		const w = unlabeledWidths.has(n) ? undefined : widths.find((w) => n > w && n % w === 0);
+		if (!w) {
+			out.push(s);
+			continue;
+		}
+		out.push({ ...s, values: s.values.slice(0, w) });
+		for (let k = w; k < n; k += w) out.push({ label: [], values: s.values.slice(k, k + w) });
+	}
+	return out;
+}
+
+function opensRow(text: string, labels: TemplateLabels): boolean {
+	const { ordinal } = splitOrdinal(normalizeLabel(text));
+	if (ordinal !== '') return true;
+	return labels.startsRow(text) || labels.matchRow(text).some((m) => m.exact);
+}
+
+function templateRows(labels: TemplateLabels): TemplateRow[] {
+	return labels.rowsInOrder.map(({ table, row }) => ({
+		table,
+		row,
+		width: table.columns.filter((c) => c.kind !== 'text').length,
+		forms: labels.formsOf(row),
+		unlabeled: table.unlabeledRow === row.key,
+	}));
+}
+
+interface Pair {
+	segment: Segment;
+	row: TemplateRow;
+	/** The label spells out the row's label well enough to call the row read, not guessed. */
+	labelRead: boolean;
+}
+
+/** Longest common subsequence length: tolerant of words of other columns interleaved. */
+function lcs(a: string, b: string): number {
+	if (a.length === 0 || b.length === 0) return 0;
+	let prev = new Uint16Array(b.length + 1);
+	let cur = new Uint16Array(b.length + 1);
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+		[prev, cur] = [cur, prev];
+	}
+	return prev[b.length];
+}
+
+function segmentLabel(s: Segment): LabelForm {
+	return labelForm(s.label.map((c) => c.text).join('').slice(0, 120));
+}
+
+/** How well a segment's words spell a row's label: undefined when they do not. */
+function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverage: number } | undefined {
+	let best: { score: number; coverage: number } | undefined;
+	for (const f of row.forms) {
+		if (f.core.length === 0) continue;
+		const coverage = lcs(form.core, f.core) / f.core.length;
+		let ordinal = 0;
+		if (form.ordinal && f.ordinal) ordinal = form.ordinal === f.ordinal ? 1 : -2;
+		else if (form.ordinal && !f.ordinal) ordinal = -1;
+		const accepted = coverage >= MIN_COVERAGE || (ordinal > 0 && coverage >= MIN_COVERAGE_WITH_ORDINAL);
+		if (!accepted || ordinal < -1) continue;
+		const starts = form.core.startsWith(f.core.slice(0, 2)) ? 0.5 : 0;
+		const score = 3 * coverage + ordinal + starts;
+		if (!best || score > best.score) best = { score, coverage };
+	}
+	return best;
+}
+
+function matchScore(s: Segment, form: LabelForm, row: TemplateRow): { score: number; labelRead: boolean } {
+	const n = s.values.length;
+	if (row.unlabeled) return n === row.width ? { score: 4, labelRead: true } : { score: NO_MATCH, labelRead: false };
+	const label = form.core.length > 0 ? labelScore(form, row) : undefined;
+	const anchorBonus = s.anchor === row.table ? 1 : 0;
+	if (row.row.kind === 'group') return label && n === 0 ? { score: 0.5 * label.score, labelRead: true } : { score: NO_MATCH, labelRead: false };
+	if (label) {
+		// A label with no numbers keeps its row present, but weighs less than numbers placed by the order.
+		if (n === 0) return { score: 0.15 * label.score, labelRead: label.coverage >= READ_COVERAGE };
+		const count = n === row.width ? 1.5 : -0.4 * Math.abs(n - row.width);
+		return { score: label.score + count + anchorBonus, labelRead: label.coverage >= READ_COVERAGE };
+	}
+	// Numbers with no label that names a row fill the row the order leaves for them, as a guess.
+	if (n === row.width && !row.row.optional) return { score: 1 + anchorBonus, labelRead: false };
+	return { score: NO_MATCH, labelRead: false };
+}
+
+/** The best monotone alignment of segments to template rows (each used at most once). */
+function align(segments: Segment[], rows: TemplateRow[]): Pair[] {
+	const m = segments.length;
+	const n = rows.length;
+	const forms = segments.map(segmentLabel);
+	const score = new Float64Array((m + 1) * (n + 1));
+	const move = new Uint8Array((m + 1) * (n + 1)); // 1 skip segment, 2 skip row, 3 match
+	const matches = new Map<number, { score: number; labelRead: boolean }>();
+	const at = (i: number, j: number) => i * (n + 1) + j;
+	for (let i = 1; i <= m; i++) move[at(i, 0)] = 1;
+	for (let j = 1; j <= n; j++) move[at(0, j)] = 2;
+	for (let i = 1; i <= m; i++) {
+		for (let j = 1; j <= n; j++) {
+			let best = score[at(i - 1, j)];
+			let how = 1;
+			if (score[at(i, j - 1)] > best) [best, how] = [score[at(i, j - 1)], 2];
+			const mt = matchScore(segments[i - 1], forms[i - 1], rows[j - 1]);
+			if (mt.score > 0 && score[at(i - 1, j - 1)] + mt.score > best) {
+				[best, how] = [score[at(i - 1, j - 1)] + mt.score, 3];
+				matches.set(at(i, j), mt);
+			}
+			score[at(i, j)] = best;
+			move[at(i, j)] = how;
+		}
+	}
+	const pairs: Pair[] = [];
+	for (let i = m, j = n; i > 0 && j > 0; ) {
+		const how = move[at(i, j)];
+		if (how === 3) {
+			pairs.push({ segment: segments[i - 1], row: rows[j - 1], labelRead: matches.get(at(i, j))!.labelRead });
+			i--;
+			j--;
+		} else if (how === 1) i--;
+		else j--;
+	}
+	return pairs.reverse();
+}
+
+function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): BoundTable[] {
+	const tables: BoundTable[] = [];
+	let current: BoundTable | undefined;
+	for (const { segment, row, labelRead } of pairs) {
+		if (!current || current.def !== row.table) {
+			const first = segment.head ?? segment.values[0] ?? segment.label[0];
+			current = { def: row.table, layout: block.layout, range: first.range, rows: [], byKey: new Map(), headers: [], duplicateRows: [], inferred: false };
+			tables.push(current);
+		}
+		const table = current;
+		if (row.row.kind === 'group') {
+			for (const c of segment.label) extendTable(table, c.range);
+			continue;
+		}
+		const columns = row.table.columns.filter((c) => c.kind !== 'text');
+		const guessed = !labelRead || segment.values.length !== row.width;
+		const labelCells = row.unlabeled ? [] : segment.label;
+		const labelRange = labelCells.length > 0 ? span(labelCells[0].range, labelCells[labelCells.length - 1].range) : (segment.values[0] ?? segment.label[0]).range;
+		const bound: BoundRow = {
+			def: row.row,
+			known: true,
+			labelText: labelCells.map((c) => c.text).join(''),
+			labelRange: labelCells.length > 0 ? labelCells[0].range : labelRange,
+			cells: new Map(),
+			valueCount: 0,
+			extraCells: [],
+			range: labelRange,
+		};
+		segment.values.forEach((cell, k) => {
+			bound.range = span(bound.range, cell.range);
+			const column = columns[k];
+			if (!column) {
+				bound.extraCells.push({ text: cell.text, range: cell.range });
+				return;
+			}
+			bound.valueCount++;
+			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed });
+		});
+		if (guessed && segment.values.length > 0) table.inferred = true;
+		table.rows.push(bound);
+		table.byKey.set(row.row.key, bound);
+		extendTable(table, bound.range);
+	}
+	void labels;
+	return tables;
+}
+
+function extendTable(table: BoundTable, r: Range): void {
+	table.range = span(table.range, r);
+}
+
+function span(a: Range, b: Range): Range {
+	const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+	return { start: before(a.start, b.start) ? a.start : b.start, end: before(a.end, b.end) ? b.end : a.end };
+}

@@ -1,0 +1,134 @@
+import { readHeading } from '../headings.ts';
+import type { LineIndex } from '../text.ts';
+import type { RawCell, TableBlock } from './types.ts';
+
+/**
+ * Text extracted from a PDF (`pdftotext -layout`, or plain `pdftotext`) shows no cell borders:
+ * cells are separated by runs of spaces or by line ends, a label wraps over two or three lines
+ * inside its column (often around the line that holds the row's numbers), narrow header cells
+ * break one or two characters a line, and page footers and form feeds cut a table where the page
+ * ends. This layout's only job is where tokens end: every run of non-space characters is one
+ * token. Which tokens make a row's label and which values belong to it is left to the aligner
+ * (bind/align.ts), which reads the token stream against the template's row order.
+ */
+
+/** Page footers: "—4—", "- 4 -", "第4页", "4/9". */
+const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:[,，]?共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const SENTENCE_END = /[。；！？]/;
+/** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
+const LONG_TOKEN = 22;
+/** How far (in lines) a label may stand from the first number of its table. */
+const START_WINDOW = 14;
+/** Fewest value tokens a block must hold: a table has at least a row of numbers. */
+const MIN_VALUES = 2;
+
+type LineKind = 'blank' | 'footer' | 'prose' | 'heading' | 'table';
+
+interface Token {
+	text: string;
+	start: number;
+	end: number;
+}
+
+/** Runs of non-space characters of a line; a form feed (page break) counts as a space. */
+export function lineTokens(line: string): Token[] {
+	const out: Token[] = [];
+	for (const m of line.matchAll(/[^\s\u3000\u00a0\f]+/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+	return out;
+}
+
+/** A value token: a number (units and thousands separators allowed) or a placeholder for none. */
+export function isValueToken(text: string): boolean {
+	return /^[+-]?[0-9０-９][0-9０-９,，.．]*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || /^(?:[—–－―-]+|[/／]|无)$/.test(text);
+}
+
+export interface LabelTests {
+	/** The text is a template label (anchor, header or row label) of some format. */
+	isLabel: (text: string) => boolean;
+	/** The text starts a row label of some format (a label cut by a line break). */
+	startsLabel: (text: string) => boolean;
+}
+
+/**
+ * Blocks of PDF-extracted table text among the lines no other layout claimed: runs of short
+ * tokens and numbers that hold a template label and some values, up to the next prose line or
+ * section heading. Page footers inside a block are skipped (a table split across pages).
+ */
+export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: LabelTests): TableBlock[] {
+	const lines = index.lines;
+	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : kindOf(line, n, lines, tests)));
+	const blocks: TableBlock[] = [];
+	let n = 0;
+	while (n < lines.length) {
+		if (kinds[n] !== 'table' || !hasLabelEvidence(lines[n], tests)) {
+			n++;
+			continue;
+		}
+		let last = n;
+		let m = n;
+		while (m < lines.length && (kinds[m] === 'table' || kinds[m] === 'blank' || kinds[m] === 'footer')) {
+			if (kinds[m] === 'table') last = m;
+			m++;
+		}
+		const cells = blockCells(index, n, last, kinds);
+		const values = cells.filter((c) => isValueToken(c.text)).length;
+		const firstValue = cells.find((c) => isValueToken(c.text));
+		if (values < MIN_VALUES || !firstValue) {
+			n = last + 1;
+			continue;
+		}
+		// Label evidence far above the first number (a header band, a note) does not start the block: a later line may.
+		if (firstValue.range.start.line - n > START_WINDOW) {
+			n++;
+			continue;
+		}
+		blocks.push({ layout: 'pdf-text', firstLine: n, lastLine: last, cells, rowsReliable: false });
+		n = last + 1;
+	}
+	return blocks;
+}
+
+function kindOf(line: string, n: number, lines: string[], tests: LabelTests): LineKind {
+	const tokens = lineTokens(line);
+	if (tokens.length === 0) return 'blank';
+	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return 'prose';
+	if (tokens.length <= 3 && isFooter(line.replace(/[\f]/g, '').trim(), n, lines)) return 'footer';
+	if (SENTENCE_END.test(line)) return 'prose';
+	const hasValue = tokens.some((t) => isValueToken(t.text));
+	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
+	if (!hasValue) {
+		const text = tokens.map((t) => t.text).join('');
+		const h = readHeading(text, n);
+		if (h && h.level === 1 && !tests.isLabel(text) && !tests.startsLabel(text)) return 'heading';
+	}
+	return 'table';
+}
+
+/** A page number: a footer pattern, or a bare number that is the last thing before a page break. */
+function isFooter(text: string, n: number, lines: string[]): boolean {
+	if (PAGE_FOOTER.test(text)) return true;
+	if (!/^\d{1,3}$/.test(text)) return false;
+	for (let k = n + 1; k < lines.length; k++) {
+		if (lines[k].trim() === '' && !lines[k].includes('\f')) continue;
+		return lines[k].startsWith('\f');
+	}
+	return true;
+}
+
+function hasLabelEvidence(line: string, tests: LabelTests): boolean {
+	const tokens = lineTokens(line).map((t) => t.text);
+	if (tokens.some((t) => tests.isLabel(t) || tests.startsLabel(t))) return true;
+	const joined = tokens.filter((t) => !isValueToken(t)).join('');
+	return joined.length >= 2 && (tests.isLabel(joined) || tests.startsLabel(joined));
+}
+
+function blockCells(index: LineIndex, first: number, last: number, kinds: LineKind[]): RawCell[] {
+	const cells: RawCell[] = [];
+	for (let n = first; n <= last; n++) {
+		if (kinds[n] !== 'table') continue;
+		for (const t of lineTokens(index.lines[n])) {
+			cells.push({ text: t.text, range: { start: { line: n, character: t.start }, end: { line: n, character: t.end } }, row: -1 });
+		}
+	}
+	return cells;
+}
