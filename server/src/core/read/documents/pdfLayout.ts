@@ -251,6 +251,8 @@ function sameColumns(a: number[], b: number[]): boolean {
 	return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= TOL * 2);
 }
 
+const NUMERIC = /^[\d\s.,，-]+$/;
+
 function continueTable(into: GridTable, next: GridTable): void {
 	const rowsText = (t: GridTable) => t.rows.map((r) => r.map((c) => c.cell.text).join('|'));
 	const head = rowsText(into);
@@ -258,32 +260,64 @@ function continueTable(into: GridTable, next: GridTable): void {
 	let repeated = 0;
 	while (repeated < tail.length && repeated < head.length && tail[repeated] === head[repeated] && tail[repeated] !== '') repeated++;
 	const rows = next.rows.slice(repeated);
-	if (rows.length > 0) {
-		// An empty first cell under a label that ran to the foot of the last page is that label, cut by the break.
-		const above = lastCellsByColumn(into);
-		rows[0] = rows[0].filter((c) => !(c.cell.text === '' && above.get(c.column) !== undefined && !/^[\d\s.,，-]*$/.test(above.get(c.column)!)));
+	if (rows.length === 0) return;
+	const above = lastCellsByColumn(into);
+	const first = rows[0];
+	const splitRow = first.some((c) => c.cell.text === '') && first.every((c) => !NUMERIC.test(c.cell.text) && above.has(c.column));
+	if (splitRow) {
+		// A row cut by the page break: its label's last line overleaf, its numbers on the page before.
+		for (const c of first) {
+			const cell = above.get(c.column)!;
+			cell.text = joinWrapped(cell.text, c.cell.text);
+		}
+		rows.shift();
+		if (rows.length > 0) into.rows.push(...rows);
+		return;
 	}
+	// A label merged down across the break: one cell, written once, where its text is.
+	rows[0] = first.filter((c) => {
+		const up = above.get(c.column);
+		if (!up || NUMERIC.test(up.text) || NUMERIC.test(c.cell.text) || c.cell.colSpan !== up.colSpan) return true;
+		if (c.cell.text === '' && up.text !== '') return false;
+		if (up.text === '' && c.cell.text !== '') {
+			up.text = c.cell.text;
+			return false;
+		}
+		return true;
+	});
 	into.rows.push(...rows);
 }
 
-/** The text of the cell reaching the last row of a grid, by its column. */
-function lastCellsByColumn(t: GridTable): Map<number, string> {
-	const out = new Map<number, string>();
+/** The cells reaching the last row of a grid, by their column. */
+function lastCellsByColumn(t: GridTable): Map<number, GridTable['rows'][number][number]['cell']> {
+	const out = new Map<number, GridTable['rows'][number][number]['cell']>();
 	const last = t.rows.length - 1;
 	t.rows.forEach((row, r) => {
-		for (const c of row) if (r + c.cell.rowSpan - 1 >= last) out.set(c.column, c.cell.text);
+		for (const c of row) if (r + c.cell.rowSpan - 1 >= last) out.set(c.column, c.cell);
 	});
 	return out;
+}
+
+/** A line that opens a heading (一、 （一） 第一部分): it starts a paragraph even after a full line. */
+const HEADING_START = /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+/** The value most lines share, to the nearest point. */
+function mode(values: number[]): number {
+	const counts = new Map<number, number>();
+	for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+	let best = values[0];
+	let n = 0;
+	for (const [v, c] of counts) if (c > n || (c === n && v < best)) [best, n] = [v, c];
+	return best;
 }
 
 function paragraphs(lines: ProseLine[]): Block[] {
 	if (lines.length === 0) return [];
 	const out: Block[] = [];
-	const byPage = new Map<number, { left: number; right: number }>();
-	for (const l of lines) {
-		const m = byPage.get(l.page);
-		byPage.set(l.page, m ? { left: Math.min(m.left, l.left), right: Math.max(m.right, l.right) } : { left: l.left, right: l.right });
-	}
+	// Margins of the whole document: a page with one short line must not make it a full line.
+	const left = mode(lines.map((l) => l.left));
+	const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+	const right = rights[Math.floor(rights.length * 0.95)] ?? rights[rights.length - 1];
 	let text = '';
 	let first: ProseLine | undefined;
 	let prev: ProseLine | undefined;
@@ -294,13 +328,11 @@ function paragraphs(lines: ProseLine[]): Block[] {
 	};
 	for (const l of lines) {
 		if (prev) {
-			const margins = byPage.get(prev.page)!;
-			const reachedRight = prev.right >= margins.right - prev.size * 1.5;
-			const nextMargins = byPage.get(l.page)!;
-			const indented = l.left > nextMargins.left + l.size * 0.8;
+			const reachedRight = prev.right >= right - prev.size * 1.5;
+			const indented = l.left > left + l.size * 0.8;
 			const samePageGap = prev.page === l.page ? prev.y - l.y : prev.size * 1.5;
 			const gapOk = samePageGap < Math.max(prev.size, l.size) * 2.2;
-			if (!(reachedRight && !indented && gapOk)) flush();
+			if (!(reachedRight && !indented && gapOk) || HEADING_START.test(l.text)) flush();
 		}
 		if (!first) first = l;
 		text = joinWrapped(text, l.text.trim());
