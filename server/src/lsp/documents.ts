@@ -12,7 +12,11 @@ export class DocumentStore {
 	readonly documents = new TextDocuments(TextDocument);
 	private readonly cache = new Map<string, Analysis>();
 
-	constructor(private readonly settings: () => NianbaoSettings) {
+	constructor(
+		private readonly settings: () => NianbaoSettings,
+		/** Told of every parse (the server traces it: `$/setTrace` verbose shows what a request cost). */
+		private readonly onParsed: (uri: string, version: number, ms: number) => void = () => {},
+	) {
 		// A replaced or closed version's analysis (and with it that version's text) is let go at once.
 		this.documents.onDidChangeContent((e) => {
 			if (this.cache.get(e.document.uri)?.version !== e.document.version) this.cache.delete(e.document.uri);
@@ -32,7 +36,9 @@ export class DocumentStore {
 		const cached = this.cache.get(uri);
 		if (cached && cached.version === doc.version && cached.settings === settings) return cached;
 		const text = doc.getText();
+		const t0 = performance.now();
 		const a = new Analysis(uri, doc.version, text.length, text, settings);
+		this.onParsed(uri, doc.version, performance.now() - t0);
 		this.cache.set(uri, a);
 		return a;
 	}

@@ -34,7 +34,7 @@ import { normalizeSettings, resolveLang } from './settings.ts';
 import { documentSymbols, foldingRanges } from './symbols.ts';
 import { transportFromArgs } from './transport.ts';
 import { WorkspaceChecker } from './workspace.ts';
-import { YearIndex } from './yearIndex.ts';
+import { YearIndex, type OpenDocuments } from './yearIndex.ts';
 import type { Analysis } from './analysis.ts';
 
 const transport = transportFromArgs(process.argv.slice(2));
@@ -70,15 +70,14 @@ const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, Serv
 
 const lang = (): Lang => resolveLang(settings, locale);
 const resultKey = () => `${settingsEpoch}:${lang()}`;
-const store = new DocumentStore(() => settings);
+const store = new DocumentStore(() => settings, (uri, version, ms) => connection.tracer.log(`nianbao: parsed ${uri} v${version} in ${ms.toFixed(1)} ms`));
 const years = new YearIndex(() => refreshDiagnostics());
-/** The open reports' models, for pairing a report with last year's. */
-const openModels = () =>
-	store.all().flatMap((d) => {
-		const model = store.analysis(d.uri)?.model;
-		return model ? [{ uri: d.uri, version: d.version, model }] : [];
-	});
-const yearFindings = (uri: string, analysis: Analysis) => years.findings(uri, analysis.model, openModels(), lang());
+/** The open reports, for pairing a report with last year's: parsed only if they may be that. */
+const openDocuments: OpenDocuments = {
+	list: () => store.all().map((d) => ({ uri: d.uri, version: d.version, text: () => d.getText() })),
+	model: (uri) => store.analysis(uri)?.model,
+};
+const yearFindings = (uri: string, analysis: Analysis) => years.findings(uri, analysis.model, openDocuments, lang());
 const publisher = new DiagnosticsPublisher(connection, store, lang, () => settings, (uri, analysis) => yearFindings(uri, analysis).findings);
 const workspace = new WorkspaceChecker(store, () => folders, yearFindings);
 
