@@ -114,7 +114,7 @@ try {
 	}
 	if (readme) {
 		log(`README: "${readme.title}", ${readme.text} characters of text, ${readme.images.length} <img> element(s)`);
-		for (const i of readme.images) log(`  picture ${i.loaded ? 'shown' : 'NOT shown'}: src=${i.src ?? '(removed)'} alt="${i.alt}…"`);
+		for (const i of readme.images) log(`  picture ${i.loaded ? 'shown' : 'NOT shown'}: src=${i.src ?? '(removed by VS Code: it shows README pictures only from https; see tools/package-vsix.mjs)'} alt="${i.alt}…"`);
 	} else log('README: not found in the details page');
 	// The screenshot shows the README's first picture (or the place it should be).
 	await readmeFrame?.evaluate(() => document.querySelector('img')?.scrollIntoView({ block: 'center' })).catch(() => {});
