@@ -2,7 +2,7 @@ import { findArtifacts } from './read/artifacts.ts';
 import { bindTables } from './bind/bind.ts';
 import { findClaims, proseSentences } from './bind/claims/find.ts';
 import { isLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
-import { detectTableTemplate } from './bind/detect.ts';
+import { detectFormatMix, detectTableTemplate } from './bind/detect.ts';
 import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
 import { readMetadata } from './read/metadata.ts';
@@ -10,6 +10,7 @@ import type { ReportModel } from './model.ts';
 import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './bind/sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './read/text.ts';
+import { mixedTemplate } from './templates/mixes.ts';
 
 const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 const STARTS_LABEL = startsLabelOfAny(Object.values(TEMPLATES));
@@ -54,7 +55,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 		templateId = '2021';
 		templateSource = 'default';
 	}
-	const template = TEMPLATES[templateId];
+	// A report that keeps one section's tables in another format is read against the tables it has.
+	const mix = templateSource === 'tables' ? detectFormatMix(shownBlocks, longLines.map((n) => index.lines[n])) : undefined;
+	const template = mix ? mixedTemplate(mix) : TEMPLATES[templateId];
 	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed)].sort((a, b) => a.firstLine - b.firstLine);
 	const lineStarts = new Set(lineHeadings.map((h) => `${h.line}:${h.range.start.character}`));
 	const inline = findInlineHeadings(index, longLines, Object.values(TEMPLATES)).filter((h) => !lineStarts.has(`${h.line}:${h.range.start.character}`));

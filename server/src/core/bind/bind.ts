@@ -63,7 +63,9 @@ class Binder {
 			this.finishRow();
 			this.overflow = undefined;
 		}
-		return this.tables.filter((t) => t.rows.length > 0 || t.anchorRange);
+		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.
+		const read = new Set(this.tables.filter((t) => t.rows.length > 0).map((t) => t.def));
+		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !read.has(t.def)));
 	}
 
 	/** A table read by the aligner: it continues an earlier part of the same table (split by a heading or a page) when their rows do not overlap. */
@@ -114,7 +116,7 @@ class Binder {
 			this.startTable(anchored, cell, true);
 			return;
 		}
-		if (this.current && this.labels.isHeaderOf(this.current.def, norm)) {
+		if (this.current && this.labels.isHeaderOf(this.current.def, norm) && !this.rowAfterHeaders(cell.text)) {
 			this.current.headers.push({ text: cell.text, range: cell.range });
 			extendTable(this.current, cell.range);
 			return;
@@ -144,6 +146,15 @@ class Binder {
 		if (table.def.allowUnknownRows && !this.labels.isAnyHeader(norm) && norm.length >= 2 && !this.isValue(cell, false)) {
 			this.startRow({ key: `?${norm}`, label: cell.text, en: cell.text }, false, cell);
 		}
+	}
+
+	/**
+	 * In squashed web text, a word that is both a column header and a short row label (其他 for
+	 * 3.其他) is the row once the table's rows have begun: the header words all stand before them.
+	 */
+	private rowAfterHeaders(text: string): boolean {
+		if (this.block.layout !== 'glued' || !this.current || this.current.rows.length === 0) return false;
+		return this.labels.matchRow(text, this.current.def).some((m) => m.exact && m.index > this.lastIndex && !this.current!.byKey.has(m.row.key));
 	}
 
 	/** Prefers the next unbound row after the last one bound: the same label can occur twice (2008's 被依法纠错数). */

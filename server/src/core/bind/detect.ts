@@ -1,8 +1,40 @@
 import type { TableBlock } from '../read/layout/types.ts';
 import { normalizeLabel } from '../read/normalize.ts';
-import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/index.ts';
+import { FORMAT_MIXES, type FormatMix } from '../templates/mixes.ts';
+import { TEMPLATE_IDS, TEMPLATES, type TemplateDef, type TemplateId } from '../templates/index.ts';
 
-const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatures.map(normalizeLabel) }));
+/** Each signature label with the section of the table that prints it. */
+const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatures.map((s) => ({ label: normalizeLabel(s), section: sectionOf(TEMPLATES[id], normalizeLabel(s)) })) }));
+
+function sectionOf(template: TemplateDef, signature: string): string | undefined {
+	for (const t of template.tables) {
+		const texts = [...t.anchors, ...t.headers, ...t.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]), ...t.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])])];
+		if (texts.some((x) => normalizeLabel(x).includes(signature))) return t.section;
+	}
+	return undefined;
+}
+
+/** Signature hits by format and by the section their table belongs to. */
+function signatureHits(blocks: TableBlock[], longLines: string[]): Map<TemplateId, Map<string, number>> {
+	const hits = new Map<TemplateId, Map<string, number>>();
+	const count = (text: string) => {
+		const t = normalizeLabel(text);
+		for (const s of SIGNATURES) {
+			for (const l of s.labels) {
+				if (!t.includes(l.label)) continue;
+				const bySection = hits.get(s.id) ?? new Map<string, number>();
+				bySection.set(l.section ?? '', (bySection.get(l.section ?? '') ?? 0) + 1);
+				hits.set(s.id, bySection);
+			}
+		}
+	};
+	for (const b of blocks) for (const c of b.cells) if (c.text.length >= 3) count(c.text);
+	// Squashed web text: the labels stand inside long lines rather than in cells.
+	if (hits.size === 0) for (const line of longLines) count(line.slice(0, 400_000));
+	return hits;
+}
+
+const total = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
 
 /**
  * The format the tables are written in, by the labels only one format uses (本年制发件数 is 2021,
@@ -10,16 +42,23 @@ const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatu
  * tables name none.
  */
 export function detectTableTemplate(blocks: TableBlock[], longLines: string[] = []): TemplateId | undefined {
-	const hits = new Map<TemplateId, number>();
-	const count = (text: string) => {
-		const t = normalizeLabel(text);
-		for (const s of SIGNATURES) for (const l of s.labels) if (t.includes(l)) hits.set(s.id, (hits.get(s.id) ?? 0) + 1);
-	};
-	for (const b of blocks) for (const c of b.cells) if (c.text.length >= 3) count(c.text);
-	// Squashed web text: the labels stand inside long lines rather than in cells.
-	if (hits.size === 0) for (const line of longLines) count(line.slice(0, 400_000));
 	let best: TemplateId | undefined;
 	let bestHits = 0;
-	for (const [id, n] of hits) if (n > bestHits) [best, bestHits] = [id, n];
+	for (const [id, m] of signatureHits(blocks, longLines)) if (total(m) > bestHits) [best, bestHits] = [id, total(m)];
 	return best;
+}
+
+/**
+ * A known mix of formats (FORMAT_MIXES) the tables show: one section's tables carry only the
+ * other format's labels while the other sections' tables carry the base format's.
+ */
+export function detectFormatMix(blocks: TableBlock[], longLines: string[] = []): FormatMix | undefined {
+	const hits = signatureHits(blocks, longLines);
+	return FORMAT_MIXES.find((mix) => {
+		const base = hits.get(mix.base);
+		const from = hits.get(mix.tablesFrom);
+		if (!base || !from) return false;
+		const inSection = (m: Map<string, number>) => m.get(mix.section) ?? 0;
+		return inSection(from) > 0 && inSection(base) === 0 && total(base) - inSection(base) > 0 && total(from) - inSection(from) === 0;
+	});
 }

@@ -53,7 +53,7 @@ export const FORMAT_2021: TemplateDef = {
 			{ key: 'R3.6.0', label: '0.其他处理总计', en: 'subtotal handled otherwise', kind: 'subtotal', optional: true },
 			{ key: 'R3.6.1', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', en: 'applicant did not complete the request in time' },
 			{ key: 'R3.6.2', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', en: 'applicant did not pay the fee in time' },
-			{ key: 'R3.6.3', label: '3.其他', en: 'other' },
+			{ key: 'R3.6.3', label: '3.其他', en: 'other', aliases: ['其他'] },
 		]),
 		APPEALS_TABLE,
 	],

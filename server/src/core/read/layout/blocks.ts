@@ -7,9 +7,12 @@ import type { RawCell, TableBlock } from './types.ts';
 
 type LineKind = 'tab' | 'pipe' | 'blank' | 'text';
 
+/** A cell longer than this is prose that happens to hold a pipe (`我为群众办实事|食用农产品…` on a web page's one line). */
+const MAX_PIPE_CELL = 300;
+
 function kindOf(line: string): LineKind {
 	if (line.charCodeAt(0) === 9) return 'tab';
-	if (hasPipe(line)) return 'pipe';
+	if (hasPipe(line) && !hasProseCell(line)) return 'pipe';
 	if (line.trim() === '') return 'blank';
 	return 'text';
 }
@@ -80,6 +83,11 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): T
 		n = last + 1;
 	}
 	return blocks;
+}
+
+function hasProseCell(line: string): boolean {
+	if (line.length <= MAX_PIPE_CELL) return false;
+	return line.split(/[|｜]/).some((cell) => cell.length > MAX_PIPE_CELL);
 }
 
 function tabBlock(index: LineIndex, first: number, last: number): TableBlock {

@@ -137,7 +137,9 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef): boolean {
-	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t') || line.includes('|')) return false;
+	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t')) return false;
+	// A pipe row is another layout's; a stray pipe inside a long run of prose is not.
+	if ((line.includes('|') || line.includes('｜')) && !/[^|｜]{300}/.test(line)) return false;
 	// Squashed tables are dense with numbers; prose lines are not, and need no label search.
 	let digits = 0;
 	for (let i = 0; i < line.length && digits < MIN_DIGITS; i++) {
