@@ -30,7 +30,11 @@ export interface StatisticsPeriod {
 	to?: DateMention;
 }
 
-const DATE = /(截至|截止|截止到|截至到)?\s*((?:19|20)\d{2})\s*年(?:\s*度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+const DATE = /((?:19|20)\d{2})\s*年(?:\s*度)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+/** 截至 right before a date (looked for behind each date, not tried at every position). */
+const AS_OF_BEFORE = /(?:截至|截止)到?\s*$/;
+/** Characters a placeholder year needs: a cheap test before the placeholder pattern. */
+const PLACEHOLDER_MARK = /[xX×＊*○□]/;
 /** A year with its last digits left as a template's blank: 20××年, 201x年, 202X年度, 二〇××年. */
 const PLACEHOLDER = /(?:(?:19|20)\d?[xX×＊*○□]{1,2}|二[〇零]\s*[xX×＊*○□]{2}|[xX×]{4})\s*年/g;
 const PERIOD = /统计期限[^。\n]{0,40}/;
@@ -38,17 +42,18 @@ const PERIOD = /统计期限[^。\n]{0,40}/;
 export function datesIn(text: string): DateMention[] {
 	const out: DateMention[] = [];
 	for (const m of text.matchAll(DATE)) {
-		const month = m[3] === undefined ? undefined : Number(m[3]);
-		const day = m[4] === undefined ? undefined : Number(m[4]);
+		const month = m[2] === undefined ? undefined : Number(m[2]);
+		const day = m[3] === undefined ? undefined : Number(m[3]);
 		if (month !== undefined && (month < 1 || month > 12)) continue;
 		if (day !== undefined && (day < 1 || day > 31)) continue;
-		const yearAt = m.index! + m[0].indexOf(m[2]);
-		out.push({ start: yearAt, end: m.index! + m[0].length, text: m[0].slice(yearAt - m.index!), year: Number(m[2]), month, day, asOf: m[1] !== undefined });
+		const asOf = AS_OF_BEFORE.test(text.slice(Math.max(0, m.index! - 6), m.index!));
+		out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], year: Number(m[1]), month, day, asOf });
 	}
 	return out;
 }
 
 export function placeholdersIn(text: string): Placeholder[] {
+	if (!PLACEHOLDER_MARK.test(text)) return [];
 	return [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
 }
 

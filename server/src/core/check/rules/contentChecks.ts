@@ -16,7 +16,8 @@ export function contentFindings(model: ReportModel, lang: Lang): Finding[] {
 			const def = s.heading.section;
 			if (def && s.tables.length === 0 && s.children.length === 0) {
 				const body = model.index.textOf({ start: s.heading.range.end, end: s.range.end });
-				const bare = body.replace(BARE, '');
+				// A body this long says something, however it is spaced (pdftotext pads with spaces).
+				const bare = body.length > 400 ? body : body.replace(BARE, '');
 				const what = bare === '' ? 'blank' : NOTHING.test(bare) && !MAY_BE_NOTHING.has(def.key) ? 'nothing' : undefined;
 				if (what) {
 					const title = lang === 'zh' ? def.title : def.en;

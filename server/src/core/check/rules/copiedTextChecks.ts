@@ -23,23 +23,31 @@ export interface SentenceFact {
 	range: Range;
 }
 
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	return h >>> 0;
-}
+const PUNCTUATION = new Set([...' \t\r\n\u3000\u00a0，。、；：！？,.;:!?“”"\'‘’（）()《》【】-—'].map((c) => c.charCodeAt(0)));
 
-const PUNCTUATION = /[\s，。、；：！？,.;:!?“”"'‘’（）()《》【】\-—]/g;
+/** A hash of the sentence's characters less spaces and punctuation, and how many it hashed (no copy of the text is made). */
+function bareHash(text: string): { hash: number; chars: number } {
+	let h = 0x811c9dc5;
+	let chars = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (PUNCTUATION.has(c)) continue;
+		h = Math.imul(h ^ c, 0x01000193);
+		chars++;
+	}
+	return { hash: h >>> 0, chars };
+}
 
 /** The compared sentences of a report, as small facts a folder of reports can keep. */
 export function sentenceFacts(model: ReportModel): SentenceFact[] {
 	const out: SentenceFact[] = [];
 	for (const s of model.sentences) {
+		if (s.text.length < MIN_CHARS) continue;
 		const section = sectionAt(model.sections, s);
 		if (!section || !COMPARED_SECTIONS.has(section)) continue;
-		const bare = s.text.replace(PUNCTUATION, '');
-		if (bare.length < MIN_CHARS) continue;
-		out.push({ hash: hash(bare), section, chars: bare.length, range: { start: { line: s.line, character: s.start }, end: { line: s.line, character: s.start + s.text.length } } });
+		const { hash, chars } = bareHash(s.text);
+		if (chars < MIN_CHARS) continue;
+		out.push({ hash, section, chars, range: { start: { line: s.line, character: s.start }, end: { line: s.line, character: s.start + s.text.length } } });
 	}
 	return out;
 }

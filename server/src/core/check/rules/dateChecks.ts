@@ -16,9 +16,8 @@ export function dateFindings(model: ReportModel, lang: Lang): Finding[] {
 	if (year === undefined) return out;
 	out.push(...period(model, year, lang));
 	for (const s of model.sentences) {
-		const section = sectionAt(model.sections, s);
-		if (COMPARING.test(s.text)) continue;
-		out.push(...planYear(s, section, year, lang), ...statementYear(s, section, year, lang), ...asOf(s, year, lang));
+		if (!s.text.includes('年') || COMPARING.test(s.text)) continue;
+		out.push(...planYear(model, s, year, lang), ...statementYear(model, s, year, lang), ...asOf(s, year, lang));
 	}
 	return out;
 }
@@ -63,20 +62,20 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
 	return [];
 }
 
-function planYear(s: Sentence, section: string | undefined, year: number, lang: Lang): Finding[] {
-	if (section !== 'problems') return [];
+function planYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
 	const m = PLAN.exec(s.text);
-	if (!m) return [];
+	if (!m || sectionAt(model.sections, s) !== 'problems') return [];
 	const found = Number(m[1]);
 	if (found > year) return [];
 	const start = m[0].indexOf(m[1]);
 	return [finding('date.plan-year', lang, at(s, { start, end: start + 4 }), { found, expected: year + 1 }, { expected: year + 1 })];
 }
 
-function statementYear(s: Sentence, section: string | undefined, year: number, lang: Lang): Finding[] {
-	if (section === undefined || !WORK_SECTIONS.has(section)) return [];
+function statementYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
 	const m = STATEMENT.exec(s.text);
 	if (!m || Number(m[1]) !== year - 1) return [];
+	const section = sectionAt(model.sections, s);
+	if (section === undefined || !WORK_SECTIONS.has(section)) return [];
 	const start = m[0].indexOf(m[1]);
 	return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
 }
@@ -88,6 +87,7 @@ function statementYear(s: Sentence, section: string | undefined, year: number, l
  */
 function asOf(s: Sentence, year: number, lang: Lang): Finding[] {
 	const out: Finding[] = [];
+	if (!s.text.includes('截')) return out;
 	for (const d of datesIn(s.text)) {
 		if (!d.asOf) continue;
 		let reason: 'last-year' | 'drafting' | 'after' | undefined;

@@ -1,18 +1,33 @@
 import type { Section, Sentence } from '../../model.ts';
 
+interface Span {
+	startLine: number;
+	startChar: number;
+	endLine: number;
+	endChar: number;
+	key: string;
+}
+
+/** The mandated sections of a tree in document order (a child after its parent), flattened once per tree. */
+const FLAT = new WeakMap<Section[], Span[]>();
+
+function flatten(sections: Section[], into: Span[] = []): Span[] {
+	for (const s of sections) {
+		if (s.heading.section) into.push({ startLine: s.range.start.line, startChar: s.range.start.character, endLine: s.range.end.line, endChar: s.range.end.character, key: s.heading.section.key });
+		flatten(s.children, into);
+	}
+	return into;
+}
+
 /** The key of the innermost mandated section a sentence stands in, if any. */
 export function sectionAt(sections: Section[], s: Pick<Sentence, 'line' | 'start'>): string | undefined {
+	let spans = FLAT.get(sections);
+	if (!spans) FLAT.set(sections, (spans = flatten(sections)));
 	let key: string | undefined;
-	const visit = (list: Section[]) => {
-		for (const sec of list) {
-			const r = sec.range;
-			const after = s.line > r.start.line || (s.line === r.start.line && s.start >= r.start.character);
-			const before = s.line < r.end.line || (s.line === r.end.line && s.start < r.end.character);
-			if (!after || !before) continue;
-			if (sec.heading.section) key = sec.heading.section.key;
-			visit(sec.children);
-		}
-	};
-	visit(sections);
+	for (const r of spans) {
+		const after = s.line > r.startLine || (s.line === r.startLine && s.start >= r.startChar);
+		const before = s.line < r.endLine || (s.line === r.endLine && s.start < r.endChar);
+		if (after && before) key = r.key;
+	}
 	return key;
 }
