@@ -1,13 +1,17 @@
 import type { Lang, TemplateId } from '../core/index.ts';
 
 export interface CliOptions {
-	command: 'check' | 'extract' | 'help' | 'version';
+	command: 'check' | 'extract' | 'convert' | 'help' | 'version';
 	format: 'text' | 'json';
 	fix: boolean;
 	template: TemplateId | 'auto';
 	lang: Lang;
 	/** Worker threads to use; undefined lets the CLI decide from the number of files and cores. */
 	jobs?: number;
+	/** convert: the file or folder to write to (-o). */
+	output?: string;
+	/** convert: overwrite an existing text file. */
+	force?: boolean;
 	paths: string[];
 }
 
@@ -21,7 +25,7 @@ export function parseArgs(argv: string[]): CliOptions {
 	const first = args[0];
 	if (first === undefined || first === '-h' || first === '--help' || first === 'help') return opts;
 	if (first === '-v' || first === '--version') return { ...opts, command: 'version' };
-	if (first !== 'check' && first !== 'extract') throw new UsageError(`unknown command "${first}" (expected check or extract)`);
+	if (first !== 'check' && first !== 'extract' && first !== 'convert') throw new UsageError(`unknown command "${first}" (expected check, extract or convert)`);
 	opts.command = first;
 	args.shift();
 	const value = (name: string, v: string | undefined): string => {
@@ -33,6 +37,10 @@ export function parseArgs(argv: string[]): CliOptions {
 		if (a === '--') {
 			opts.paths.push(...args.splice(0));
 			break;
+		}
+		if ((a === '-o' || a === '--output') && opts.command === 'convert') {
+			opts.output = value(a, args.shift());
+			continue;
 		}
 		if (!a.startsWith('--') || a === '-') {
 			opts.paths.push(a);
@@ -69,6 +77,14 @@ export function parseArgs(argv: string[]): CliOptions {
 				if (opts.command !== 'check') throw new UsageError('--fix goes with check');
 				opts.fix = true;
 				break;
+			case '--output':
+				if (opts.command !== 'convert') throw new UsageError('--output goes with convert');
+				opts.output = value(name, inline ?? args.shift());
+				break;
+			case '--force':
+				if (opts.command !== 'convert') throw new UsageError('--force goes with convert');
+				opts.force = true;
+				break;
 			case '--help':
 				return { ...opts, command: 'help' };
 			default:
@@ -82,9 +98,12 @@ export function parseArgs(argv: string[]): CliOptions {
 export const USAGE = `Usage:
   nianbao check [--format text|json] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
   nianbao extract [--template auto|2021|2019|2008] [--jobs N] PATH...
+  nianbao convert [-o OUT] [--force] FILE...
 
 Checks 政府信息公开工作年度报告 (government information disclosure annual reports).
-PATH is a file or a folder; folders are searched recursively for *.txt, *.md and *.nianbao.
+PATH is a file or a folder; folders are searched recursively for *.txt, *.md, *.nianbao and the
+documents *.docx, *.pdf, *.html, *.htm, *.shtml (read directly; findings name page, table, row, column).
+convert writes a document as a text report in the pipe-row layout: NAME.txt beside it, or -o OUT.
 Files may be UTF-8, UTF-16 or GBK; --fix keeps the encoding, BOM and line endings.
 With many files the work is spread over worker threads (--jobs N sets how many; 1 turns them off).
 

@@ -1,7 +1,8 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.nianbao']);
+/** Text reports, and the documents read directly (Word, PDF, saved web pages). */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.nianbao', '.docx', '.pdf', '.html', '.htm', '.shtml']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
 
 export interface FileList {

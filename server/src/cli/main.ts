@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, encodeText, extractReport, pairByYear, parseReport, yearFacts, type Decoded } from '../core/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
+import { checkDocument, convertDocument, extractDocument, isDocument } from './documents.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
 import { formatJson, formatText, type FileResult } from './report.ts';
 
@@ -27,6 +28,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 		return 0;
 	}
 
+	if (opts.command === 'convert') return convert(opts, out, err);
+
 	const { files, problems } = collectFiles(opts.paths);
 	const results: FileResult[] = problems.map((p) => ({ file: p.path, findings: [], error: p.reason }));
 	const extracted: unknown[] = [];
@@ -50,6 +53,20 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** `nianbao convert`: each document written as a text report; exit 2 when one could not be. */
+async function convert(opts: CliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+	let failed = false;
+	for (const file of opts.paths) {
+		const done = await convertDocument(file, opts, opts.paths.length > 1);
+		if (done.written) out(`${file} -> ${done.written}\n`);
+		else {
+			failed = true;
+			err(`nianbao: ${file}: ${done.error}\n`);
+		}
+	}
+	return failed ? 2 : 0;
+}
+
 interface FileOutcome {
 	result?: FileResult;
 	extracted?: unknown;
@@ -62,7 +79,7 @@ const MIN_FILES_PER_WORKER = 1000;
 async function processFiles(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
 	// --jobs N is taken as asked; left alone, workers start only where they pay for themselves.
 	const jobs = opts.jobs !== undefined ? Math.min(opts.jobs, files.length) : Math.min(availableParallelism(), 4, Math.floor(files.length / MIN_FILES_PER_WORKER));
-	if (jobs <= 1 || opts.fix) return files.map((f) => processFile(f, opts));
+	if (jobs <= 1 || opts.fix) return processInTurn(files, opts);
 	const size = Math.ceil(files.length / jobs);
 	const chunks = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size));
 	const parts = await Promise.all(
@@ -76,6 +93,22 @@ async function processFiles(files: string[], opts: CliOptions): Promise<FileOutc
 		),
 	);
 	return parts.flat();
+}
+
+/** One file after another: documents are read one at a time, so their memory is never held together. */
+async function processInTurn(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
+	const out: FileOutcome[] = [];
+	for (const f of files) out.push(isDocument(f) ? await processDocument(f, opts) : processFile(f, opts));
+	return out;
+}
+
+async function processDocument(file: string, opts: CliOptions): Promise<FileOutcome> {
+	try {
+		if (opts.command === 'extract') return await extractDocument(file, opts);
+		return { result: await checkDocument(file, opts) };
+	} catch (e) {
+		return { result: { file, findings: [], error: `internal error: ${(e as Error).message}` } };
+	}
 }
 
 function processFile(file: string, opts: CliOptions): FileOutcome {
@@ -138,7 +171,7 @@ function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
 
 if (!isMainThread && workerData?.nianbaoWorker) {
 	const { files, opts } = workerData as { files: string[]; opts: CliOptions };
-	parentPort!.postMessage(files.map((f) => processFile(f, opts)));
+	void processInTurn(files, opts).then((outcomes) => parentPort!.postMessage(outcomes));
 } else if (require.main === module) {
 	// Broken pipes (nianbao check … | head) end the process quietly instead of throwing.
 	process.stdout.on('error', (e: NodeJS.ErrnoException) => {

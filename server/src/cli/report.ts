@@ -1,11 +1,19 @@
 import type { Finding, Lang, Severity, YearFacts } from '../core/index.ts';
+import { describeLocation, type DocumentLocation } from '../core/read/documents/index.ts';
 
 /** Output formats of `nianbao check`. */
+
+/** A finding in a .docx, .pdf or .html report carries where it is in that document. */
+export interface LocatedFinding extends Finding {
+	location?: DocumentLocation;
+}
 
 export interface FileResult {
 	file: string;
 	template?: string;
-	findings: Finding[];
+	findings: LocatedFinding[];
+	/** Something the user should know about how the file was handled (a document --fix left alone). */
+	notice?: string;
 	/** Set when the file could not be read or decoded; the file was not checked. */
 	error?: string;
 	/** Number of edits --fix wrote. */
@@ -30,13 +38,16 @@ export function formatText(results: FileResult[], lang: Lang): string {
 			continue;
 		}
 		fixed += r.fixed ?? 0;
+		if (r.notice) lines.push(`${r.file}: ${r.notice}`);
 		for (const f of r.findings) {
 			if (f.severity === 'hint') {
 				counts.hint++;
 				continue;
 			}
 			counts[f.severity]++;
-			lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${SEVERITY_WORD[lang][f.severity]}  ${f.message}  ${f.code}`);
+			// A document has no lines of its own to point at: its page, table, row and column stand in.
+			const where = f.location ? ` (${describeLocation(f.location, lang) || (lang === 'zh' ? '文档开头' : 'start of document')})` : `:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+			lines.push(`${r.file}${where}  ${SEVERITY_WORD[lang][f.severity]}  ${f.message}  ${f.code}`);
 		}
 	}
 	const checked = results.filter((r) => !r.error).length;
@@ -61,11 +72,13 @@ export function formatJson(results: FileResult[]): string {
 				file: r.file,
 				...(r.error ? { error: r.error } : { template: r.template }),
 				...(r.fixed ? { fixed: r.fixed } : {}),
+				...(r.notice ? { notice: r.notice } : {}),
 				diagnostics: r.findings.map((f) => ({
 					code: f.code,
 					severity: f.severity,
 					message: f.message,
 					range: f.range,
+					...(f.location ? { location: f.location } : {}),
 					...(f.related?.length ? { related: f.related } : {}),
 					...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits } } : {}),
 				})),

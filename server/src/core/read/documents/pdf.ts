@@ -12,13 +12,27 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loaded: Promise<PdfJs> | undefined;
 
-/** pdf.js and its worker code, loaded once; the worker runs on this thread (no worker file is fetched). */
+/**
+ * pdf.js and its worker code, loaded once; the worker runs on this thread (no worker file is
+ * fetched). pdf.js's display module builds a DOMMatrix when it loads: Node has none, so a
+ * JavaScript one stands in (text extraction never draws). The warnings pdf.js prints while it
+ * looks for a canvas package go nowhere: they are not the user's concern.
+ */
 function pdfjs(): Promise<PdfJs> {
 	loaded ??= (async () => {
+		const g = globalThis as { DOMMatrix?: unknown; pdfjsWorker?: unknown };
+		g.DOMMatrix ??= (await import('@thednp/dommatrix')).default;
 		// @ts-expect-error: pdf.js ships no types for its worker module
-		const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-		(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-		return import('pdfjs-dist/legacy/build/pdf.mjs');
+		g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+		const warn = console.warn;
+		console.warn = (...args: unknown[]) => {
+			if (!(typeof args[0] === 'string' && args[0].startsWith('Warning:'))) warn(...args);
+		};
+		try {
+			return await import('pdfjs-dist/legacy/build/pdf.mjs');
+		} finally {
+			console.warn = warn;
+		}
 	})();
 	return loaded;
 }
