@@ -62,3 +62,58 @@ describe('text extracted from PDF reads to the tables of the source', () => {
 		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' || /^(balance|table)\./.test(f.code)), []);
 	});
 });
+
+describe('real web text (one line a report, cells glued or spaced irregularly)', () => {
+	const web = (name: string) => readFileSync(join(LAYOUTS, 'web', name), 'utf8');
+	const table = (text: string, id: string) => tableValues(parseReport(text)).filter((t) => t.id === id);
+
+	test('units inside cells: 政府集中采购 2笔 984361元 is read as written', () => {
+		assert.deepEqual(table(web('pingtan-czjrj-2020.txt'), 'active.procurement').map((t) => t.rows), [{ procurement: [2, 984361] }]);
+		assert.ok(!parseReport(web('pingtan-czjrj-2020.txt')).tables.find((t) => t.def.id === 'active.procurement')!.inferred);
+	});
+
+	test('a count glued to an amount (82059.2090万元) is split by inference and says so', () => {
+		const model = parseReport(web('pingtan-zrzyj-2019.txt'));
+		const t = model.tables.find((x) => x.def.id === 'active.procurement')!;
+		assert.ok(t.inferred);
+		assert.deepEqual([...t.byKey.get('procurement')!.cells.values()].map((c) => c.text), ['8', '2059.2090万元']);
+		assert.ok(checkReport(model).some((f) => f.code === 'table.inferred'));
+	});
+
+	test('a signed change glued between numbers (88-720) lands in the column that may be negative', () => {
+		const text = web('pingtan-zrzyj-2019.txt').replace(/行政许可[0-9]+其他/, '行政许可88-720其他');
+		const row = parseReport(text).tables.find((x) => x.def.id === 'active.licensing')!.byKey.get('licensing')!;
+		assert.ok((row.cells.get('change')!.value.value ?? 0) < 0);
+		assert.ok(row.cells.get('previousCount')!.value.value! >= 0 && row.cells.get('decisions')!.value.value! >= 0);
+	});
+
+	test('a 2021 report whose 主动公开 tables keep the 2019 columns: one warning, no missing tables', () => {
+		const model = parseReport(web('pingtan-shsyj-2021.txt'));
+		assert.equal(model.template.id, '2021');
+		assert.deepEqual(model.tables.map((t) => t.def.id), ['active.rules', 'active.licensing', 'active.enforcement', 'active.fees', 'requests', 'appeals']);
+		assert.ok(model.tables.find((t) => t.def.id === 'active.rules')!.def.columns.some((c) => c.key === 'newlyMade'));
+		const findings = checkReport(model).filter((f) => f.severity === 'error' || f.severity === 'warning');
+		assert.deepEqual(findings.map((f) => f.code), ['template.year-mismatch']);
+	});
+
+	test('a pipe inside the prose of a one-line page does not hide its tables', () => {
+		const model = parseReport(web('pingtan-scjgj-2023.txt'));
+		assert.deepEqual(model.tables.map((t) => t.def.id), ['active.rules', 'active.licensing', 'active.enforcement', 'active.fees', 'requests', 'appeals']);
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error'), []);
+	});
+
+	test('a table anchor named in the introduction is not a second, empty table', () => {
+		for (const name of ['pingtan-gaj-2022.txt', 'pingtan-jtjsj-2022.txt', 'pingtan-xzspj-2019.txt']) {
+			const model = parseReport(web(name));
+			assert.equal(model.tables.filter((t) => t.def.id === 'appeals').length, 1, name);
+			assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.') && f.severity === 'warning'), [], name);
+		}
+	});
+
+	test('no table, cell or balance error in any of the nine reports', () => {
+		for (const name of ['pingtan-czjrj-2020.txt', 'pingtan-gaj-2022.txt', 'pingtan-jtjsj-2022.txt', 'pingtan-jtjsj-2025.txt', 'pingtan-scjgj-2023.txt', 'pingtan-shsyj-2021.txt', 'pingtan-xzspj-2019.txt', 'pingtan-zrzyj-2019.txt', 'pingtan-zrzyj-2024.txt']) {
+			const findings = checkReport(parseReport(web(name))).filter((f) => /^(table|cell|balance)\./.test(f.code) && f.severity === 'error');
+			assert.deepEqual(findings, [], name);
+		}
+	});
+});

@@ -25,7 +25,7 @@ export interface CellValue {
 }
 
 const PLACEHOLDER = /^(?:[-—–－―─_/／\\]+|无|空|不适用|\/)$/;
-const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|万元|元)$/;
+const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|笔|万元|元)$/;
 
 /** Cached: a table repeats the same few numbers; callers must not mutate the result. */
 export const parseCellValue = memoize(parseCellValueUncached);

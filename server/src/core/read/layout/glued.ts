@@ -34,6 +34,8 @@ interface LabelPattern {
 	rowRules: number[][];
 	/** The template row a row label names. */
 	rowKey?: string;
+	/** Value columns (by index) that may be negative (本年增/减). */
+	negative?: Set<number>;
 }
 
 const patternCache = new WeakMap<TemplateDef, LabelPattern[]>();
@@ -76,7 +78,7 @@ function patternsFor(template: TemplateDef): LabelPattern[] {
 		for (const row of table.rows) {
 			for (const label of [row.label, ...(row.aliases ?? [])]) {
 				const generic = !/^[（(一二三四五六七八九十\d]/.test(label) && table.anchors.length > 0;
-				out.push({ re: labelRegex(label), generic, kind: 'row', values: row.kind === 'group' ? 0 : valueColumns.length, table: table.id, rowRules: rowRules(row.key), rowKey: row.key });
+				out.push({ re: labelRegex(label), generic, kind: 'row', values: row.kind === 'group' ? 0 : valueColumns.length, table: table.id, rowRules: rowRules(row.key), rowKey: row.key, negative: new Set(valueColumns.flatMap((c, i) => (c.allowNegative ? [i] : []))) });
 			}
 		}
 	}
@@ -206,26 +208,54 @@ interface ValueOptions {
 
 /** The values after a label: space-separated numbers as written, or a glued digit run split by inference. */
 function readValues(line: string, from: number, limit: number, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
-	let end = from;
-	while (end < limit && /[0-9０-９\s.,，\u3000]/.test(line[end])) end++;
+	const end = valuesEnd(line, from, limit);
 	const tokens: Array<[number, number]> = [];
-	for (const m of line.slice(from, end).matchAll(/[0-9０-９]+(?:[.,][0-9０-９]+)*/g)) tokens.push([from + m.index!, from + m.index! + m[0].length]);
+	for (const m of line.slice(from, end).matchAll(VALUE_TOKEN)) tokens.push([from + m.index!, from + m.index! + m[0].length]);
 	if (tokens.length === 0) return undefined;
 	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
 	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
-	// Fewer tokens than columns: some tokens are several numbers glued together.
-	const digits = tokens.map(([s, e]) => line.slice(s, e)).join('');
+	// Fewer tokens than columns: some tokens are several numbers glued together. Only the last
+	// may carry a decimal part and a unit (政府集中采购 82059.2090万元: a count, then an amount).
+	// A sign opens a token (本年增/减 88-720: 88, -72, 0); it stays out of the digits and goes back on the number it opens.
+	const signed = tokens.map(([s]) => /[-－]/.test(line[s]));
+	const numeric = tokens.map(([s, e], i) => /^[0-9０-９]+(?:[.,][0-9０-９]+)*/.exec(line.slice(s + (signed[i] ? 1 : 0), e))![0]);
+	const last = numeric[numeric.length - 1];
+	const frac = /[.][0-9０-９]+$/.exec(last)?.[0] ?? '';
+	const intTexts = [...numeric.slice(0, -1), last.slice(0, last.length - frac.length)];
+	const digits = intTexts.join('');
 	if (!/^[0-9０-９]+$/.test(digits)) return exact(tokens);
 	const offsets: number[] = [];
 	const cuts = new Set<number>();
-	for (const [s, e] of tokens) {
-		for (let k = s; k < e; k++) offsets.push(k);
+	const negativeAt = new Set<number>();
+	tokens.forEach(([s0], i) => {
+		const s = s0 + (signed[i] ? 1 : 0);
+		if (signed[i]) negativeAt.add(offsets.length);
+		for (let k = s; k < s + intTexts[i].length; k++) offsets.push(k);
 		cuts.add(offsets.length);
-	}
+	});
+	// The column of each number a sign opens, for a split: only columns that may be negative take one.
+	const signFits = (vals: number[]) => {
+		let k = 0;
+		return vals.every((v, c) => {
+			const ok = !negativeAt.has(k) || (p.negative?.has(c) ?? false);
+			k += String(v).length;
+			return ok;
+		});
+	};
+	const lastEnd = tokens[tokens.length - 1][1];
 	const all = splitDigits(digits.normalize('NFKC'), p.values, cuts);
-	const valid = all.filter((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)));
+	const signed_ = (vals: number[]) => {
+		let k = 0;
+		return vals.map((v) => {
+			const n = negativeAt.has(k) ? -v : v;
+			k += String(v).length;
+			return n;
+		});
+	};
+	const fitting = negativeAt.size > 0 && all.some(signFits) ? all.filter(signFits) : all;
+	const valid = fitting.filter((v) => ((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)))(signed_(v)));
 	// With no split that balances, keep one anyway: the row is then shown unbalanced (as a guess), not lost.
-	const options = valid.length > 0 ? valid : all.slice(0, 1);
+	const options = valid.length > 0 ? valid : fitting.slice(0, 1);
 	if (options.length === 0) return undefined;
 	const inferred = all.length > 1;
 	return {
@@ -233,14 +263,35 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 		make: (values) => {
 			const out: RawCell[] = [];
 			let k = 0;
-			for (const v of values) {
+			values.forEach((v, i) => {
 				const len = String(v).length;
-				out.push(at(offsets[k], offsets[k + len - 1] + 1, row, inferred));
+				// The last number keeps the token's decimal part and unit.
+				const e = i === values.length - 1 ? lastEnd : offsets[k + len - 1] + 1;
+				out.push(at(negativeAt.has(k) ? offsets[k] - 1 : offsets[k], e, row, inferred));
 				k += len;
-			}
+			});
 			return out;
 		},
 	};
+}
+
+/** A value as squashed web text writes it: digits, a decimal part, a unit right after (2笔, 984361元, 82059.2090万元). */
+const VALUE_TOKEN = /[-－]?[0-9０-９]+(?:[.,][0-9０-９]+)*(?:人次|万元|[件条个次人篇项起份笔元])?/g;
+const UNIT_AFTER_DIGIT = /^(?:人次|万元|[件条个次人篇项起份笔元])/;
+
+/** Where a label's run of values ends: digits, spaces and separators, and a unit only right after a digit. */
+function valuesEnd(line: string, from: number, limit: number): number {
+	let end = from;
+	while (end < limit) {
+		if (/[0-9０-９\s.,，\u3000]/.test(line[end]) || (/[-－]/.test(line[end]) && /[0-9０-９]/.test(line[end + 1] ?? ''))) {
+			end++;
+			continue;
+		}
+		const unit = end > from && /[0-9０-９]/.test(line[end - 1]) ? UNIT_AFTER_DIGIT.exec(line.slice(end, end + 2)) : null;
+		if (!unit) break;
+		end += unit[0].length;
+	}
+	return end;
 }
 
 /** Bound on the combinations of ambiguous rows tried against the table's rules. */
