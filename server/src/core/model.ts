@@ -51,6 +51,12 @@ export interface Heading extends HeadingLine {
 	line: number;
 	/** The mandated section this heading was matched to, if any (level-1 headings mostly). */
 	section?: SectionDef;
+	/** How alike the heading's wording is to its section's (1 = the same words), when matched. */
+	sectionSimilarity?: number;
+	/** Whether the title's end is certain (a line end or punctuation), not a guess inside run-on web text. */
+	titleCertain?: boolean;
+	/** The section has no heading of its own: this sub-heading is the first of those that hold its content. */
+	untitledSection?: boolean;
 }
 
 /** A section of the report: a heading and everything up to the next heading of the same or higher level. */
@@ -89,6 +95,8 @@ export interface ReportMetadata {
 	title?: { text: string; range: Range };
 	agency?: string;
 	year?: number;
+	/** Where the year was read: the title, the 统计期限 sentence, a sentence naming the report, or only the year the text mentions most. */
+	yearSource?: 'title' | 'period' | 'named' | 'frequent';
 }
 
 export interface ReportModel {

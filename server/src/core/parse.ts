@@ -7,7 +7,7 @@ import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
 import { readMetadata } from './read/metadata.ts';
 import type { ReportModel } from './model.ts';
-import { assignSections, buildSectionTree, findHeadings, findInlineHeadings } from './bind/sections.ts';
+import { buildSectionTree, findHeadings, readSectionHeadings } from './bind/sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './read/text.ts';
 import { mixedTemplate } from './templates/mixes.ts';
@@ -17,6 +17,11 @@ const STARTS_LABEL = startsLabelOfAny(Object.values(TEMPLATES));
 
 /** Lines at least this long are searched for squashed headings and tables. */
 const LONG_LINE = 300;
+
+/** The report says (in its title or 统计期限, not just by mentioning it) that it is for a year before the 2019 format. */
+function yearBefore2019(metadata: ReportModel['metadata']): boolean {
+	return metadata.year !== undefined && metadata.year >= 2008 && metadata.year <= 2018 && metadata.yearSource !== 'frequent';
+}
 
 export interface ParseOptions {
 	/** Force a format instead of detecting it. */
@@ -45,7 +50,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	if (options.template && options.template !== 'auto') {
 		templateId = options.template;
 		templateSource = 'override';
-	} else if (tableTemplate) {
+	} else if (tableTemplate && !(yearBefore2019(metadata) && tableTemplate !== '2008')) {
+		// A report for 2016–2018 is never judged by the 2019 or 2021 format: its tables' labels were misread.
 		templateId = tableTemplate;
 		templateSource = 'tables';
 	} else if (metadata.year !== undefined) {
@@ -59,12 +65,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const mix = templateSource === 'tables' ? detectFormatMix(shownBlocks, longLines.map((n) => index.lines[n])) : undefined;
 	const template = mix ? mixedTemplate(mix) : TEMPLATES[templateId];
 	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed)].sort((a, b) => a.firstLine - b.firstLine);
-	const lineStarts = new Set(lineHeadings.map((h) => `${h.line}:${h.range.start.character}`));
-	const inline = findInlineHeadings(index, longLines, Object.values(TEMPLATES)).filter((h) => !lineStarts.has(`${h.line}:${h.range.start.character}`));
-	const headings = [...lineHeadings, ...inline].sort(
-		(a, b) => a.line - b.line || a.range.start.character - b.range.start.character,
-	);
-	assignSections(headings, template);
+	const headings = readSectionHeadings(index, lineHeadings, blocks, template);
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);
 	const artifacts = findArtifacts(index, blocks);

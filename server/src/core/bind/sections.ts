@@ -1,8 +1,8 @@
 import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
-import { normalizeLabel } from '../read/normalize.ts';
-import type { SectionDef, TemplateDef } from '../templates/index.ts';
+import type { TemplateDef } from '../templates/index.ts';
+import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, sectionSimilarity, STRONG_SIMILARITY } from './sectionMatch.ts';
 import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -18,70 +18,275 @@ export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] 
 	return headings;
 }
 
-/** Headings of mandated sections inside long lines (a web page squashed onto one line). */
-export function findInlineHeadings(index: LineIndex, lines: number[], templates: TemplateDef[]): Heading[] {
-	const titles = new Set<string>();
-	for (const t of templates) for (const s of t.sections) titles.add(s.title.replace(/^[一二三四五六七八九十]+、/, ''));
-	const re = new RegExp(`([一二三四五六七八九十])、\\s*(${[...titles].map((t) => t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})`, 'g');
-	const out: Heading[] = [];
-	for (const n of lines) {
-		const line = index.lines[n];
-		for (const m of line.matchAll(re)) {
-			const start = m.index!;
-			const number = '一二三四五六七八九十'.indexOf(m[1]) + 1;
-			out.push({
-				level: 1,
-				ordinal: `${m[1]}、`,
-				number,
-				title: m[2],
-				range: { start: { line: n, character: start }, end: { line: n, character: start + m[0].length } },
-				inline: true,
-				line: n,
-			});
-		}
-	}
-	return out;
+/** Characters that may stand right before a heading run into a line: a sentence end, a table's last digit, a space. */
+const INLINE_BEFORE = /[。；;！!？?：:\s\u3000\d）)」”"》】|]/;
+const INLINE_ORDINAL = /([一二三四五六七八九十]{1,2})[、.．]/g;
+const INLINE_ORDINAL_AT_START = /^[一二三四五六七八九十]{1,2}[、.．]/;
+/** After a section name, these make it an item of a list (本报告包括总体情况、主动公开…等六个部分), not a heading. */
+const LIST_AFTER = /^[，,、；;和及与等]/;
+/** After a heading's title, these show where it ends: body text starts with a number, a bracket, punctuation or a space. */
+const TITLE_BOUNDARY = /^(?:$|[\s\u3000\d。；;：:！!？?，,（(【[“"])/;
+const STOP = /[。；;：:！!？?]/;
+/** Longest run of text after an ordinal that is searched for a section name. */
+const INLINE_WINDOW = 48;
+const CN = '一二三四五六七八九十';
+
+interface Candidate {
+	heading: Heading;
+	similarities: number[];
+	/** Found inside a line rather than at its start: kept only when it names a section. */
+	inline: boolean;
 }
 
-/** The mandated section a heading names, by the weighted keywords of the template's sections. */
-export function sectionOf(title: string, template: TemplateDef): SectionDef | undefined {
-	const t = normalizeLabel(title);
-	let best: SectionDef | undefined;
-	let bestScore = 0;
-	for (const s of template.sections) {
-		let score = 0;
-		for (const [kw, weight] of s.keywords) if (t.includes(kw)) score += weight;
-		if (score > bestScore) {
-			best = s;
-			bestScore = score;
+/** Per line, the character spans of table cells (a glued web table inside a long line: its labels are not headings). */
+function tableSpans(blocks: TableBlock[]): Map<number, Array<[number, number]>> {
+	const spans = new Map<number, Array<[number, number]>>();
+	const add = (line: number, span: [number, number]) => {
+		const list = spans.get(line);
+		if (list) list.push(span);
+		else spans.set(line, [span]);
+	};
+	for (const b of blocks) {
+		for (const c of b.cells) {
+			for (let line = c.range.start.line; line <= c.range.end.line; line++) {
+				const from = line === c.range.start.line ? c.range.start.character : 0;
+				const to = line === c.range.end.line ? c.range.end.character : Number.MAX_SAFE_INTEGER;
+				if (to > from) add(line, [from, to]);
+			}
 		}
 	}
-	return best;
+	return spans;
+}
+
+const alignable = (c: Candidate) => ({ similarities: c.similarities, number: c.heading.unnumbered ? 0 : c.heading.number });
+
+/** Each section's similarity to a title; the words the cores leave out tip a tie (主动公开政府信息情况 over 主动公开工作情况). */
+function similarities(title: string, template: TemplateDef): number[] {
+	return template.sections.map((s) => 0.9 * sectionSimilarity(title, s) + 0.1 * plainSimilarity(title, s));
+}
+
+function chineseValue(s: string): number {
+	if (s.length === 1) return CN.indexOf(s) + 1;
+	if (s[0] === '十') return 10 + CN.indexOf(s[1]) + 1;
+	return (CN.indexOf(s[0]) + 1) * 10;
 }
 
 /**
- * Matches headings to the template's mandated sections. The six sections are usually the 一、
- * headings, but some reports number them （一）…（六）: the level whose headings name the most
- * mandated sections is taken as the sections' level. A section that a format allows one level
- * deeper (2008's 收费及减免) is then looked for there when no heading of the sections' level names it.
+ * Section headings run into a line (a web page squashed onto one line: …负责解答。一、总体情况2023年，…).
+ * The heading's end is not marked, so its title is the prefix that reads most like a section.
  */
-export function assignSections(headings: Heading[], template: TemplateDef): void {
-	const distinct = (level: number) => new Set(headings.filter((h) => h.level === level).map((h) => sectionOf(h.title, template)?.key).filter(Boolean)).size;
-	const primary = distinct(2) > distinct(1) ? 2 : 1;
-	const found = new Set<string>();
-	for (const h of headings) {
-		if (h.level !== primary) continue;
-		h.section = sectionOf(h.title, template);
-		if (h.section) found.add(h.section.key);
+function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, spans: Array<[number, number]> | undefined, lineHeadingAt: number | undefined): Candidate[] {
+	const line = index.lines[n];
+	const out: Candidate[] = [];
+	for (const m of line.matchAll(INLINE_ORDINAL)) {
+		const at = m.index!;
+		if (at === lineHeadingAt) continue;
+		// After a word (…万元三、收到和处理…, where a glued table ends in its unit) only a name that reads strongly as a section counts: 统一、规范 is prose.
+		const afterWord = at > 0 && !INLINE_BEFORE.test(line[at - 1]);
+		if (afterWord && CN.includes(line[at - 1])) continue;
+		if (spans?.some(([from, to]) => at >= from && at < to)) continue;
+		const afterOrdinal = at + m[0].length;
+		let text = line.slice(afterOrdinal, afterOrdinal + INLINE_WINDOW);
+		const stop = text.search(STOP);
+		if (stop !== -1) text = text.slice(0, stop);
+		const lead = text.length - text.trimStart().length;
+		text = text.trimStart();
+		if (text.length < 2) continue;
+		let best = -1;
+		let bestMatch = { similarity: 0, length: 0 };
+		template.sections.forEach((s, j) => {
+			const p = bestPrefix(text, s, 2);
+			if (p.similarity > bestMatch.similarity) [best, bestMatch] = [j, p];
+		});
+		if (best === -1 || bestMatch.similarity < (afterWord ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
+		const title = text.slice(0, bestMatch.length);
+		const titleStart = afterOrdinal + lead;
+		const end = titleStart + title.length;
+		const after = line.slice(end);
+		if (LIST_AFTER.test(after)) continue;
+		out.push({
+			heading: {
+				level: 1,
+				ordinal: m[0],
+				number: chineseValue(m[1]),
+				title,
+				range: { start: { line: n, character: at }, end: { line: n, character: end } },
+				titleRange: { start: { line: n, character: titleStart }, end: { line: n, character: end } },
+				inline: true,
+				line: n,
+				titleCertain: TITLE_BOUNDARY.test(after) || INLINE_ORDINAL_AT_START.test(after),
+			},
+			similarities: similarities(title, template),
+			inline: true,
+		});
 	}
-	for (const h of headings) {
-		if (h.level <= primary) continue;
-		const s = sectionOf(h.title, template);
-		if (s && s.levels.includes(h.level - primary + 1) && s.levels[0] !== h.level - primary + 1 && !found.has(s.key)) {
-			h.section = s;
-			found.add(s.key);
+	// Two names in a row with nothing between them are a list (一、总体情况 二、主动公开… in an introduction).
+	return out.filter((c, i) => {
+		const next = out[i + 1];
+		const previous = out[i - 1];
+		const gap = (a: Candidate, b: Candidate) => b.heading.range.start.character - a.heading.range.end.character;
+		return (!next || gap(c, next) > 3) && (!previous || gap(previous, c) > 3);
+	});
+}
+
+/**
+ * A line heading's title, mended where a converter broke or ran it on: a title wrapped onto the
+ * next line (四、政府信息公开行政复议、行政 / 诉讼情况) is joined when the join reads more like a
+ * section, and a title run on into body text is cut where it stops reading like one.
+ */
+function lineCandidate(index: LineIndex, h: Heading, template: TemplateDef, isTableLine: (n: number) => boolean): Candidate {
+	const sims = similarities(h.title, template);
+	const line = index.lines[h.line];
+	const bestSim = Math.max(...sims);
+	const endsLine = line.slice(h.titleRange.end.character).replace(/(?:\*\*|__)?[\s\u3000#]*$/, '') === '';
+	const next = h.line + 1 < index.lineCount ? index.lines[h.line + 1] : '';
+	if (!h.unnumbered && h.level <= 2 && endsLine && next.trim() !== '' && !isTableLine(h.line + 1) && !readHeading(next, h.line + 1)) {
+		const lead = next.length - next.trimStart().length;
+		let more = next.trimStart();
+		const stop = more.search(STOP);
+		if (stop !== -1) more = more.slice(0, stop);
+		more = more.slice(0, 24);
+		let best = { gain: 0.05, length: 0 };
+		for (const s of template.sections) {
+			const p = bestPrefix(h.title + more, s, h.title.length + 1);
+			if (p.similarity >= MATCH_SIMILARITY && p.similarity - bestSim > best.gain) best = { gain: p.similarity - bestSim, length: p.length - h.title.length };
+		}
+		if (best.length > 0) {
+			const addition = more.slice(0, best.length);
+			const end = { line: h.line + 1, character: lead + addition.length };
+			const joined: Heading = {
+				...h,
+				title: h.title + addition,
+				range: { start: h.range.start, end },
+				titleRange: { start: h.titleRange.start, end },
+				titleCertain: TITLE_BOUNDARY.test(next.slice(lead + addition.length)),
+			};
+			return { heading: joined, similarities: similarities(joined.title, template), inline: false };
 		}
 	}
+	if (!h.unnumbered && h.level <= 2 && bestSim < 0.9 && h.title.length > 4) {
+		// 一、总体情况2023年，我局…: the title ran on into the body within its first sentence.
+		let best = { similarity: bestSim + 0.1, length: 0 };
+		for (const s of template.sections) {
+			const p = bestPrefix(h.title, s, 2);
+			if (p.length < h.title.length && p.similarity > best.similarity && TITLE_BOUNDARY.test(h.title.slice(p.length))) best = p;
+		}
+		if (best.length > 0) {
+			const title = h.title.slice(0, best.length);
+			const end = { line: h.line, character: h.titleRange.start.character + title.length };
+			return { heading: { ...h, title, range: { start: h.range.start, end }, titleRange: { start: h.titleRange.start, end }, titleCertain: true }, similarities: similarities(title, template), inline: false };
+		}
+	}
+	return { heading: { ...h, titleCertain: true }, similarities: sims, inline: false };
+}
+
+/**
+ * The document's headings, each matched to the template's mandated section it is, if any: line
+ * headings, headings run into long lines, and Markdown headings without an ordinal. The sections
+ * are aligned in order (the template's sections against the document's headings, by similarity
+ * and place); the six sections are usually the 一、 headings, but some reports number them
+ * （一）…（六）: the level that aligns more sections is taken. A heading that reads strongly as a
+ * section out of its place is that section too, so that order and duplicates are seen.
+ */
+export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], blocks: TableBlock[], template: TemplateDef): Heading[] {
+	const spans = tableSpans(blocks);
+	const tableLine = new Uint8Array(index.lineCount);
+	for (const b of blocks) if (b.layout !== 'glued') for (let n = b.firstLine; n <= b.lastLine; n++) tableLine[n] = 1;
+	const isTableLine = (n: number) => tableLine[n] === 1;
+	const candidates: Candidate[] = lineHeadings.map((h) => lineCandidate(index, h, template, isTableLine));
+	const lineHeadingAt = new Map(lineHeadings.map((h) => [h.line, h.range.start.character]));
+	const joinedInto = new Set(candidates.filter((c) => c.heading.range.end.line !== c.heading.line).map((c) => c.heading.range.end.line));
+	for (let n = 0; n < index.lineCount; n++) {
+		if (tableLine[n] || joinedInto.has(n)) continue;
+		const line = index.lines[n];
+		if (line.length < 4 || !/[一二三四五六七八九十][、.．]/.test(line)) continue;
+		candidates.push(...inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n)));
+	}
+	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
+
+	const sections = template.sections;
+	const atLevel = (level: number) => candidates.filter((c) => (c.heading.unnumbered ? Math.max(...c.similarities) >= STRONG_SIMILARITY : c.heading.level === level));
+	let primary = 1;
+	let chosen = atLevel(1);
+	let alignment = alignInOrder(chosen.map(alignable), sections.length);
+	const second = atLevel(2);
+	const alignment2 = alignInOrder(second.map(alignable), sections.length);
+	if (alignment2.matched > alignment.matched || (alignment2.matched === alignment.matched && alignment2.score > alignment.score + 1e-9)) {
+		[primary, chosen, alignment] = [2, second, alignment2];
+	}
+	const found = new Set<string>();
+	chosen.forEach((c, i) => {
+		const j = alignment.assignment[i];
+		if (j === -1) return;
+		c.heading.section = sections[j];
+		c.heading.sectionSimilarity = c.similarities[j];
+		found.add(sections[j].key);
+	});
+	for (const c of chosen) {
+		if (c.heading.section || c.inline || c.heading.unnumbered) continue;
+		// Out of its place a heading is a section only when it has the section's words, filler and all.
+		const plain = sections.map((s) => (sectionSimilarity(c.heading.title, s) >= STRONG_SIMILARITY ? plainSimilarity(c.heading.title, s) : 0));
+		const s = Math.max(...plain);
+		if (s < STRONG_SIMILARITY) continue;
+		const j = plain.indexOf(s);
+		c.heading.section = sections[j];
+		c.heading.sectionSimilarity = s;
+		found.add(sections[j].key);
+	}
+	// A section a format allows one level deeper (2008's 收费及减免) is looked for there when no heading of the sections' level names it.
+	for (const c of candidates) {
+		const h = c.heading;
+		if (h.unnumbered || h.level <= primary || h.section) continue;
+		const depth = h.level - primary + 1;
+		sections.forEach((s, j) => {
+			if (h.section || found.has(s.key) || !s.levels.includes(depth) || s.levels[0] === depth) return;
+			if (c.similarities[j] < MATCH_SIMILARITY) return;
+			h.section = s;
+			h.sectionSimilarity = c.similarities[j];
+			found.add(s.key);
+		});
+	}
+	untitledSections(candidates, sections, primary, found);
+	return candidates.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
+}
+
+/** Similarity at which sub-headings in a row (（一）主要问题 （二）改进情况) together name a section. */
+const UNTITLED_SIMILARITY = 0.7;
+
+/**
+ * A mandated section with no heading of its own whose content is there, under sub-headings that
+ * together name it, in its place (Shanghai's reports put （一）主要问题 （二）改进情况 right after
+ * the tables): the first of them carries the section, marked untitled, and it is not missing.
+ */
+function untitledSections(candidates: Candidate[], sections: TemplateDef['sections'], primary: number, found: Set<string>): void {
+	const order = candidates.filter((c) => !c.heading.unnumbered && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section));
+	sections.forEach((s, j) => {
+		if (found.has(s.key) || !s.required) return;
+		const before = sections.slice(0, j).map((x) => x.key);
+		const after = sections.slice(j + 1).map((x) => x.key);
+		let from = -1;
+		let to = order.length;
+		order.forEach((c, i) => {
+			const key = c.heading.section?.key;
+			if (key && before.includes(key)) from = i;
+			if (key && after.includes(key) && to === order.length) to = i;
+		});
+		for (let i = from + 1; i < to; i++) {
+			if (order[i].heading.level !== primary + 1) continue;
+			let title = '';
+			for (let k = i; k < Math.min(i + 3, to) && order[k].heading.level === primary + 1; k++) {
+				title += order[k].heading.title;
+				if (sectionSimilarity(title, s) >= UNTITLED_SIMILARITY) {
+					const h = order[i].heading;
+					h.section = s;
+					h.sectionSimilarity = sectionSimilarity(title, s);
+					h.untitledSection = true;
+					found.add(s.key);
+					return;
+				}
+			}
+		}
+	});
 }
 
 /** Nests headings by level into sections, and puts each table in the innermost section that holds it. */

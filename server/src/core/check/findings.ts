@@ -119,6 +119,21 @@ export const CODES = {
 		title: { zh: '章节顺序不符合规定', en: 'Sections out of order' },
 		message: { zh: '“{section}”应在“{after}”之后。', en: 'Section "{section}" should come after "{after}".' },
 	},
+	'section.wording': {
+		severity: 'warning',
+		title: { zh: '章节标题与规定格式的表述不一致', en: 'Section heading worded otherwise than the format' },
+		message: { zh: '标题“{heading}”应为“{section}”（按规定格式的表述）。', en: 'The heading "{heading}" should read "{section}" (the format\'s wording).' },
+	},
+	'section.untitled': {
+		severity: 'information',
+		title: { zh: '规定章节没有自己的标题', en: 'Mandated section without its own heading' },
+		message: { zh: '“{section}”没有单独的标题，其内容在“{heading}”等小标题之下。', en: '"{section}" has no heading of its own; its content is under "{heading}" and the sub-headings after it.' },
+	},
+	'section.unreadable': {
+		severity: 'warning',
+		title: { zh: '无法确定报告的章节结构', en: 'The report\'s sections cannot be read with confidence' },
+		message: { zh: '未检查章节是否齐全：{reason}。', en: 'Sections not checked for completeness: {reason}.' },
+	},
 	'template.year-mismatch': {
 		severity: 'warning',
 		title: { zh: '表格格式与报告年度不符', en: 'Table format does not fit the report year' },

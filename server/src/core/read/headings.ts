@@ -11,6 +11,10 @@ export interface HeadingLine {
 	title: string;
 	/** Range of ordinal + title (what a reader sees as the heading). */
 	range: Range;
+	/** Range of the title alone (what a wording fix replaces). */
+	titleRange: Range;
+	/** A Markdown heading (`## 总体情况`) without an ordinal: a section only if its title names one. */
+	unnumbered?: boolean;
 	/** Whether the heading line is followed on the same line by body text. */
 	inline: boolean;
 }
@@ -25,10 +29,14 @@ function chineseOrdinalValue(s: string): number {
 	return (CN.indexOf(s[0]) + 1) * 10 + CN.indexOf(s[2]) + 1;
 }
 
-// Leading white space and Word artefacts such as [bookmark: _GoBack] may stand before the ordinal.
-const PREFIX = /^(?:[\s\u3000]|\[bookmark:[^\]]*\])*/;
+// Leading white space (form feeds of pdftotext included), Word artefacts such as [bookmark: _GoBack],
+// and the Markdown that PDF/OCR-to-Markdown tools write (`## `, `> `, `**`) may stand before the ordinal.
+const PREFIX = /^(?:[\s\u3000]|\[bookmark:[^\]]*\]|#{1,6}(?=[\s\u3000]|[一二三四五六七八九十（(第\d])|>(?=[\s\u3000])|\*\*|__)*/;
+const MARKDOWN_HEADING = /^[\s\u3000]*#{1,6}[\s\u3000]*/;
 const LEVELS: Array<{ level: 1 | 2 | 3; re: RegExp; value: (m: RegExpExecArray) => number }> = [
 	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[、,，.．]/, value: (m) => chineseOrdinalValue(m[1]) },
+	// 一 总体情况: a space for the 、 (PDF exports, hand-typed reports); a CJK title must follow.
+	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[\s\u3000]+(?=[\u4e00-\u9fa5])/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 1, re: /^第([一二三四五六七八九十]{1,3})部分[、,，.．:：\s\u3000]*/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 2, re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.．]?/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 3, re: /^(\d{1,2})[.．、](?!\d)/, value: (m) => Number(m[1]) },
@@ -52,14 +60,15 @@ export function readHeading(line: string, lineNo: number): HeadingLine | null {
 	if (appendix && rest.trimEnd().length <= MAX_TITLE) {
 		const end = prefix + rest.trimEnd().length;
 		const title = rest.slice(appendix[0].length).trim() || rest.trim();
-		return { level: 1, ordinal: '', number: 0, title, range: { start: { line: lineNo, character: prefix }, end: { line: lineNo, character: end } }, inline: false };
+		const range = { start: { line: lineNo, character: prefix }, end: { line: lineNo, character: end } };
+		return { level: 1, ordinal: '', number: 0, title, range, titleRange: range, inline: false };
 	}
 	for (const { level, re, value } of LEVELS) {
 		const m = re.exec(rest);
 		if (!m) continue;
 		const afterOrdinal = prefix + m[0].length;
 		const body = line.slice(afterOrdinal);
-		const stop = body.search(/[。；;：:！!？?]/);
+		const stop = body.search(/[。；;：:！!？?]|\*\*|__/);
 		let titleText = (stop === -1 ? body : body.slice(0, stop)).trimEnd();
 		const lead = titleText.length - titleText.trimStart().length;
 		titleText = titleText.trim();
@@ -70,12 +79,26 @@ export function readHeading(line: string, lineNo: number): HeadingLine | null {
 		const end = afterOrdinal + lead + titleText.length;
 		return {
 			level,
-			ordinal: line.slice(prefix, afterOrdinal),
+			ordinal: line.slice(prefix, afterOrdinal).trimEnd(),
 			number: value(m),
 			title: titleText,
 			range: { start: { line: lineNo, character: start }, end: { line: lineNo, character: end } },
-			inline: stop !== -1 && body.slice(stop + 1).trim().length > 0,
+			titleRange: { start: { line: lineNo, character: afterOrdinal + lead }, end: { line: lineNo, character: end } },
+			inline: stop !== -1 && body.slice(stop).replace(/^(?:\*\*|__|[。；;：:！!？?])/, '').trim().length > 0,
 		};
 	}
-	return null;
+	return unnumberedMarkdownHeading(line, lineNo);
+}
+
+/** `## 总体情况`: a Markdown heading with no ordinal, short enough to be a heading. */
+function unnumberedMarkdownHeading(line: string, lineNo: number): HeadingLine | null {
+	const m = MARKDOWN_HEADING.exec(line);
+	if (!m) return null;
+	const text = line.slice(m[0].length).replace(/^(?:\*\*|__)/, '');
+	const lead = line.length - m[0].length - text.length;
+	const title = text.replace(/(?:\*\*|__)?[\s\u3000#]*$/, '');
+	if (title.length === 0 || title.length > MAX_TITLE || /[。；;！!？?]/.test(title)) return null;
+	const start = m[0].length + lead;
+	const range = { start: { line: lineNo, character: start }, end: { line: lineNo, character: start + title.length } };
+	return { level: 1, ordinal: '', number: 0, title, range, titleRange: range, inline: false, unnumbered: true };
 }

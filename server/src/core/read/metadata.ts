@@ -22,7 +22,7 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 		const s = lines[start].length - lines[start].trimStart().length;
 		meta.title = { text, range: { start: { line: start, character: s }, end: { line: n, character: lines[n].trimEnd().length } } };
 		const m = /((?:19|20)\d{2})\s*年/.exec(text);
-		if (m) meta.year = Number(m[1]);
+		if (m) [meta.year, meta.yearSource] = [Number(m[1]), 'title'];
 		const agency = text.replace(/(?:19|20)\d{2}\s*年度?/, '').replace(REPORT_NAME, '').replace(/^关于/, '').trim();
 		if (agency.length >= 2) meta.agency = agency;
 		break;
@@ -32,18 +32,21 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 	const whole = index.text;
 	if (meta.year === undefined) {
 		const period = /统计期限[^。\n]{0,8}?((?:19|20)\d{2})\s*年/.exec(whole) ?? /[（(]\s*((?:19|20)\d{2})\s*年度\s*[）)]/.exec(whole);
-		if (period) meta.year = Number(period[1]);
+		if (period) [meta.year, meta.yearSource] = [Number(period[1]), 'period'];
 	}
 	const named = AGENCY_YEAR.exec(whole);
 	if (named) {
 		if (meta.agency === undefined) meta.agency = named[1].replace(LEADING_VERBS, '') || undefined;
-		if (meta.year === undefined) meta.year = Number(named[2]);
+		if (meta.year === undefined) [meta.year, meta.yearSource] = [Number(named[2]), 'named'];
 	}
 	if (meta.agency === undefined) {
 		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head);
 		if (by) meta.agency = by[1];
 	}
-	if (meta.year === undefined) meta.year = mostFrequentYear(head);
+	if (meta.year === undefined) {
+		meta.year = mostFrequentYear(head);
+		if (meta.year !== undefined) meta.yearSource = 'frequent';
+	}
 	return meta;
 }
 

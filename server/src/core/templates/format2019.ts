@@ -53,6 +53,7 @@ export const FORMAT_2019: TemplateDef = {
 	signatures: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '第二十条第(九)项', '政府集中采购', '其他对外管理服务事项'],
 	sections: UNIFIED_SECTIONS,
 	sectionSeverity: 'error',
+	mandatedWording: true,
 	tables: [...ACTIVE_TABLES, requestsTable([{ key: 'R3.6', label: '（六）其他处理', en: 'handled otherwise' }]), APPEALS_TABLE],
 	rules: [...requestRules(['R3.6']), ...APPEALS_RULES],
 };

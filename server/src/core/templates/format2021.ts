@@ -45,6 +45,7 @@ export const FORMAT_2021: TemplateDef = {
 	signatures: ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年决定处理数量', '本年收费金额', '申请人无正当理由逾期不补正', '申请人逾期未按收费通知要求缴纳费用'],
 	sections: UNIFIED_SECTIONS,
 	sectionSeverity: 'error',
+	mandatedWording: true,
 	tables: [
 		...ACTIVE_TABLES,
 		requestsTable([

@@ -109,6 +109,11 @@ export interface SectionDef {
 	en: string;
 	/** Keywords with weights; a heading belongs to the section with the highest score. */
 	keywords: Array<[string, number]>;
+	/**
+	 * Other wordings real reports give this section (older, local or regional forms). They are
+	 * recognised as the section; where the format mandates its wording, they are still reported.
+	 */
+	variants?: string[];
 	required: boolean;
 	/** Heading levels at which the section may appear (1 = 一、, 2 = （一）). */
 	levels: number[];
@@ -126,6 +131,8 @@ export interface TemplateDef {
 	sections: SectionDef[];
 	/** Severity of a missing or misordered mandated section: a national format mandates them. */
 	sectionSeverity: 'error' | 'warning';
+	/** Whether the format fixes the sections' headings word for word (a different wording is reported). */
+	mandatedWording?: boolean;
 	tables: TableDef[];
 	rules: BalanceRule[];
 }

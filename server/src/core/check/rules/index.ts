@@ -8,7 +8,7 @@ import { contentFindings } from './contentChecks.ts';
 import { dateFindings } from './dateChecks.ts';
 import { plausibilityFindings } from './plausibilityChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
-import { sectionFindings, tableFindings } from './structureChecks.ts';
+import { sectionFindings, tableFindings, withoutGuessedMissing } from './structureChecks.ts';
 
 export interface CheckOptions {
 	lang?: Lang;
@@ -28,5 +28,5 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...plausibilityFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
-	return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+	return withoutGuessedMissing(findings).sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }

@@ -1,7 +1,8 @@
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { Heading, ReportModel } from '../../model.ts';
 import { rowName } from '../../features/names.ts';
-import { TEMPLATES } from '../../templates/index.ts';
+import { plainWording } from '../../bind/sectionMatch.ts';
+import { TEMPLATES, type TemplateDef } from '../../templates/index.ts';
 import type { Range } from '../../read/text.ts';
 
 /** Mandated sections: missing, duplicated, out of order. */
@@ -41,6 +42,29 @@ export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
 		});
 	});
 
+	out.push(...wordingFindings(model, lang));
+	for (const h of model.headings) {
+		if (!h.untitledSection || !h.section) continue;
+		out.push({
+			code: 'section.untitled',
+			severity: CODES['section.untitled'].severity,
+			message: message('section.untitled', lang, { section: h.section[lang === 'zh' ? 'title' : 'en'], heading: `${h.ordinal}${h.title}` }),
+			range: h.range,
+			data: { section: h.section.key },
+		});
+	}
+
+	const structure = structureConfidence(model, first);
+	if (structure.unreadable) {
+		out.push({
+			code: 'section.unreadable',
+			severity: CODES['section.unreadable'].severity,
+			message: message('section.unreadable', lang, { reason: structure.unreadable[lang] }),
+			range: structure.range,
+			data: { reason: structure.reasonCode },
+		});
+		return out;
+	}
 	template.sections.forEach((s, i) => {
 		if (!s.required || first.has(s.key)) return;
 		const next = template.sections.slice(i + 1).find((n) => first.has(n.key));
@@ -57,13 +81,125 @@ export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
 	return out;
 }
 
+/**
+ * A mandated section whose heading is worded otherwise than the format's (a conjunction changed,
+ * a character added, dropped or mistyped, an older wording): the section is there, its heading is
+ * not as the format has it. Only where the format fixes the wording; the fix writes the format's
+ * words, and is offered only where the heading's end is certain (not guessed in run-on web text).
+ */
+function wordingFindings(model: ReportModel, lang: Lang): Finding[] {
+	if (!model.template.mandatedWording) return [];
+	const out: Finding[] = [];
+	for (const h of model.headings) {
+		if (!h.section || h.unnumbered || h.untitledSection) continue;
+		const canonical = h.section.title.replace(/^[一二三四五六七八九十]+、/, '');
+		if (plainWording(h.title) === plainWording(canonical)) continue;
+		out.push({
+			code: 'section.wording',
+			severity: CODES['section.wording'].severity,
+			message: message('section.wording', lang, { heading: h.title, section: canonical }),
+			range: h.range,
+			...(h.titleCertain ? { fix: { title: lang === 'zh' ? `改为“${canonical}”` : `Change to "${canonical}"`, edits: [{ range: h.titleRange, newText: canonical }] } } : {}),
+			data: { section: h.section.key, similarity: h.sectionSimilarity },
+		});
+	}
+	return out;
+}
+
+const REPORT_NAME = /政府信息公开|政务公开|信息公开/;
+const HAN = /\p{Script=Han}/gu;
+
+interface StructureConfidence {
+	/** Why the sections cannot be read with confidence, or undefined when they can. */
+	unreadable?: { zh: string; en: string };
+	reasonCode?: 'garbled' | 'not-a-report' | 'no-headings' | 'few-sections';
+	range: Range;
+}
+
+/**
+ * Whether the sections were read with enough confidence to call the ones not found missing. When
+ * no mandated section, or fewer than half of them, could be recognised, the likelier truth is that
+ * the headings were not read (a layout, a garbled text, not a report at all): that is said once,
+ * instead of an error for every section.
+ */
+function structureConfidence(model: ReportModel, first: Map<string, Heading>): StructureConfidence {
+	const required = model.template.sections.filter((s) => s.required);
+	const found = required.filter((s) => first.has(s.key));
+	const range = startOfReport(model);
+	if (found.length * 2 >= required.length) return { range };
+	const text = model.index.text.slice(0, 200_000);
+	const han = text.match(HAN)?.length ?? 0;
+	const letters = text.match(/\p{L}/gu)?.length ?? 0;
+	if (han < 20 || han < letters * 0.3 || (text.match(/\ufffd/g)?.length ?? 0) > 20) {
+		return {
+			range,
+			reasonCode: 'garbled',
+			unreadable: { zh: '文本中几乎没有可读的中文（可能是编码错误或乱码），无法识别章节和统计表', en: 'the text has almost no readable Chinese (a wrong encoding or garbled text), so its sections and tables cannot be recognised' },
+		};
+	}
+	if (found.length === 0 && model.tables.length === 0 && !REPORT_NAME.test(text.slice(0, 5000))) {
+		return {
+			range,
+			reasonCode: 'not-a-report',
+			unreadable: { zh: '未识别为政府信息公开工作年度报告：没有找到报告标题、规定章节或统计表', en: 'it does not read as an annual government-information-disclosure report: no report title, mandated section or statistics table was found' },
+		};
+	}
+	const names = (list: typeof required, lang: 'zh' | 'en') => list.map((s) => (lang === 'zh' ? `“${s.title}”` : `"${s.en}"`)).join(lang === 'zh' ? '、' : ', ');
+	const missing = required.filter((s) => !first.has(s.key));
+	const at = found.length > 0 ? first.get(found[0].key)!.range : range;
+	if (found.length === 0) {
+		const numbered = model.headings.filter((h) => h.level === 1 && !h.unnumbered).length;
+		return {
+			range: at,
+			reasonCode: 'no-headings',
+			unreadable: {
+				zh: `没有找到任何规定章节的标题（${numbered > 0 ? `${numbered} 个一级标题都不像规定章节` : '没有可识别的章节标题'}），无法判断是否缺少${names(missing, 'zh')}`,
+				en: `no heading of a mandated section was found (${numbered > 0 ? `none of ${numbered} top-level headings reads as one` : 'no heading could be recognised'}), so whether ${names(missing, 'en')} are missing cannot be told`,
+			},
+		};
+	}
+	return {
+		range: at,
+		reasonCode: 'few-sections',
+		unreadable: {
+			zh: `只识别出 ${found.length} 个规定章节（${names(found, 'zh')}），其余章节的标题未能读出，无法确定是否缺少${names(missing, 'zh')}`,
+			en: `only ${found.length} mandated section${found.length === 1 ? ' was' : 's were'} recognised (${names(found, 'en')}); the other headings could not be read, so whether ${names(missing, 'en')} are missing cannot be told`,
+		},
+	};
+}
+
+/** Whether the sections could not be read with confidence (then tables are not called missing for want of a section either). */
+export function structureUnreadable(model: ReportModel): StructureConfidence['reasonCode'] {
+	const first = new Map<string, Heading>();
+	for (const h of model.headings) if (h.section && !first.has(h.section.key)) first.set(h.section.key, h);
+	return structureConfidence(model, first).reasonCode;
+}
+
+/**
+ * table.missing rests on the tables having been read: where a table could not be read (a
+ * table.unreadable finding, with the table's id or for all tables), it is not also called missing.
+ */
+export function withoutGuessedMissing(findings: Finding[]): Finding[] {
+	const unreadable = findings.filter((f) => f.code === ('table.unreadable' as Finding['code']));
+	if (unreadable.length === 0) return findings;
+	const ids = new Set(unreadable.map((f) => f.data?.table));
+	const all = ids.has(undefined);
+	return findings.filter((f) => f.code !== 'table.missing' || !(all || ids.has(f.data?.table)));
+}
+
 /** Tables: missing tables and rows, rows with the wrong number of cells, duplicated and unknown rows. */
 export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	const { template } = model;
 	const bound = new Set(model.tables.map((t) => t.def));
+	const reason = structureUnreadable(model);
+	// A text that is garbled or not a report has been said so once; its tables are not missing one by one.
+	const tablesExpected = reason !== 'garbled' && reason !== 'not-a-report';
+	// A table the report's year does not ask for (a 2021 report whose 主动公开 tables follow 2019) is a format mix, said once by template.year-mismatch.
+	const yearFormat = formatOfYear(model);
 	for (const def of template.tables) {
-		if (!def.required || bound.has(def)) continue;
+		if (!tablesExpected || !def.required || bound.has(def)) continue;
+		if (yearFormat && yearFormat !== template && !yearFormat.tables.some((t) => t.id === def.id && t.required)) continue;
 		const heading = model.headings.find((h) => h.section?.key === def.section);
 		out.push({
 			code: 'table.missing',
@@ -123,7 +259,9 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 		}
 	}
 	const year = model.metadata.year;
-	if (model.tableTemplate && year !== undefined) {
+	// A report for 2016–2018 was judged by its year's format (parse.ts): labels of a later format in it were misread, not a format used.
+	const overruledByYear = model.templateSource === 'year' && model.template.id === '2008';
+	if (model.tableTemplate && year !== undefined && !overruledByYear) {
 		const actual = TEMPLATES[model.tableTemplate];
 		const [from, to] = actual.years;
 		if (year >= 2008 && (year < from || year > to)) {
@@ -158,6 +296,13 @@ function longestIncreasing(values: number[]): Set<number> {
 	const keep = new Set<number>();
 	for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
 	return keep;
+}
+
+/** The format the report's year calls for, when the year is known. */
+function formatOfYear(model: ReportModel): TemplateDef | undefined {
+	const year = model.metadata.year;
+	if (year === undefined) return undefined;
+	return Object.values(TEMPLATES).find((t) => year >= t.years[0] && year <= t.years[1]);
 }
 
 function startOfReport(model: ReportModel): Range {

@@ -1,0 +1,218 @@
+import { normalizeLabel } from '../read/normalize.ts';
+import type { SectionDef } from '../templates/index.ts';
+
+/**
+ * How alike a heading is to a mandated section's wording, and the in-order alignment of a
+ * document's headings to the template's sections. Headings are matched by similarity and by
+ * their place in the order, never by exact text: published reports change a conjunction, add,
+ * drop or mistype a character, or use an older wording.
+ */
+
+/** Words every section's wording shares; left out so that 政府信息公开…情况 alone makes no two headings alike. */
+const FILLER = /政府信息公开|政府信息|行政机关|本机关|工作|情况|的|(?:19|20)\d{2}年度?/g;
+const NOT_WORD = /[^\p{L}\p{N}]/gu;
+/** What may follow a heading's last word without being part of it. */
+const TRAILING = /[^\p{L}\p{N}]+$/u;
+const LEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)/;
+
+/** A wording without its ordinal, punctuation and spacing: two headings that differ only there read the same. */
+export function plainWording(text: string): string {
+	return normalizeLabel(text.replace(LEADING_ORDINAL, '')).replace(NOT_WORD, '');
+}
+
+/** What is compared: the plain wording without the filler. */
+export function wordingCore(text: string): string {
+	return plainWording(text).replace(FILLER, '');
+}
+
+/** A section's wordings as cores: the canonical title first, then the variants real reports use. */
+export function sectionCores(section: SectionDef): string[] {
+	return [section.title, ...(section.variants ?? [])].map(wordingCore).filter((c) => c.length > 0);
+}
+
+/** The core of a text with, for each of its characters, the offset in the text it came from. */
+export function coreWithOffsets(text: string): { core: string; offsets: number[] } {
+	let core = '';
+	const offsets: number[] = [];
+	// Characters are kept one by one so that each keeps its offset; filler is removed after.
+	const kept: Array<[string, number]> = [];
+	for (let i = 0; i < text.length; i++) {
+		const c = normalizeLabel(text[i]);
+		if (c.length === 1 && !/[^\p{L}\p{N}]/u.test(c)) kept.push([c, i]);
+	}
+	const joined = kept.map((k) => k[0]).join('');
+	const drop = new Uint8Array(joined.length);
+	for (const m of joined.matchAll(FILLER)) for (let k = m.index!; k < m.index! + m[0].length; k++) drop[k] = 1;
+	kept.forEach(([c, i], k) => {
+		if (drop[k]) return;
+		core += c;
+		offsets.push(i);
+	});
+	return { core, offsets };
+}
+
+/**
+ * Length of the longest common subsequence of `wording` and each prefix of `text`:
+ * result[i] is for text.slice(0, i). One table gives every prefix.
+ */
+function lcsOfPrefixes(text: string, wording: string): Int32Array {
+	const m = wording.length;
+	let prev = new Int32Array(m + 1);
+	let cur = new Int32Array(m + 1);
+	const out = new Int32Array(text.length + 1);
+	for (let i = 1; i <= text.length; i++) {
+		for (let j = 1; j <= m; j++) cur[j] = text[i - 1] === wording[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+		out[i] = cur[m];
+		[prev, cur] = [cur, prev];
+	}
+	return out;
+}
+
+/** Similarity of two cores: twice the common subsequence over the total length (1 = same). */
+export function coreSimilarity(a: string, b: string): number {
+	if (a.length === 0 || b.length === 0) return 0;
+	if (a === b) return 1;
+	return (2 * lcsOfPrefixes(a, b)[a.length]) / (a.length + b.length);
+}
+
+/** A keyword of this weight or more names the section by itself (复议, 主动公开, 其他需要报告). */
+const STRONG_KEYWORD = 3;
+/** The similarity a strong keyword alone is worth: enough to match in its place, not out of it. */
+const KEYWORD_SIMILARITY = 0.55;
+
+function keywordSimilarity(title: string, section: SectionDef): number {
+	const t = normalizeLabel(title);
+	return section.keywords.some(([kw, weight]) => weight >= STRONG_KEYWORD && t.includes(kw)) ? KEYWORD_SIMILARITY : 0;
+}
+
+/** How alike a heading's title is to a section: its best wording, or a strong keyword. */
+export function sectionSimilarity(title: string, section: SectionDef): number {
+	const core = wordingCore(title);
+	let best = keywordSimilarity(title, section);
+	for (const w of sectionCores(section)) best = Math.max(best, coreSimilarity(core, w));
+	return best;
+}
+
+export interface PrefixMatch {
+	similarity: number;
+	/** Length of the text's prefix that matches best. */
+	length: number;
+}
+
+/**
+ * The prefix of `text` (at least `minLength` characters) that reads most like the section:
+ * where a heading ends is not marked in a page squashed onto one line (一、总体情况2023年，…).
+ */
+export function bestPrefix(text: string, section: SectionDef, minLength: number): PrefixMatch {
+	const { core, offsets } = coreWithOffsets(text);
+	let best: PrefixMatch = { similarity: 0, length: 0 };
+	let bestAt = 0;
+	let bestWording = '';
+	for (const wording of [section.title, ...(section.variants ?? [])]) {
+		const w = wordingCore(wording);
+		if (w.length === 0) continue;
+		const lcs = lcsOfPrefixes(core, w);
+		for (let i = 1; i <= core.length; i++) {
+			const furthest = i < offsets.length ? offsets[i] : text.length;
+			if (furthest < minLength) continue;
+			const s = (2 * lcs[i]) / (i + w.length);
+			// Ties go to the shorter prefix: the text after a heading is body, not heading.
+			if (s > best.similarity + 1e-9) [best, bestAt, bestWording] = [{ similarity: s, length: 0 }, i, wording];
+		}
+	}
+	if (bestAt > 0) best.length = Math.max(minLength, extendThroughFiller(text, offsets, bestAt, bestWording));
+	const kw = keywordSimilarity(text.slice(0, best.length || text.length), section);
+	if (kw > best.similarity && best.length === 0) best = { similarity: kw, length: text.length };
+	return best;
+}
+
+/**
+ * Where a prefix ending at core character i ends in the text: filler after it (…政府信息情况)
+ * belongs to the heading as far as the wording has it too; filler the wording lacks (…事项本机关…) is body.
+ */
+function extendThroughFiller(text: string, offsets: number[], i: number, wording: string): number {
+	const from = offsets[i - 1] + 1;
+	const to = i < offsets.length ? offsets[i] : text.length;
+	const run = text.slice(from, to).replace(TRAILING, '');
+	if (run.length === 0) return from;
+	const target = plainWording(wording);
+	let best = from;
+	let bestScore = coreSimilarity(plainWording(text.slice(0, from)), target);
+	for (let e = 1; e <= run.length; e++) {
+		const score = coreSimilarity(plainWording(text.slice(0, from + e)), target);
+		if (score > bestScore + 1e-9) [best, bestScore] = [from + e, score];
+	}
+	return best;
+}
+
+/** How alike a heading is to a section word for word, filler included (主动公开工作情况 is not 主动公开政府信息情况). */
+export function plainSimilarity(title: string, section: SectionDef): number {
+	const plain = plainWording(title);
+	let best = 0;
+	for (const w of [section.title, ...(section.variants ?? [])]) best = Math.max(best, coreSimilarity(plain, plainWording(w)));
+	return best;
+}
+
+/** Least similarity for a heading to be taken as a section in its place. */
+export const MATCH_SIMILARITY = 0.5;
+/** Least similarity, for a heading numbered as the section is, to be taken as it in its place. */
+export const NUMBERED_MATCH_SIMILARITY = 0.34;
+/** Similarity at which a heading is that section even out of its place (so order and duplicates are seen). */
+export const STRONG_SIMILARITY = 0.8;
+/** What a heading numbered as the section (二、 for the second) adds to its score. */
+const NUMBER_BONUS = 0.15;
+
+export interface AlignCandidate {
+	/** Similarity to each of the template's sections, in the template's order. */
+	similarities: number[];
+	/** The heading's ordinal value (0 when unnumbered). */
+	number: number;
+}
+
+function pairScore(c: AlignCandidate, j: number): number {
+	const s = c.similarities[j];
+	const numbered = c.number === j + 1;
+	if (s >= MATCH_SIMILARITY || (numbered && s >= NUMBERED_MATCH_SIMILARITY)) return s + (numbered ? NUMBER_BONUS : 0);
+	return -1;
+}
+
+/**
+ * The best in-order alignment of candidates (in document order) to sections (in the template's
+ * order): each section gets at most one candidate, the pairs keep both orders, and the sum of
+ * the pairs' scores is the largest. Returns the section index of each candidate, or -1.
+ */
+export function alignInOrder(candidates: AlignCandidate[], sectionCount: number): { assignment: number[]; score: number; matched: number } {
+	const n = candidates.length;
+	const m = sectionCount;
+	const width = m + 1;
+	const best = new Float64Array((n + 1) * width);
+	const move = new Uint8Array((n + 1) * width); // 1 skip candidate, 2 skip section, 3 pair
+	for (let i = 0; i <= n; i++) {
+		for (let j = 0; j <= m; j++) {
+			if (i === 0 && j === 0) continue;
+			let v = -Infinity;
+			let how = 0;
+			if (i > 0 && best[(i - 1) * width + j] > v) [v, how] = [best[(i - 1) * width + j], 1];
+			if (j > 0 && best[i * width + j - 1] > v) [v, how] = [best[i * width + j - 1], 2];
+			if (i > 0 && j > 0) {
+				const p = pairScore(candidates[i - 1], j - 1);
+				if (p >= 0 && best[(i - 1) * width + j - 1] + p > v) [v, how] = [best[(i - 1) * width + j - 1] + p, 3];
+			}
+			best[i * width + j] = v;
+			move[i * width + j] = how;
+		}
+	}
+	const assignment = new Array<number>(n).fill(-1);
+	let matched = 0;
+	for (let i = n, j = m; i > 0 || j > 0; ) {
+		const how = move[i * width + j];
+		if (how === 3) {
+			assignment[i - 1] = j - 1;
+			matched++;
+			i--;
+			j--;
+		} else if (how === 1) i--;
+		else j--;
+	}
+	return { assignment, score: best[n * width + m], matched };
+}
