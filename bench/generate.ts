@@ -1,4 +1,4 @@
-import { applyEdits, fixAllEdits, parseReport } from '../server/src/core/index.ts';
+import { applyEdits, recomputeTotalsEdits, parseReport } from '../server/src/core/index.ts';
 import { renderSkeleton } from '../server/src/core/features/skeleton.ts';
 
 /**
@@ -80,7 +80,7 @@ export function generateReport(o: GenerateOptions): string {
 	const model = parseReport(text);
 	const inputs = model.tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).filter((c) => c.column !== 'total' && !c.column.endsWith('.total') && c.row !== 'R3.7');
 	text = applyEdits(text, inputs.map((c) => ({ range: c.range, newText: String(next() < 0.6 ? 0 : Math.floor(next() * (next() < 0.1 ? 500 : 20))) })));
-	text = applyEdits(text, fixAllEdits(parseReport(text)));
+	text = applyEdits(text, recomputeTotalsEdits(parseReport(text)));
 	text = balanceIdentity(text);
 	if (o.injectError) {
 		const cells = parseReport(text).tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).filter((c) => c.row.startsWith('R'));
@@ -108,5 +108,5 @@ function balanceIdentity(text: string): string {
 		edits.push({ range: r1.range, newText: String(needed - carried) });
 	}
 	const balanced = applyEdits(text, edits);
-	return applyEdits(balanced, fixAllEdits(parseReport(balanced)));
+	return applyEdits(balanced, recomputeTotalsEdits(parseReport(balanced)));
 }

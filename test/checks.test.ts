@@ -83,7 +83,10 @@ describe('cells', () => {
 	test("Beijing's 0.其他处理总计 subtotal is checked, and not counted into （七）总计", () => {
 		const text = replaceAfter(SEED_2021, '0.其他处理总计', '\t5\n', '\t6\n');
 		const fs = check(text);
-		assert.deepEqual([...new Set(codes(fs.filter((f) => f.code.startsWith('balance.'))))].sort(), ['balance.row-total', 'balance.subtotal']);
+		// Its row total and the subtotal fail and cross at this cell: one located finding names both (issue 11).
+		const balance = fs.filter((f) => f.code.startsWith('balance.'));
+		assert.deepEqual(codes(balance), ['balance.row-total']);
+		assert.match(balance[0].message, /定位：“0\.其他处理总计”的总计、“0\.其他处理总计”的“[^”]+”均不成立/);
 		assert.equal(applyEdits(text, fixAllEdits(parseReport(text))), SEED_2021);
 	});
 });

@@ -41,7 +41,7 @@ describe('nianbao check', () => {
 		writeFileSync(join(dir, 'broken.txt'), brokenSeed());
 		const zh = run('check', 'broken.txt');
 		assert.equal(zh.status, 1);
-		assert.match(zh.stdout, /^broken\.txt:94:2 {2}错误 {2}“一、本年新收政府信息公开申请数量”的总计应为 65（60 \+ 4 \+ 0 \+ 0 \+ 1 \+ 0），表中为 66。 {2}balance\.row-total$/m);
+		assert.match(zh.stdout, /^broken\.txt:94:2 {2}错误 {2}“一、本年新收政府信息公开申请数量”的总计应为 65（60 \+ 4 \+ 0 \+ 0 \+ 1 \+ 0），表中为 66。 定位：[^ ]+均不成立，仅在此格相交。 {2}balance\.row-total$/m);
 		const en = run('check', '--lang', 'en', 'broken.txt');
 		assert.match(en.stdout, /broken\.txt:94:2 {2}error {2}The total of "new requests this year" should be 65/);
 	});

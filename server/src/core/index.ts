@@ -4,7 +4,7 @@
  */
 export { parseReport, type ParseOptions } from './parse.ts';
 export { checkReport, type CheckOptions } from './check/rules/index.ts';
-export { allFixEdits, fixAllEdits, mergeDeletions, recomputedValues, type FixAllOptions } from './check/fix.ts';
+export { allFixEdits, fixAllEdits, mergeDeletions, recomputedValues, recomputeTotalsEdits, tableFixValues, type FixAllOptions } from './check/fix.ts';
 export { decodeBytes, encodeText, type Decoded, type DecodeResult, type Encoding } from './read/encoding.ts';
 export { extractReport, type ExtractedReport } from './features/extract.ts';
 export { CODES, type Code, type Finding, type Fix, type Lang, type Severity, type RelatedInfo } from './check/findings.ts';

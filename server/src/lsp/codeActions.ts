@@ -37,11 +37,13 @@ export function codeActions(params: CodeActionParams, analysis: Analysis, findin
 		for (const d of params.context.diagnostics) {
 			if (d.source !== SOURCE) continue;
 			const f = findings.find((x) => x.code === d.code && sameRange(x.range, d.range));
-			if (!f?.fix) continue;
+			if (!f || (!f.fix && !f.alternatives?.length)) continue;
 			const balance = isBalanceFinding(f);
 			if (balance) balanceDiags.push(d);
 			if (f.code === 'cleanup.artifact') artifactDiags.push(d);
-			out.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: balance, edit: build(uri, version, f.fix.edits) });
+			// A balance finding has a fix only when the rules locate the wrong cell (or a total is blank): that one is preferred.
+			if (f.fix) out.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: balance, edit: build(uri, version, f.fix.edits) });
+			for (const alt of f.alternatives ?? []) out.push({ title: alt.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false, edit: build(uri, version, alt.edits) });
 		}
 		if (balanceDiags.length > 0) {
 			const edits = fixAllEdits(model);

@@ -62,17 +62,27 @@ export function derivedCells(model: ReportModel, table: BoundTable): Set<string>
 	return out;
 }
 
+/**
+ * Values that stand in for what cells hold, by cellKey: a repair being tried, or the totals a
+ * fix-all has already written. Evaluating with them is evaluating the table as it would read.
+ */
+export type Overrides = ReadonlyMap<string, number>;
+
+const NONE: Overrides = new Map();
+
 /** A term's value: a blank input counts as 0; a blank total or an unreadable cell has no value. */
-function termValue(cell: BoundCell, derived: Set<string>): number | undefined {
+export function termValue(cell: BoundCell, derived: Set<string>, overrides: Overrides = NONE): number | undefined {
+	const over = overrides.get(cellKey(cell));
+	if (over !== undefined) return over;
 	if (cell.value.kind === 'number') return cell.value.value!;
 	if (cell.value.kind === 'blank' && !derived.has(cellKey(cell))) return 0;
 	return undefined;
 }
 
-export function sumOf(cells: BoundCell[], derived: Set<string>): number | undefined {
+export function sumOf(cells: BoundCell[], derived: Set<string>, overrides: Overrides = NONE): number | undefined {
 	let total = 0;
 	for (const c of cells) {
-		const v = termValue(c, derived);
+		const v = termValue(c, derived, overrides);
 		if (v === undefined) return undefined;
 		total += v;
 	}
@@ -84,18 +94,19 @@ export function roundSum(n: number): number {
 	return Math.round(n * 1e6) / 1e6;
 }
 
-export function evaluate(instance: RuleInstance, derived: Set<string>): Evaluation {
+export function evaluate(instance: RuleInstance, derived: Set<string>, overrides: Overrides = NONE): Evaluation {
 	if (instance.rule.kind === 'sum') {
-		const expected = sumOf(instance.terms, derived);
+		const expected = sumOf(instance.terms, derived, overrides);
 		if (expected === undefined) return { status: 'unverifiable', instance };
 		const target = instance.target!;
-		if (target.value.kind === 'blank') return { status: 'blank-target', instance, expected };
-		if (target.value.kind !== 'number') return { status: 'unverifiable', instance };
-		const actual = target.value.value!;
+		const over = overrides.get(cellKey(target));
+		if (over === undefined && target.value.kind === 'blank') return { status: 'blank-target', instance, expected };
+		if (over === undefined && target.value.kind !== 'number') return { status: 'unverifiable', instance };
+		const actual = over ?? target.value.value!;
 		return { status: Math.abs(actual - expected) < 1e-9 ? 'ok' : 'mismatch', instance, expected, actual };
 	}
-	const left = sumOf(instance.terms, derived);
-	const right = sumOf(instance.right, derived);
+	const left = sumOf(instance.terms, derived, overrides);
+	const right = sumOf(instance.right, derived, overrides);
 	if (left === undefined || right === undefined) return { status: 'unverifiable', instance };
 	return { status: Math.abs(left - right) < 1e-9 ? 'ok' : 'mismatch', instance, expected: left, actual: right };
 }

@@ -248,6 +248,37 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
+/**
+ * How a balance finding says where the wrong cell is. A located error is reported once, on the
+ * cell the failing rules share, with the code of a rule through it and these sentences; {rules}
+ * names the failing rules through the cell ("“一、本年新收…”的总计、“自然人”列的勾稽关系").
+ */
+export const LOCATED_TEXTS = {
+	/** The located cell is an item or a side of an identity, not the total the rule's message is about. */
+	cell: { zh: '“{row}”的“{column}”应为 {expected}，表中为 {actual}。', en: '"{row}" / "{column}" should be {expected}, the table has {actual}.' },
+	/** Several rules fail and cross only at this cell. */
+	crossing: { zh: '定位：{rules}均不成立，仅在此格相交。', en: 'Located where {rules} fail and meet.' },
+	/** One rule fails and every other cell of it is vouched for by a rule that holds. */
+	single: { zh: '定位：{rules}不成立，其余各格均有成立的勾稽关系印证。', en: 'Located: {rules} fails, and its other cells are confirmed by rules that hold.' },
+	/** Two cells are wrong, and only this pair explains every failing rule. */
+	pair: { zh: '本表另一处错误在“{other}”，两处一并改正后全部成立。', en: 'The table has one more wrong cell, "{other}"; with both corrected every rule holds.' },
+	/** No single cell is located: the user picks among the repairs. */
+	choices: {
+		zh: '可改正的单元格不止一处（{count} 种），请核对后选择。',
+		en: 'More than one cell could be the wrong one ({count} choices); check and pick one.',
+	},
+} satisfies Record<string, { zh: string; en: string }>;
+
+/** A rule's short name in a list of the rules that located a cell. */
+export const RULE_NAMES = {
+	'balance.row-total': { zh: '“{row}”的总计', en: 'the total of "{row}"' },
+	'balance.column-total': { zh: '“{column}”列的（七）总计', en: 'the total of results in column "{column}"' },
+	'balance.subtotal': { zh: '“{row}”的“{column}”', en: '"{row}" in column "{column}"' },
+	'balance.identity': { zh: '“{column}”列的勾稽关系', en: 'the balance of column "{column}"' },
+	'balance.group-total': { zh: '“{group}”的总计', en: 'the total of "{group}"' },
+	'balance.stat-sum': { zh: '“{row}”的合计', en: 'the sum of "{row}"' },
+} satisfies Record<string, { zh: string; en: string }>;
+
 export const ARTIFACT_KINDS = {
 	bookmark: { zh: 'Word 书签残留', en: 'a Word bookmark left by conversion' },
 	'page-number': { zh: '页码', en: 'a page number' },
@@ -274,7 +305,10 @@ export interface Finding {
 	message: string;
 	range: Range;
 	related?: RelatedInfo[];
+	/** The certain fix: offered as preferred and applied by fix-all (balance) or on request. */
 	fix?: Fix;
+	/** Fixes to choose from when none is certain (several cells could be the wrong one): never preferred, never applied by fix-all. */
+	alternatives?: Fix[];
 	/** Facts the finding was made from (expected value, the rule id), for hovers and code actions. */
 	data?: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
-import { cellKey, ruleInstances, roundSum, type RuleInstance } from './balance.ts';
+import { cellKey, derivedCells, evaluate, roundSum, ruleInstances, type RuleInstance } from './balance.ts';
+import { diagnoseTable, locatedRepairs } from './locate.ts';
 import { formatValue } from '../read/cellValue.ts';
 import type { Finding } from './findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
@@ -10,11 +11,9 @@ export interface FixAllOptions {
 }
 
 /**
- * The edits that recompute every derived cell (every total a sum rule defines) from the cells it
- * depends on, in dependency order: a row's total before a column total that adds it up. Inputs
- * are never changed, so after these edits every sum holds; an identity between inputs holds only
- * if the inputs allow it. Guessed (inferred) cells and unreadable cells are never written, and a
- * second run yields no edits.
+ * The edits fix-all makes: in each table, the wrong cells its rules locate (totals or items)
+ * and the blank totals (see tableFixValues). No rule that holds before fails after, and a
+ * second run yields no edits. With `cleanup`, conversion artefacts are removed too.
  */
 export function fixAllEdits(model: ReportModel, options: FixAllOptions = {}, findings?: Finding[]): TextEdit[] {
 	const edits: TextEdit[] = [];
@@ -44,7 +43,63 @@ export function mergeDeletions(edits: TextEdit[]): TextEdit[] {
 	return out;
 }
 
-/** Recomputed values of a table's derived cells, keyed by cellKey, for the cells that can be computed. */
+/**
+ * The values fix-all writes into one table, by cellKey: the cells the rules locate, when they
+ * locate them (see locatedRepairs), and every blank total filled in from its items, repeated
+ * until nothing changes (a filled-in total can make a rule checkable that then locates a
+ * cell). Located repairs make every rule hold and a blank total is in no rule that holds, so no
+ * rule that held before fails after; where the rules do not locate the wrong cells, nothing is
+ * written. Guessed cells never are.
+ */
+export function tableFixValues(model: ReportModel, table: BoundTable): Map<string, { cell: BoundCell; value: number }> {
+	const overrides = new Map<string, number>();
+	const written = new Map<string, { cell: BoundCell; value: number }>();
+	const write = (cell: BoundCell, value: number) => {
+		overrides.set(cellKey(cell), value);
+		written.set(cellKey(cell), { cell, value });
+	};
+	const derived = derivedCells(model, table);
+	const instances = ruleInstances(model, table).filter((i) => i.rule.kind === 'sum' && !i.inferred);
+	const limit = instances.length + 2;
+	for (let round = 0; round < limit; round++) {
+		let changed = false;
+		const located = locatedRepairs(diagnoseTable(model, table, overrides), overrides);
+		for (const repair of located ?? []) {
+			write(repair.cell, repair.value);
+			changed = true;
+		}
+		// Blank totals in dependency order: a row's total before the column total that adds it up.
+		for (let filled = true; filled; ) {
+			filled = false;
+			for (const inst of instances) {
+				const ev = evaluate(inst, derived, overrides);
+				if (ev.status !== 'blank-target' || inst.target!.inferred) continue;
+				write(inst.target!, ev.expected);
+				filled = changed = true;
+			}
+		}
+		if (!changed) break;
+	}
+	return written;
+}
+
+/** The edits of fix-all in one table (fix-all is these for every table), in document order. */
+export function tableFixEdits(model: ReportModel, table: BoundTable): TextEdit[] {
+	const edits: TextEdit[] = [];
+	for (const { cell, value } of tableFixValues(model, table).values()) {
+		if (cell.value.kind === 'invalid') continue;
+		if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
+		edits.push({ range: cell.range, newText: formatValue(value) });
+	}
+	return edits.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+/**
+ * Every total of a table recomputed from its items, keyed by cellKey, for the totals that can be
+ * computed: items taken as they are, in dependency order. This is how a report is made to
+ * balance from its inputs (the benchmark generator); it is not a fix, since a wrong item would
+ * be copied into its totals.
+ */
 export function recomputedValues(model: ReportModel, table: BoundTable): Map<string, { cell: BoundCell; value: number }> {
 	const byTarget = new Map<string, RuleInstance[]>();
 	for (const inst of ruleInstances(model, table)) {
@@ -96,13 +151,15 @@ export function recomputedValues(model: ReportModel, table: BoundTable): Map<str
 	return out;
 }
 
-/** The edits that recompute every total of one table (fix-all is these for every table). */
-export function tableFixEdits(model: ReportModel, table: BoundTable): TextEdit[] {
+/** The edits that write every recomputed total of every table (see recomputedValues). */
+export function recomputeTotalsEdits(model: ReportModel): TextEdit[] {
 	const edits: TextEdit[] = [];
-	for (const { cell, value } of recomputedValues(model, table).values()) {
-		if (cell.value.kind === 'invalid') continue;
-		if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
-		edits.push({ range: cell.range, newText: formatValue(value) });
+	for (const table of model.tables) {
+		for (const { cell, value } of recomputedValues(model, table).values()) {
+			if (cell.value.kind === 'invalid') continue;
+			if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
+			edits.push({ range: cell.range, newText: formatValue(value) });
+		}
 	}
 	return edits;
 }

@@ -1,68 +1,172 @@
-import { derivedCells, evaluate, formulaOf, ruleInstances, type RuleInstance } from '../balance.ts';
+import { cellKey, formulaOf, type Evaluation, type RuleInstance } from '../balance.ts';
+import { breaksAlone, diagnoseTable, goesThrough, locatedRepairs, ruleRepairs, type Repair, type TableDiagnosis } from '../locate.ts';
+import { comparePositions } from '../../read/text.ts';
 import { formatValue } from '../../read/cellValue.ts';
-import { CODES, message, type Finding, type Lang, type Severity } from '../findings.ts';
+import { CODES, formatMessage, LOCATED_TEXTS, message, RULE_NAMES, type Finding, type Fix, type Lang, type Severity } from '../findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../../model.ts';
 import { columnName, rowName } from '../../features/names.ts';
 
-/** Balance (勾稽关系) findings: wrong totals, blank totals and identities that fail. */
+/**
+ * Balance (勾稽关系) findings: wrong totals, blank totals and identities that fail. Where the
+ * failing rules of a table locate one wrong cell (see locate.ts), that is one finding on that
+ * cell with its certain fix; otherwise one finding per failing rule, with the single-cell repairs
+ * to choose from and none preferred.
+ */
 export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	for (const table of model.tables) {
-		const derived = derivedCells(model, table);
-		const blankReported = new Set<BoundCell>();
-		for (const inst of ruleInstances(model, table)) {
-			const ev = evaluate(inst, derived);
-			if (ev.status === 'ok' || ev.status === 'unverifiable') continue;
-			const names = namesOf(model, inst, lang);
-			if (inst.rule.kind === 'equation') {
-				if (ev.status !== 'mismatch') continue;
-				const anchor = inst.right[inst.right.length - 1];
-				out.push({
-					code: inst.rule.code,
-					severity: lowered(CODES[inst.rule.code].severity, inst.inferred),
-					message: message(inst.rule.code, lang, {
-						column: names.column,
-						left: formatValue(ev.expected),
-						right: formatValue(ev.actual),
-						leftFormula: formulaOf(inst.terms),
-						rightFormula: formulaOf(inst.right),
-						difference: formatValue(Math.abs(ev.expected - ev.actual)),
-					}),
-					range: anchor.range,
-					related: [...inst.terms, ...inst.right].map((c) => related(table, c, lang)),
-					data: { rule: inst.rule.id, left: ev.expected, right: ev.actual, inferred: inst.inferred },
-				});
-				continue;
-			}
-			const target = inst.target!;
-			const fixable = !inst.inferred;
-			const newText = formatValue(ev.expected);
-			if (ev.status === 'blank-target') {
-				if (blankReported.has(target)) continue;
-				blankReported.add(target);
-				out.push({
-					code: 'cell.blank-total',
-					severity: lowered(CODES['cell.blank-total'].severity, inst.inferred),
-					message: message('cell.blank-total', lang, { ...names, expected: newText, formula: formulaOf(inst.terms) }),
-					range: target.range,
-					related: inst.terms.map((c) => related(table, c, lang)),
-					fix: fixable ? { title: lang === 'zh' ? `填入合计 ${newText}` : `Fill in the total ${newText}`, edits: [{ range: target.range, newText }] } : undefined,
-					data: { rule: inst.rule.id, expected: ev.expected, inferred: inst.inferred },
-				});
-				continue;
-			}
-			out.push({
-				code: inst.rule.code,
-				severity: lowered(CODES[inst.rule.code].severity, inst.inferred),
-				message: message(inst.rule.code, lang, { ...names, expected: newText, actual: formatValue(ev.actual), formula: formulaOf(inst.terms) }),
-				range: target.range,
-				related: inst.terms.map((c) => related(table, c, lang)),
-				fix: fixable ? { title: lang === 'zh' ? `将总计改为 ${newText}` : `Change the total to ${newText}`, edits: [{ range: target.range, newText }] } : undefined,
-				data: { rule: inst.rule.id, expected: ev.expected, actual: ev.actual, inferred: inst.inferred },
-			});
+		const diagnosis = diagnoseTable(model, table);
+		out.push(...blankTotalFindings(model, diagnosis.evaluations, lang));
+		const located = locatedRepairs(diagnosis);
+		if (located) {
+			for (const repair of located) out.push(locatedFinding(model, diagnosis, repair, located, lang));
+			continue;
+		}
+		for (const ev of diagnosis.failing) {
+			const repairs = ev.instance.inferred ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
+			const finding = ruleFinding(model, ev, lang);
+			if (diagnosis.repairs.length > 1) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
+			if (repairs.length > 0) finding.alternatives = repairs.map((r) => repairFix(r, lang, ev.instance));
+			out.push(finding);
 		}
 	}
 	return out;
+}
+
+/** A blank total, once per cell, with its fill-in fix (the sum of its items). */
+function blankTotalFindings(model: ReportModel, evaluations: Evaluation[], lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	const reported = new Set<BoundCell>();
+	for (const ev of evaluations) {
+		if (ev.status !== 'blank-target') continue;
+		const inst = ev.instance;
+		const target = inst.target!;
+		if (reported.has(target)) continue;
+		reported.add(target);
+		const newText = formatValue(ev.expected);
+		out.push({
+			code: 'cell.blank-total',
+			severity: lowered(CODES['cell.blank-total'].severity, inst.inferred),
+			message: message('cell.blank-total', lang, { ...namesOf(model, inst, lang), expected: newText, formula: formulaOf(inst.terms) }),
+			range: target.range,
+			related: inst.terms.map((c) => related(inst.table, c, lang)),
+			fix: inst.inferred ? undefined : { title: lang === 'zh' ? `填入合计 ${newText}` : `Fill in the total ${newText}`, edits: [{ range: target.range, newText }] },
+			data: { rule: inst.rule.id, expected: ev.expected, inferred: inst.inferred },
+		});
+	}
+	return out;
+}
+
+/** The finding of one failing rule, on its total (a sum) or on its last right-hand cell (an equation), without a fix. */
+function ruleFinding(model: ReportModel, ev: Evaluation, lang: Lang): Finding {
+	if (ev.status !== 'mismatch') throw new Error('ruleFinding needs a failing rule');
+	const inst = ev.instance;
+	const table = inst.table;
+	const names = namesOf(model, inst, lang);
+	const severity = lowered(CODES[inst.rule.code].severity, inst.inferred);
+	if (inst.rule.kind === 'equation') {
+		return {
+			code: inst.rule.code,
+			severity,
+			message: message(inst.rule.code, lang, {
+				column: names.column,
+				left: formatValue(ev.expected),
+				right: formatValue(ev.actual),
+				leftFormula: formulaOf(inst.terms),
+				rightFormula: formulaOf(inst.right),
+				difference: formatValue(Math.abs(ev.expected - ev.actual)),
+			}),
+			range: inst.right[inst.right.length - 1].range,
+			related: [...inst.terms, ...inst.right].map((c) => related(table, c, lang)),
+			data: { rule: inst.rule.id, left: ev.expected, right: ev.actual, inferred: inst.inferred },
+		};
+	}
+	return {
+		code: inst.rule.code,
+		severity,
+		message: message(inst.rule.code, lang, { ...names, expected: formatValue(ev.expected), actual: formatValue(ev.actual), formula: formulaOf(inst.terms) }),
+		range: inst.target!.range,
+		related: inst.terms.map((c) => related(table, c, lang)),
+		data: { rule: inst.rule.id, expected: ev.expected, actual: ev.actual, inferred: inst.inferred },
+	};
+}
+
+/**
+ * The one finding of a located error: on the located cell, with the code of the failing rule
+ * whose total it is (else of the first failing rule through it), saying which rules located it,
+ * with related entries for those rules after the items of its own rule. Of a located pair, a
+ * half whose fix alone would break a rule that holds (the two mistakes cancel there) fixes both.
+ */
+function locatedFinding(model: ReportModel, d: TableDiagnosis, repair: Repair, located: Repair[], lang: Lang): Finding {
+	const key = cellKey(repair.cell);
+	const through = d.failing.filter((e) => goesThrough(e.instance, repair.cell));
+	const own = through.find((e) => e.instance.target && cellKey(e.instance.target) === key) ?? through.find((e) => e.instance.rule.kind === 'sum') ?? through[0];
+	const inst = own.instance;
+	const table = inst.table;
+	const expected = formatValue(repair.value);
+	const rules = listOf(through.map((e) => ruleName(model, e.instance, lang)), lang);
+	let reason = formatMessage((through.length > 1 ? LOCATED_TEXTS.crossing : LOCATED_TEXTS.single)[lang], { rules });
+	const others = located.filter((r) => r !== repair);
+	for (const other of others) reason += (lang === 'zh' ? '' : ' ') + formatMessage(LOCATED_TEXTS.pair[lang], { other: cellLabel(table, other.cell, lang) });
+	const isTotal = inst.target !== undefined && cellKey(inst.target) === key;
+	const head = isTotal ? ruleFinding(model, own, lang).message : formatMessage(LOCATED_TEXTS.cell[lang], { ...cellNames(table, repair.cell, lang), expected, actual: formatValue(repair.actual) });
+	const ownRelated = (inst.rule.kind === 'sum' ? inst.terms : [...inst.terms, ...inst.right]).map((c) => related(table, c, lang));
+	const ruleRelated = through.map((e) => ({ range: anchorOf(e.instance).range, message: `${ruleName(model, e.instance, lang)}：${formulaLine(e)}` }));
+	const otherRelated = others.map((r) => ({ range: r.cell.range, message: `${cellLabel(table, r.cell, lang)} → ${formatValue(r.value)}` }));
+	const fix = repairFix(repair, lang, inst);
+	if (others.length > 0 && breaksAlone(d, repair)) {
+		fix.edits = located.map((r) => ({ range: r.cell.range, newText: formatValue(r.value) })).sort((a, b) => comparePositions(a.range.start, b.range.start));
+		fix.title += lang === 'zh' ? `（并改正另一处）` : ' (and the other wrong cell)';
+	}
+	return {
+		code: inst.rule.code,
+		severity: CODES[inst.rule.code].severity,
+		message: `${head} ${reason}`,
+		range: repair.cell.range,
+		related: [...ownRelated, ...ruleRelated, ...otherRelated],
+		fix,
+		data: { rule: inst.rule.id, expected: repair.value, actual: repair.actual, inferred: false, located: true, rules: through.map((e) => e.instance.rule.id) },
+	};
+}
+
+/** A fix that writes one repair; "将总计改为 65" when the cell is the total of the finding's rule. */
+function repairFix(repair: Repair, lang: Lang, inst: RuleInstance): Fix {
+	const value = formatValue(repair.value);
+	const isTotal = inst.target !== undefined && cellKey(inst.target) === cellKey(repair.cell);
+	const { row, column } = cellNames(inst.table, repair.cell, lang);
+	const title = isTotal ? (lang === 'zh' ? `将总计改为 ${value}` : `Change the total to ${value}`) : lang === 'zh' ? `将“${row}”的“${column}”改为 ${value}` : `Change "${row}" / "${column}" to ${value}`;
+	return { title, edits: [{ range: repair.cell.range, newText: value }] };
+}
+
+function ruleName(model: ReportModel, inst: RuleInstance, lang: Lang): string {
+	return formatMessage(RULE_NAMES[inst.rule.code][lang], namesOf(model, inst, lang));
+}
+
+/** "60 + 4 + 0 = 64 ≠ 65": the rule with the numbers the table holds. */
+function formulaLine(ev: Evaluation): string {
+	if (ev.status !== 'mismatch') return '';
+	const inst = ev.instance;
+	if (inst.rule.kind === 'sum') return `${formulaOf(inst.terms)} = ${formatValue(ev.expected)} ≠ ${formatValue(ev.actual)}`;
+	return `${formulaOf(inst.terms)} = ${formatValue(ev.expected)} ≠ ${formulaOf(inst.right)} = ${formatValue(ev.actual)}`;
+}
+
+function anchorOf(inst: RuleInstance): BoundCell {
+	return inst.target ?? inst.right[inst.right.length - 1];
+}
+
+function listOf(items: string[], lang: Lang): string {
+	if (lang === 'zh') return items.join('、');
+	return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function cellLabel(table: BoundTable, cell: BoundCell, lang: Lang): string {
+	const { row, column } = cellNames(table, cell, lang);
+	return `${row} · ${column}`;
+}
+
+function cellNames(table: BoundTable, cell: BoundCell, lang: Lang): { row: string; column: string } {
+	const row = table.byKey.get(cell.row);
+	return { row: row ? rowName(row, lang) : cell.row, column: columnName(table, cell.column, lang) };
 }
 
 /** Guessed cells lower a finding's severity: the arithmetic is only as sure as the split. */
