@@ -70,6 +70,14 @@ export function toBlocks(text, model, options = {}) {
 		}
 	}
 	const headings = flattenSections(model.sections).map((s) => ({ at: abs(s.range.start), heading: s.heading, level: s.level }));
+	// A glued table may be read as starting inside its section's heading (…公开行政复议、行政诉讼情况行政复议行政诉讼…):
+	// the heading stays whole.
+	for (const g of groups) {
+		for (const h of headings) {
+			const end = text.startsWith(h.heading, h.at) ? h.at + h.heading.length : h.at;
+			if (h.at < g.start && end > g.start) g.start = end;
+		}
+	}
 	const blocks = [];
 	if (options.title) blocks.push({ type: 'title', lines: options.title });
 	let cursor = bodyStart;

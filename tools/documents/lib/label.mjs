@@ -31,7 +31,7 @@ export function locateFindings(findings, lines, route, name) {
 		}
 		if (at < 0) throw new Error(`${name}: anchor '${anchors.join("' / '")}' not found`);
 		let line = at;
-		if (f.context !== undefined && !f.heading) {
+		if (f.context !== undefined) {
 			const re = asNumber(f.context);
 			const ahead = route === 'pdftotext-raw' ? 90 : (f.ahead ?? 6);
 			const candidates = [];
@@ -39,8 +39,8 @@ export function locateFindings(findings, lines, route, name) {
 			const behind = route === 'pdftotext-raw' ? 90 : 3;
 			for (let d = -behind; d <= ahead; d++) if (lines[at + d] !== undefined && re.test(lines[at + d])) candidates.push(at + d);
 			if (!candidates.length) throw new Error(`${name}: no '${f.context}' near '${anchors[0]}' (line ${at + 1})`);
-			const nth = f.nth ?? 0;
-			line = f.nth !== undefined ? candidates.filter((c) => c >= at)[nth] ?? candidates[0] : candidates.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || b - a)[0];
+			const nth = (route === 'pdftotext-raw' ? f.rawNth : undefined) ?? f.nth ?? 0;
+			line = f.nth !== undefined || (route === 'pdftotext-raw' && f.rawNth !== undefined) ? candidates.filter((c) => c >= at)[nth] ?? candidates[0] : candidates.sort((a, b) => Math.abs(a - at) - Math.abs(b - at) || b - a)[0];
 		}
 		const label = { code: f.code, severity: f.severity, line: line + 1, context: f.context ?? lines[line].trim().slice(0, 12) };
 		if (f.optional) label.optional = true;
