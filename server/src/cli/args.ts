@@ -2,7 +2,8 @@ import type { Lang, TemplateId } from '../core/index.ts';
 
 export interface CliOptions {
 	command: 'check' | 'extract' | 'convert' | 'help' | 'version';
-	format: 'text' | 'json';
+	/** check: text, json or sarif; extract: json, csv or jsonl. */
+	format: 'text' | 'json' | 'sarif' | 'csv' | 'jsonl';
 	fix: boolean;
 	template: TemplateId | 'auto';
 	lang: Lang;
@@ -50,8 +51,9 @@ export function parseArgs(argv: string[]): CliOptions {
 		switch (name) {
 			case '--format': {
 				const v = value(name, inline ?? args.shift());
-				if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
-				opts.format = v;
+				const allowed = opts.command === 'extract' ? ['json', 'csv', 'jsonl'] : ['text', 'json', 'sarif'];
+				if (!allowed.includes(v)) throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${v}"`);
+				opts.format = v as CliOptions['format'];
 				break;
 			}
 			case '--template': {
@@ -96,8 +98,8 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 export const USAGE = `Usage:
-  nianbao check [--format text|json] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
-  nianbao extract [--template auto|2021|2019|2008] [--jobs N] PATH...
+  nianbao check [--format text|json|sarif] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
+  nianbao extract [--format json|csv|jsonl] [--template auto|2021|2019|2008] [--jobs N] PATH...
   nianbao convert [-o OUT] [--force] FILE...
 
 Checks 政府信息公开工作年度报告 (government information disclosure annual reports).

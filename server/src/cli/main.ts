@@ -6,6 +6,8 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { checkDocument, convertDocument, extractDocument, isDocument } from './documents.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
 import { formatJson, formatText, type FileResult } from './report.ts';
+import { formatSarif } from './sarif.ts';
+import { formatCsv, formatJsonl, type Extracted } from './spreadsheet.ts';
 
 declare const NIANBAO_VERSION: string | undefined;
 
@@ -41,12 +43,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 
 	const unreadable = results.some((r) => r.error);
 	if (opts.command === 'extract') {
-		out(JSON.stringify(extracted, null, 1) + '\n');
+		if (opts.format === 'csv') out(formatCsv(extracted as Extracted[]));
+		else if (opts.format === 'jsonl') out(formatJsonl(extracted as Extracted[]));
+		else out(JSON.stringify(extracted, null, 1) + '\n');
 		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
 		return unreadable ? 2 : 0;
 	}
-	if (opts.format === 'json') {
-		out(formatJson(results));
+	if (opts.format === 'json' || opts.format === 'sarif') {
+		out(opts.format === 'json' ? formatJson(results) : formatSarif(results, opts.lang, typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'dev'));
 		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
 	} else out(formatText(results, opts.lang));
 	if (unreadable) return 2;
