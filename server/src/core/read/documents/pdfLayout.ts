@@ -1,3 +1,4 @@
+import { HEADING_START, segmentsOf, streamTables, type StreamLine } from './pdfStream.ts';
 import { cellLine, joinWrapped, type Block, type GridTable } from './render.ts';
 
 /**
@@ -179,15 +180,30 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 		for (const row of grid.rows) row.sort((a, b) => a.column - b.column);
 		tables.push({ grid, xs, top, bottom });
 	}
+	// What the rulings did not take: tables set out without lines, then prose.
+	const rest = visualLines(page.items.filter((i) => !inTable.has(i)));
+	const streamLines: StreamLine[] = rest.map((l) => {
+		const segments = segmentsOf(l.items, l.y);
+		return { segments, y: l.y, size: l.size, left: l.items[0].x, right: Math.max(...l.items.map((i) => i.x + i.width)) };
+	});
+	const bodyLeft = streamLines.length ? Math.min(...streamLines.map((l) => l.left)) : 0;
+	const bodyRight = streamLines.length ? Math.max(...streamLines.map((l) => l.right)) : 0;
+	const taken = new Set<number>();
+	for (const t of streamTables(streamLines, bodyLeft, bodyRight, tableIndex, page.page)) {
+		for (const k of t.lines) taken.add(k);
+		tables.push({ grid: t.grid, xs: t.xs, top: t.top, bottom: t.bottom });
+	}
 	tables.sort((a, b) => b.top - a.top);
-	const prose = visualLines(page.items.filter((i) => !inTable.has(i))).map((l) => ({
-		text: lineText(l.items),
-		left: l.items[0].x,
-		right: Math.max(...l.items.map((i) => i.x + i.width)),
-		y: l.y,
-		size: l.size,
-		page: page.page,
-	}));
+	const prose = rest
+		.filter((_, k) => !taken.has(k))
+		.map((l) => ({
+			text: lineText(l.items),
+			left: l.items[0].x,
+			right: Math.max(...l.items.map((i) => i.x + i.width)),
+			y: l.y,
+			size: l.size,
+			page: page.page,
+		}));
 	const kept = prose.filter((l) => !isPageNumber(l, page));
 	const blocks: PageLayout['blocks'] = [];
 	let t = 0;
@@ -298,8 +314,6 @@ function lastCellsByColumn(t: GridTable): Map<number, GridTable['rows'][number][
 	return out;
 }
 
-/** A line that opens a heading (一、 （一） 第一部分): it starts a paragraph even after a full line. */
-const HEADING_START = /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 /** The value most lines share, to the nearest point. */
 function mode(values: number[]): number {
