@@ -13,6 +13,10 @@ const WEB_CHROME: RegExp[] = [
 	/^\s*[【[]?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享到)\s*[】\]]?\s*(?:[【[]?\s*(?:打印本页|关闭窗口|打印|关闭|收藏)\s*[】\]]?\s*)*$/,
 	/^\s*字号[:：]\s*[大中小\s]+$/,
 	/^\s*(?:浏览次数|访问量|点击数)[:：]\s*\d+\s*$/,
+	// Share buttons (微信 微博 QQ空间), a download box (附件下载), the page's own date line.
+	/^\s*(?:分享到[:：]?\s*)?(?:微信|微博|QQ空间|QQ好友|朋友圈|新浪微博|腾讯微博|抖音)(?:[\s\u3000、|/]+(?:微信|微博|QQ空间|QQ好友|朋友圈|新浪微博|腾讯微博|抖音))+\s*$/,
+	/^\s*(?:附件下载|相关附件|附件列表)[:：]?\s*$/,
+	/^\s*(?:发布时间|发布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:信息)?来源[:：]\s*\S{0,40})?\s*$/,
 ];
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const ATTACHMENT = /^\s*\S.{0,80}\.(?:docx?|pdf|wps|xlsx?)\s*$/i;
@@ -25,6 +29,8 @@ const BOOKMARK = /\[bookmark:[^\]\n]*\]\s*/g;
 export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[] {
 	const inTable = new Uint8Array(index.lineCount);
 	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+	// Text from a PDF (pdftotext) marks its page breaks with form feeds: a page number stands beside one.
+	const pageBreaks = index.text.includes('\f');
 	const out: Artifact[] = [];
 	for (let n = 0; n < index.lineCount; n++) {
 		const line = index.lines[n];
@@ -40,7 +46,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		if (inTable[n] || line.length > 200) continue;
 		let kind: Artifact['kind'] | undefined;
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
-		else if (PAGE_NUMBER.test(line) && isolated(index, n)) kind = 'page-number';
+		else if (PAGE_NUMBER.test(line) && (pageBreaks ? besidePageBreak(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
 		if (!kind) continue;
 		const s = line.length - line.trimStart().length;
@@ -55,4 +61,17 @@ function isolated(index: LineIndex, n: number): boolean {
 	const next = n + 1 < index.lineCount ? index.lines[n + 1].trim() : '';
 	const prevEndsSentence = /[。；！？]$/.test(prev) || prev === '';
 	return prevEndsSentence && (next === '' || !/^\d/.test(next));
+}
+
+/** Within two lines of a form feed: where pdftotext puts a page's footer. */
+function besidePageBreak(index: LineIndex, n: number): boolean {
+	for (let k = Math.max(0, n - 2); k <= Math.min(index.lineCount - 1, n + 2); k++) if (index.lines[k].includes('\f')) return true;
+	return false;
+}
+
+/** A bare number with other bare numbers around it is a column of table cells (one a line), not a page number. */
+function amongNumbers(index: LineIndex, n: number): boolean {
+	let numbers = 0;
+	for (let k = Math.max(0, n - 4); k <= Math.min(index.lineCount - 1, n + 4); k++) if (k !== n && /^\s*\d{1,6}\s*$/.test(index.lines[k])) numbers++;
+	return numbers >= 2;
 }

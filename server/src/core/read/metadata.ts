@@ -14,7 +14,8 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 	// The title: a short line naming the report before the first section, with the agency line above it.
 	for (let n = 0; n < Math.min(firstHeadingLine, 12); n++) {
 		const t = lines[n].trim();
-		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t)) continue;
+		// A page's breadcrumb (当前位置：首页 > 信息公开 > 政府信息公开年度报告) names the report too; it is no title.
+		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t) || /当前位置|首页\s*[>＞»›]/.test(t)) continue;
 		let start = n;
 		const above = n > 0 ? lines[n - 1].trim() : '';
 		if (above.length > 0 && above.length <= 40 && !/[。，,：:]/.test(above) && !REPORT_NAME.test(above)) start = n - 1;

@@ -1,0 +1,264 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { applyEdits, checkReport, parseReport, type Finding } from '../server/src/core/index.ts';
+import { withoutGuessedMissing } from '../server/src/core/check/rules/structureChecks.ts';
+import { readSeed } from './helpers.ts';
+
+/**
+ * Headings as real reports publish them: matched to the template's sections by similarity and
+ * place, in every route (Markdown, wrapped lines, one-line web text, PDF text); and when the
+ * structure cannot be read, said once. Fixtures are real texts (test/fixtures/structure/README.md)
+ * or a real seed with one thing changed.
+ */
+
+const SEED = readSeed('003_6d0cd6ca3bfdf8d5.txt');
+const KEYS = ['overview', 'active', 'requests', 'appeals', 'problems', 'other'];
+const structure = (name: string) => readFileSync(join(__dirname, 'fixtures', 'structure', name), 'utf8');
+const sectionKeys = (text: string) => parseReport(text).headings.filter((h) => h.section).map((h) => h.section!.key);
+const structural = (fs: Finding[]) => fs.filter((f) => f.code.startsWith('section.') || f.code === 'table.missing');
+const check = (text: string) => checkReport(parseReport(text));
+
+/** Replaces one line of the seed, which must be there exactly once. */
+function replaceLine(text: string, line: string, by: string): string {
+	const lines = text.split('\n');
+	const at = lines.indexOf(line);
+	assert.ok(at >= 0 && lines.lastIndexOf(line) === at, `${line} once in the text`);
+	lines[at] = by;
+	return lines.join('\n');
+}
+
+describe('the seed as published has its six sections and nothing to say about them', () => {
+	test('seed 003', () => {
+		assert.deepEqual(sectionKeys(SEED), KEYS);
+		assert.deepEqual(structural(check(SEED)), []);
+	});
+});
+
+describe('wording variants are the section, reported as a wording warning with the format’s words as fix', () => {
+	const variants: Array<[string, string, string]> = [
+		['a conjunction changed', '四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议与行政诉讼情况'],
+		['a character added', '二、主动公开政府信息情况', '二、主动公开政府信息的情况'],
+		['a character dropped', '三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申情况'],
+		['a character mistyped', '四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政法复议、行政诉讼情况'],
+		['an older wording', '五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'],
+		['a local wording', '一、总体情况', '一、概述'],
+		['the other-matters wording shortened', '六、其他需要报告的事项', '六、其他需要报告事项'],
+	];
+	for (const [what, canonical, variant] of variants) {
+		test(`${what}: ${variant}`, () => {
+			const text = replaceLine(SEED, canonical, variant);
+			assert.deepEqual(sectionKeys(text), KEYS);
+			const fs = structural(check(text));
+			assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.wording', 'warning']]);
+			const model = parseReport(text);
+			assert.equal(model.index.textOf(fs[0].range), variant);
+			assert.equal(applyEdits(text, fs[0].fix!.edits), SEED);
+		});
+	}
+
+	test('numbering that jumps or restarts does not hide a section', () => {
+		let text = replaceLine(SEED, '三、收到和处理政府信息公开申请情况', '四、收到和处理政府信息公开申请情况');
+		text = replaceLine(text, '四、政府信息公开行政复议、行政诉讼情况', '一、政府信息公开行政复议、行政诉讼情况');
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.deepEqual(structural(check(text)), []);
+	});
+
+	test('punctuation and spacing are not wording', () => {
+		const text = replaceLine(SEED, '四、政府信息公开行政复议、行政诉讼情况', '四、 政府信息公开行政复议，行政诉讼情况');
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.deepEqual(structural(check(text)), []);
+	});
+
+	test('a heading unlike any section is not taken for one, and the section it displaced is missing', () => {
+		const text = replaceLine(SEED, '五、存在的主要问题及改进情况', '五、重点领域信息公开');
+		assert.deepEqual(sectionKeys(text), ['overview', 'active', 'requests', 'appeals', 'other']);
+		const fs = structural(check(text));
+		assert.deepEqual(fs.map((f) => f.code), ['section.missing']);
+		assert.match(fs[0].message, /存在的主要问题及改进情况/);
+	});
+
+	test('a pre-2019 report has no mandated wording: its own headings draw no wording warning', () => {
+		const seed002 = readSeed('002_80c9c3334538e3f2.txt');
+		assert.equal(parseReport(seed002).template.id, '2008');
+		assert.deepEqual(check(seed002).filter((f) => f.code === 'section.wording'), []);
+	});
+});
+
+describe('headings in every route', () => {
+	test('Markdown headings (##, ###, bold) and an unnumbered Markdown heading', () => {
+		let text = SEED;
+		for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) text = replaceLine(text, h, `## ${h}`);
+		text = replaceLine(text, '五、存在的主要问题及改进情况', '**五、存在的主要问题及改进情况**');
+		text = replaceLine(text, '六、其他需要报告的事项', '## 其他需要报告的事项');
+		const model = parseReport(text);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.equal(model.index.textOf(model.headings.find((h) => h.section?.key === 'overview')!.range), '一、总体情况');
+		assert.equal(model.index.textOf(model.headings.find((h) => h.section?.key === 'problems')!.range), '五、存在的主要问题及改进情况');
+		assert.deepEqual(structural(checkReport(model)), []);
+	});
+
+	test('a Markdown heading that names no section is no heading of the outline', () => {
+		const text = '# 某局2023年政府信息公开工作年度报告\n\n' + SEED;
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.equal(parseReport(text).headings.some((h) => h.unnumbered && !h.section), false);
+	});
+
+	test('a heading broken over two lines by a hard line break is one heading, worded as the format has it', () => {
+		const text = replaceLine(SEED, '四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议、行政\n诉讼情况');
+		const model = parseReport(text);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		const h = model.headings.find((x) => x.section?.key === 'appeals')!;
+		assert.equal(model.index.textOf(h.range), '四、政府信息公开行政复议、行政\n诉讼情况');
+		assert.deepEqual(structural(checkReport(model)), []);
+	});
+
+	test('a body line after a heading is not joined to it', () => {
+		const model = parseReport(SEED);
+		const h = model.headings.find((x) => x.section?.key === 'overview')!;
+		assert.equal(h.range.end.line, h.line);
+	});
+
+	test('pdftotext -layout: indented and centred headings, form feeds, page footers', () => {
+		const lines = SEED.split('\n');
+		const paged = lines.map((l, i) => {
+			if (/^[一二三四五六]、/.test(l) && !l.includes('|')) return `                    ${l}          `;
+			if (i > 0 && i % 20 === 0) return `${l}\n\n                              — ${i / 20} —\n\f`;
+			return `    ${l}`.replace(/^ {4}(?=.*\|)/, '');
+		});
+		const text = paged.join('\n');
+		const model = parseReport(text);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		const fs = checkReport(model);
+		assert.deepEqual(structural(fs), []);
+		const footers = fs.filter((f) => f.code === 'cleanup.artifact').map((f) => model.index.textOf(f.range));
+		assert.ok(footers.includes('— 1 —') && footers.includes('— 2 —'), footers.join(' '));
+	});
+
+	test('a space for the 、 (一 总体情况)', () => {
+		const text = replaceLine(SEED, '一、总体情况', '一 总体情况');
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.deepEqual(structural(check(text)), []);
+	});
+});
+
+describe('one-line web text', () => {
+	test('an introduction that lists the section names is not taken for the sections (平潭 市场监管局 2023)', () => {
+		const text = structure('pingtan-scjgj-2023.txt');
+		const model = parseReport(text);
+		const sections = model.headings.filter((h) => h.section);
+		assert.deepEqual(sections.map((h) => h.section!.key), KEYS);
+		// The introduction ends at 联系电话：0591-23163598。; every section starts after it.
+		const introEnd = text.indexOf('0591-23163598。') + 14;
+		for (const h of sections) assert.ok(model.index.offsetAt(h.range.start) >= introEnd, `${h.title} after the introduction`);
+		assert.equal(model.index.textOf(sections[0].range), '一、总体情况');
+		assert.deepEqual(structural(checkReport(model)), []);
+	});
+
+	test('an introduction that numbers the names it lists is not taken for the sections either', () => {
+		const text = structure('pingtan-scjgj-2023.txt').replace(
+			'本报告包括总体情况、行政机关主动公开政府信息情况、',
+			'本报告包括一、总体情况，二、主动公开政府信息情况，',
+		);
+		const model = parseReport(text);
+		const at = text.indexOf('本报告包括');
+		const overview = model.headings.find((h) => h.section?.key === 'overview')!;
+		assert.ok(model.index.offsetAt(overview.range.start) > at + 40);
+		assert.deepEqual(structural(checkReport(model)), []);
+	});
+
+	test('a section truly missing is still an error, once (平潭 自然资源局 2019 has no 六)', () => {
+		const text = structure('pingtan-zrzyj-2019.txt');
+		assert.deepEqual(sectionKeys(text), KEYS.slice(0, 5));
+		const fs = structural(check(text));
+		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.missing', 'error']]);
+		assert.match(fs[0].message, /其他需要报告的事项/);
+	});
+
+	test('a heading right after a table’s unit (…万元三、收到和处理…) is found; prose like 统一、规范 is not a heading', () => {
+		const text = structure('pingtan-zrzyj-2019.txt');
+		assert.ok(text.includes('万元三、收到和处理政府信息公开申请情况'));
+		assert.ok(sectionKeys(text).includes('requests'));
+		const prose = '一、总体情况我局坚持统一、规范的原则推进主动公开工作。' + '正文'.repeat(200);
+		assert.deepEqual(sectionKeys(prose), ['overview']);
+	});
+
+	test('page chrome around one-line web text is reported and does not disturb the sections', () => {
+		const body = structure('pingtan-scjgj-2023.txt');
+		const text = `当前位置：首页 > 政府信息公开 > 政府信息公开年度报告\n发布时间：2024-01-18\n${body}\n附件下载\n微信 微博 QQ空间\n`;
+		const model = parseReport(text);
+		assert.deepEqual(model.headings.filter((h) => h.section).map((h) => h.section!.key), KEYS);
+		assert.equal(model.metadata.title, undefined);
+		const chrome = checkReport(model).filter((f) => f.code === 'cleanup.artifact').map((f) => model.index.textOf(f.range));
+		assert.deepEqual(chrome, ['当前位置：首页 > 政府信息公开 > 政府信息公开年度报告', '发布时间：2024-01-18', '附件下载', '微信 微博 QQ空间']);
+	});
+});
+
+describe('PDF-to-Markdown with a local order (上海市科委 2024)', () => {
+	test('the mandated headings are found after the local parts, and a section without its own heading is not missing', () => {
+		const text = structure('shanghai-kw-2024.txt');
+		const model = parseReport(text);
+		assert.deepEqual(model.headings.filter((h) => h.section).map((h) => h.section!.key), KEYS);
+		const fs = checkReport(model).filter((f) => f.code.startsWith('section.'));
+		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.untitled', 'information']]);
+		assert.equal(model.index.textOf(fs[0].range), '（一）主要问题');
+		// 三、主动公开工作情况 (a part of Shanghai's own overview) is not a second 主动公开 section.
+		assert.equal(model.headings.find((h) => h.section?.key === 'active')!.title, '主动公开政府信息情况');
+	});
+});
+
+describe('formats', () => {
+	test('a 2017 report is judged by the pre-2019 format even when its prose names a 2019 label (平潭 财政金融局 2017)', () => {
+		const text = structure('pingtan-czjrj-2017.txt');
+		assert.ok(text.includes('政府集中采购'));
+		const model = parseReport(text);
+		assert.equal(model.metadata.year, 2017);
+		assert.equal(model.template.id, '2008');
+		const fs = checkReport(model);
+		assert.deepEqual(fs.filter((f) => f.severity === 'error'), []);
+		assert.deepEqual(fs.filter((f) => f.code === 'template.year-mismatch'), []);
+	});
+});
+
+describe('when the structure cannot be read, it is said once', () => {
+	test('a text that is not a report: one section.unreadable, no section.missing, no table.missing', () => {
+		const text = '关于开展2023年度安全生产大检查的通知\n各科室：\n为切实做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n2023年5月。\n二、检查内容\n消防设施。\n';
+		const fs = check(text);
+		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.unreadable', 'warning']]);
+		assert.match(fs[0].message, /未识别为政府信息公开工作年度报告/);
+	});
+
+	test('a garbled text (GBK bytes read as Latin-1): one finding', () => {
+		const garbled = Buffer.from(SEED, 'utf8').toString('latin1');
+		const fs = check(garbled).filter((f) => f.severity === 'error' || f.code.startsWith('section.') || f.code === 'table.missing');
+		assert.deepEqual(fs.map((f) => f.code), ['section.unreadable']);
+		assert.match(fs[0].message, /乱码/);
+	});
+
+	test('a report whose headings are all gone: one section.unreadable where the text starts; the tables are still checked', () => {
+		const text = SEED.split('\n').filter((l) => !/^[一二三四五六]、(?!本年|上年|结转|本年度)/.test(l)).join('\n');
+		const model = parseReport(text);
+		assert.ok(model.tables.length >= 3);
+		const fs = checkReport(model);
+		assert.deepEqual(structural(fs).map((f) => f.code), ['section.unreadable']);
+		assert.equal(structural(fs)[0].range.start.line, 0);
+	});
+
+	test('only one of six sections recognised: not confident, said once with what was found', () => {
+		const text = SEED.split('\n').filter((l) => !/^[二三四五六]、(?!本年|上年|结转|本年度)/.test(l)).join('\n');
+		const fs = structural(check(text));
+		assert.deepEqual(fs.map((f) => f.code), ['section.unreadable']);
+		assert.match(fs[0].message, /只识别出 1 个规定章节（“一、总体情况”）/);
+	});
+
+	test('table.missing yields to a table.unreadable finding (for that table, or for all when it names none)', () => {
+		const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+		const missing = (table: string): Finding => ({ code: 'table.missing', severity: 'error', message: '', range, data: { table } });
+		const unreadable = (table?: string) => ({ code: 'table.unreadable', severity: 'warning', message: '', range, data: table ? { table } : {} }) as unknown as Finding;
+		const fs = [missing('requests'), missing('appeals')];
+		assert.deepEqual(withoutGuessedMissing(fs), fs);
+		assert.deepEqual(withoutGuessedMissing([...fs, unreadable('requests')]).map((f) => `${f.code} ${f.data?.table}`), ['table.missing appeals', 'table.unreadable requests']);
+		assert.deepEqual(withoutGuessedMissing([...fs, unreadable()]).map((f) => f.code), ['table.unreadable']);
+	});
+});
