@@ -62,6 +62,33 @@ function applyOverrides(model, overrides = []) {
 	}
 }
 
+/**
+ * Tables the reader does not split (pre-2019 统计表 glued in web text), laid out by hand in the
+ * manifest: the text from `from` (kept before the table) to `until` is replaced by the given rows.
+ */
+function addHandTables(text, model, handTables = []) {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+	const pos = (offset) => {
+		let line = starts.findLastIndex((s) => s <= offset);
+		return { line, character: offset - starts[line] };
+	};
+	for (const h of handTables) {
+		const from = text.indexOf(h.after);
+		if (from < 0) throw new Error(`hand table: '${h.after}' not found`);
+		const start = from + h.after.length;
+		const end = h.until === undefined ? text.length : text.indexOf(h.until, start);
+		if (end < 0) throw new Error(`hand table: '${h.until}' not found`);
+		const abs = (p) => starts[p.line] + p.character;
+		model.tables = model.tables.filter((t) => abs(t.range.end) <= start || abs(t.range.start) >= end);
+		model.tables.push({ id: h.id, title: '', columns: [], rows: [], range: { start: pos(start), end: pos(end) }, handRows: h.rows });
+	}
+	model.tables.sort((a, b) => abs2(a) - abs2(b));
+	function abs2(t) {
+		return starts[t.range.start.line] + t.range.start.character;
+	}
+}
+
 function sourceRowsOf(text, start, end) {
 	return text
 		.slice(start, end)
@@ -91,6 +118,7 @@ for (const e of entries) {
 		writeFileSync(modelFile, JSON.stringify(model, null, 1) + '\n');
 	}
 	applyOverrides(model, e.overrides);
+	addHandTables(text, model, e.handTables);
 	const find = (s, from = 0) => {
 		if (s === undefined) return undefined;
 		const i = text.indexOf(s, from);
@@ -105,13 +133,13 @@ for (const e of entries) {
 		bodyStart = text.indexOf(model.title) + model.title.length;
 	}
 	const bodyEnd = e.bodyEnd !== undefined ? find(e.bodyEnd, bodyStart) : text.length;
-	const blocks = toBlocks(text, model, { bodyStart, bodyEnd, title, dropTexts: e.dropTexts, breakBefore: e.breakBefore, tableStarts: e.tableStarts, tableUntil: e.tableUntil });
+	const blocks = toBlocks(text, model, { bodyStart, bodyEnd, title, dropTexts: e.dropTexts, breakBefore: e.breakBefore, headingFixes: e.headingFixes, tableStarts: e.tableStarts, tableUntil: e.tableUntil });
 	for (const b of blocks) {
 		if (b.type !== 'table' || ['active', 'requests', 'appeals'].includes(b.kind)) continue;
 		const starts = [0];
 		for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
 		const t = b.tables[0];
-		b.sourceRows = sourceRowsOf(text, starts[t.range.start.line] + t.range.start.character, starts[t.range.end.line] + t.range.end.character);
+		b.sourceRows = t.handRows ?? sourceRowsOf(text, starts[t.range.start.line] + t.range.start.character, starts[t.range.end.line] + t.range.end.character);
 	}
 	const html = renderHtml(blocks, { styleName: e.style ?? 'official', singleFont: !!e.singleFont });
 	writeFileSync(join(work, `${e.name}.html`), html);

@@ -106,11 +106,14 @@ export function toBlocks(text, model, options = {}) {
 				}
 				const h = first ? part.heading : undefined;
 				first = false;
-				if (h && line.trimStart().startsWith(h.heading) && line.trim().length > h.heading.length && h.level > 0) {
+				// The heading as the text writes it (spaces may sit inside it: 一、 概述), or as the manifest corrects
+				// the reader's cut (六、主要问题和改进 | 措施… is 六、主要问题和改进措施).
+				const wording = h ? (options.headingFixes?.[h.heading] ?? h.heading) : '';
+				const inText = h ? new RegExp('^\\s*' + [...wording].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')).exec(line) : null;
+				if (h && inText && line.trim().length > inText[0].trim().length && h.level > 0) {
 					// A heading run into its paragraph (web text): print them as a heading and a paragraph.
-					const lead = line.trimStart();
-					blocks.push({ type: 'heading', level: h.level, text: h.heading });
-					const restText = lead.slice(h.heading.length).replace(/^[\s。：:]+/, '');
+					blocks.push({ type: 'heading', level: h.level, text: inText[0].trim() });
+					const restText = line.slice(inText[0].length).replace(/^[\s。：:]+/, '');
 					if (restText) blocks.push({ type: 'para', text: restText });
 				} else if (h) blocks.push({ type: 'heading', level: h.level, text: line.trim() });
 				else blocks.push({ type: 'para', text: line.trim() });
