@@ -5,10 +5,16 @@
 // (loaded or not); saves a screenshot.
 //
 //   node tools/show-details-page.mjs FILE.vsix [--out test-output/details-page.png]
+//        [--expect-picture] [--ignore-certificate-errors]
+//
+// --expect-picture fails unless every README picture is shown; --ignore-certificate-errors lets
+// the browser load pictures from a local https server with a throwaway certificate
+// (tools/check-details-picture.mjs).
 //
 // Needs code-server and node 24 (tools/install-code-server.sh; CODE_SERVER_DIR / CODE_SERVER_NODE
 // or ${NIANBAO_TOOLS:-~/.cache/nianbao-tools}) and Debian's chromium. Exits 1 when the extension
-// is not installed, or its page shows no name, no icon or no README text.
+// is not installed, or its page shows no name, no icon or no README text (or, with
+// --expect-picture, a README picture that is not shown).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +25,8 @@ import { chromium } from 'playwright-core';
 const args = process.argv.slice(2);
 const vsix = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--out');
 const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : 'test-output/details-page.png');
+const expectPicture = args.includes('--expect-picture');
+const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', ...(args.includes('--ignore-certificate-errors') ? ['--ignore-certificate-errors'] : [])];
 if (!vsix || !existsSync(vsix)) {
 	console.error('usage: node tools/show-details-page.mjs FILE.vsix [--out PNG]');
 	process.exit(2);
@@ -70,7 +78,7 @@ await new Promise((ok, fail) => {
 });
 
 let code = 1;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: browserArgs });
 try {
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(tmp)}`);
@@ -97,14 +105,16 @@ try {
 	while (!readme && Date.now() < deadline) {
 		for (const frame of page.frames()) {
 			const found = await frame
-				.evaluate(() => {
+				.evaluate(async () => {
 					const h1 = document.querySelector('body h1');
 					if (!h1 || !/nianbao/.test(h1.textContent ?? '')) return undefined;
+					const imgs = [...document.querySelectorAll('img')];
+					// decode() settles once the picture has loaded, or failed, or has no source: no waiting on a clock.
+					const loaded = await Promise.all(imgs.map((i) => i.decode().then(() => i.naturalWidth > 0, () => false)));
 					return {
 						title: h1.textContent,
 						text: document.body.innerText.length,
-						images: [...document.querySelectorAll('img')].map((i) => ({ src: i.getAttribute('src'), alt: i.getAttribute('alt')?.slice(0, 40), loaded: i.complete && i.naturalWidth > 0 })),
-						imageMarkup: (document.body.innerHTML.match(/<img[^>]*>/g) ?? []).map((s) => s.slice(0, 160)),
+						images: imgs.map((i, n) => ({ src: i.getAttribute('src'), alt: i.getAttribute('alt')?.slice(0, 40), loaded: loaded[n] })),
 					};
 				})
 				.catch(() => undefined);
@@ -122,7 +132,9 @@ try {
 	mkdirSync(dirname(out), { recursive: true });
 	await page.screenshot({ path: out });
 	log(`screenshot ${out}`);
-	code = name && icon.loaded && readme && readme.text > 1000 ? 0 : 1;
+	const pictures = readme ? readme.images.length > 0 && readme.images.every((i) => i.loaded) : false;
+	code = name && icon.loaded && readme && readme.text > 1000 && (pictures || !expectPicture) ? 0 : 1;
+	if (expectPicture && !pictures) console.error('details-page: a README picture is not shown');
 } catch (e) {
 	console.error(`details-page: ${e instanceof Error ? e.message : e}`);
 } finally {
