@@ -55,7 +55,13 @@ function applyOverrides(model, overrides = []) {
 		const table = model.tables.find((t) => t.id === o.table);
 		if (!table) throw new Error(`override: no table ${o.table}`);
 		let row = table.rows.find((r) => r.key === o.row);
-		if (!row && o.label) table.rows.push((row = { key: o.row, label: o.label, known: true, values: {} }));
+		if (!row && o.label) {
+			// A row the text prints without cells: placed after the row it follows in the template.
+			row = { key: o.row, label: o.label, known: true, values: {} };
+			const after = o.insertAfter ? table.rows.findIndex((r) => r.key === o.insertAfter) : -1;
+			if (after >= 0) table.rows.splice(after + 1, 0, row);
+			else table.rows.push(row);
+		}
 		if (!row) throw new Error(`override: no row ${o.table} ${o.row}`);
 		if (o.label) row.label = o.label;
 		for (const [column, text] of Object.entries(o.values ?? {})) row.values[column] = { value: text === '' ? null : Number(text), text };
