@@ -117,3 +117,29 @@ describe('real web text (one line a report, cells glued or spaced irregularly)',
 		}
 	});
 });
+
+describe('pre-2019 统计表 in provincial variants', () => {
+	const web = (name: string) => readFileSync(join(LAYOUTS, 'web', name), 'utf8');
+
+	test('Fujian 指标名称 | 计量单位 | 年末统计: read against its own rows, never against the 2019/2021 tables', () => {
+		const model = parseReport(web('pingtan-czjrj-2016.txt'));
+		assert.equal(model.template.id, '2008');
+		assert.deepEqual(tableValues(model).map((t) => t.id), ['statistics.fujian-year-end']);
+		assert.deepEqual(tableValues(model)[0].rows, { F1: [86], 'F1.1': [86], 'F1.2': [0], F2: [0], 'F2.1': [0], 'F2.4': [0], 'F2.5': [0] });
+		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && f.severity !== 'hint'), []);
+	});
+
+	test('Fujian 本年度 | 历年累计: both columns read, rows a province leaves out are not reported', () => {
+		const model = parseReport(web('pingtan-shsyj-2016.txt'));
+		const t = tableValues(model).find((x) => x.id === 'statistics.fujian')!;
+		assert.deepEqual(t.rows.F1, [66, 107]);
+		assert.deepEqual(t.rows['F1.1'], [66, 107]);
+		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && f.severity !== 'hint'), []);
+	});
+
+	test('a total the Fujian table states that its items do not make is an error (the split is certain: two digits, two columns)', () => {
+		const findings = checkReport(parseReport(web('pingtan-gaj-2018.txt'))).filter((f) => f.code === 'balance.stat-sum');
+		assert.ok(findings.length >= 1);
+		assert.ok(findings.every((f) => f.severity === 'error' && f.message.includes('对申请的答复总数')));
+	});
+});

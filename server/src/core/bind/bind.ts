@@ -64,8 +64,12 @@ class Binder {
 			this.overflow = undefined;
 		}
 		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.
-		const read = new Set(this.tables.filter((t) => t.rows.length > 0).map((t) => t.def));
-		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !read.has(t.def)));
+		// So is the anchor of an optional table when another table of its section was read (the
+		// national 统计表 named in the prose of a report whose 附表 is the Fujian one).
+		const read = this.tables.filter((t) => t.rows.length > 0);
+		const readDefs = new Set(read.map((t) => t.def));
+		const readSections = new Set(read.map((t) => t.def.section));
+		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !readDefs.has(t.def) && (t.def.required || !readSections.has(t.def.section))));
 	}
 
 	/** A table read by the aligner: it continues an earlier part of the same table (split by a heading or a page) when their rows do not overlap. */

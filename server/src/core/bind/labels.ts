@@ -33,7 +33,8 @@ const FUZZY_THRESHOLD = 0.62;
 const MIN_CORE_WITHOUT_ORDINAL = 4;
 
 export function labelForm(text: string): LabelForm {
-	const { ordinal, rest } = splitOrdinal(normalizeLabel(text));
+	// 其中 may stand before the ordinal (其中：1.当面申请数) or after it.
+	const { ordinal, rest } = splitOrdinal(normalizeLabel(text).replace(/^其中:?/, ''));
 	return { ordinal, core: rest.replace(/^其中:?/, '') };
 }
 

@@ -1,4 +1,5 @@
 import { sum } from './ruleBuilders.ts';
+import { FUJIAN_RULES, FUJIAN_SIGNATURES, FUJIAN_TABLES } from './statisticsFujian.ts';
 import type { BalanceRule, RowDef, TemplateDef } from './types.ts';
 
 /**
@@ -8,7 +9,8 @@ import type { BalanceRule, RowDef, TemplateDef } from './types.ts';
  * unknown rows, and only the sums the table itself states ("其中", "=") are checked.
  */
 
-const row = (key: string, label: string, en: string, extra: Partial<RowDef> = {}): RowDef => ({ key, label, en, ...extra });
+// Provinces printed the table with rows of their own and without others: a row may be absent without a finding.
+const row = (key: string, label: string, en: string, extra: Partial<RowDef> = {}): RowDef => ({ key, label, en, optional: true, ...extra });
 const group = (key: string, label: string, en: string): RowDef => ({ key, label, en, kind: 'group' });
 
 const STATISTICS_ROWS: RowDef[] = [
@@ -98,7 +100,7 @@ export const FORMAT_2008: TemplateDef = {
 	name: { zh: '2019年以前的年报格式（条例第三十二条及统计表）', en: 'pre-2019 format (2008 Regulations, art. 32, and statistics table)' },
 	source: '《中华人民共和国政府信息公开条例》（国务院令第492号）第三十二条',
 	years: [2008, 2018],
-	signatures: ['统计指标', '收到申请数', '申请答复数', '申请办结数', '主动公开政府信息数', '行政复议数量', '行政诉讼数量', '举报投诉数量'],
+	signatures: ['统计指标', '收到申请数', '申请答复数', '申请办结数', '主动公开政府信息数', '行政复议数量', '行政诉讼数量', '举报投诉数量', ...FUJIAN_SIGNATURES],
 	sections: [
 		{ key: 'overview', title: '一、概述', en: 'Overview', keywords: [['概述', 3], ['总体情况', 3], ['概况', 2]], variants: ['总体情况', '基本情况', '引言'], required: false, levels: [1] },
 		{ key: 'active', title: '主动公开政府信息的情况', en: 'Proactive disclosure', keywords: [['主动公开', 3]], required: true, levels: [1] },
@@ -124,6 +126,7 @@ export const FORMAT_2008: TemplateDef = {
 			allowUnknownRows: true,
 			required: false,
 		},
+		...FUJIAN_TABLES,
 	],
-	rules: STATISTICS_RULES,
+	rules: [...STATISTICS_RULES, ...FUJIAN_RULES],
 };

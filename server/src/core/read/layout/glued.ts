@@ -36,6 +36,8 @@ interface LabelPattern {
 	rowKey?: string;
 	/** Value columns (by index) that may be negative (本年增/减). */
 	negative?: Set<number>;
+	/** The row's table has a unit column (条, 件) before its values. */
+	unitColumn?: boolean;
 }
 
 const patternCache = new WeakMap<TemplateDef, LabelPattern[]>();
@@ -78,7 +80,7 @@ function patternsFor(template: TemplateDef): LabelPattern[] {
 		for (const row of table.rows) {
 			for (const label of [row.label, ...(row.aliases ?? [])]) {
 				const generic = !/^[（(一二三四五六七八九十\d]/.test(label) && table.anchors.length > 0;
-				out.push({ re: labelRegex(label), generic, kind: 'row', values: row.kind === 'group' ? 0 : valueColumns.length, table: table.id, rowRules: rowRules(row.key), rowKey: row.key, negative: new Set(valueColumns.flatMap((c, i) => (c.allowNegative ? [i] : []))) });
+				out.push({ re: labelRegex(label), generic, kind: 'row', values: row.kind === 'group' ? 0 : valueColumns.length, table: table.id, rowRules: rowRules(row.key), rowKey: row.key, negative: new Set(valueColumns.flatMap((c, i) => (c.allowNegative ? [i] : []))), unitColumn: table.columns[0]?.kind === 'text' });
 			}
 		}
 	}
@@ -90,6 +92,8 @@ interface Hit {
 	start: number;
 	end: number;
 	pattern: LabelPattern;
+	/** Other tables' patterns for the very same text. */
+	alternatives?: LabelPattern[];
 }
 
 function findHits(line: string, patterns: LabelPattern[]): Hit[] {
@@ -109,6 +113,12 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	const kept: Hit[] = [];
 	let end = -1;
 	for (const h of hits) {
+		const last = kept[kept.length - 1];
+		// The same label in several tables (a row two variants of a table share): kept as alternatives, the anchor decides.
+		if (last && h.start === last.start && h.end === last.end && h.pattern.kind === last.pattern.kind && h.pattern.table !== last.pattern.table) {
+			(last.alternatives ??= []).push(h.pattern);
+			continue;
+		}
 		if (h.start < end) continue;
 		kept.push(h);
 		end = h.end;
@@ -179,20 +189,25 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		...(inferred ? { inferred } : {}),
 	});
 	const anchored = new Set<string>();
-	const pieces: Array<{ label: RawCell; values?: ValueOptions; pattern: LabelPattern }> = [];
-	hits.forEach((h, i) => {
-		if (h.pattern.kind === 'anchor') anchored.add(h.pattern.table);
+	const pieces: Array<{ label: RawCell; unit?: RawCell; values?: ValueOptions; pattern: LabelPattern }> = [];
+	let lastAnchored: string | undefined;
+	hits.forEach((hit, i) => {
+		const h = hit.alternatives ? { ...hit, pattern: [hit.pattern, ...hit.alternatives].find((p) => p.table === lastAnchored) ?? hit.pattern } : hit;
+		if (h.pattern.kind === 'anchor') anchored.add((lastAnchored = h.pattern.table));
 		if (h.pattern.generic && !anchored.has(h.pattern.table)) return;
 		const limit = i + 1 < hits.length ? hits[i + 1].start : line.length;
-		const values = h.pattern.values > 0 ? readValues(line, h.end, limit, h.pattern, i, at) : undefined;
+		// A table whose first column is a unit (条 | 86) writes the unit between the label and the numbers.
+		const unit = h.pattern.unitColumn ? unitAfter(line, h.end, limit) : undefined;
+		const values = h.pattern.values > 0 ? readValues(line, unit ? unit[1] : h.end, limit, h.pattern, i, at) : undefined;
 		// In squashed text a row label with no number after it is prose that names the row, not the row.
 		if (h.pattern.kind === 'row' && h.pattern.values > 0 && !values) return;
-		pieces.push({ label: at(h.start, h.end, i), values, pattern: h.pattern });
+		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern });
 	});
 	const choice = chooseSplits(pieces, template);
 	const cells: RawCell[] = [];
 	pieces.forEach((p, i) => {
 		cells.push(p.label);
+		if (p.unit) cells.push(p.unit);
 		if (p.values) cells.push(...p.values.make(choice.get(i) ?? p.values.options[0]));
 	});
 	return cells;
@@ -278,6 +293,16 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 /** A value as squashed web text writes it: digits, a decimal part, a unit right after (2笔, 984361元, 82059.2090万元). */
 const VALUE_TOKEN = /[-－]?[0-9０-９]+(?:[.,][0-9０-９]+)*(?:人次|万元|[件条个次人篇项起份笔元])?/g;
 const UNIT_AFTER_DIGIT = /^(?:人次|万元|[件条个次人篇项起份笔元])/;
+
+const UNIT_WORD = /^[\s\u3000]*(人次|万元|[条件个元人次项篇份])(?=[\s\u3000]*[0-9０-９])/;
+
+/** The unit word right after a label, before its numbers: [start, end] in the line. */
+function unitAfter(line: string, from: number, limit: number): [number, number] | undefined {
+	const m = UNIT_WORD.exec(line.slice(from, Math.min(limit, from + 8)));
+	if (!m) return undefined;
+	const start = from + m[0].length - m[1].length;
+	return [start, start + m[1].length];
+}
 
 /** Where a label's run of values ends: digits, spaces and separators, and a unit only right after a digit. */
 function valuesEnd(line: string, from: number, limit: number): number {
