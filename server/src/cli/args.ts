@@ -2,8 +2,8 @@ import type { Lang, TemplateId } from '../core/index.ts';
 
 export interface CliOptions {
 	command: 'check' | 'extract' | 'convert' | 'help' | 'version';
-	/** check: text, json or sarif; extract: json, csv or jsonl. */
-	format: 'text' | 'json' | 'sarif' | 'csv' | 'jsonl';
+	/** check: text, json, sarif or html; extract: json, csv or jsonl. */
+	format: 'text' | 'json' | 'sarif' | 'html' | 'csv' | 'jsonl';
 	fix: boolean;
 	template: TemplateId | 'auto';
 	lang: Lang;
@@ -51,7 +51,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		switch (name) {
 			case '--format': {
 				const v = value(name, inline ?? args.shift());
-				const allowed = opts.command === 'extract' ? ['json', 'csv', 'jsonl'] : ['text', 'json', 'sarif'];
+				const allowed = opts.command === 'extract' ? ['json', 'csv', 'jsonl'] : ['text', 'json', 'sarif', 'html'];
 				if (!allowed.includes(v)) throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${v}"`);
 				opts.format = v as CliOptions['format'];
 				break;
@@ -98,7 +98,7 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 export const USAGE = `Usage:
-  nianbao check [--format text|json|sarif] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
+  nianbao check [--format text|json|sarif|html] [--fix] [--template auto|2021|2019|2008] [--lang zh|en] [--jobs N] PATH...
   nianbao extract [--format json|csv|jsonl] [--template auto|2021|2019|2008] [--jobs N] PATH...
   nianbao convert [-o OUT] [--force] FILE...
 

@@ -33,7 +33,7 @@ export async function checkDocument(file: string, opts: CliOptions): Promise<Fil
 	// Fixes are edits of the rendering, not of the document: none is offered.
 	const findings: LocatedFinding[] = checkReport(model, { lang: opts.lang }).map(({ fix: _fix, alternatives: _alternatives, ...f }) => ({ ...f, location: locateInDocument(r.rendering, model, f.range, opts.lang) }));
 	const notice = opts.fix ? fixNotice(file, opts.lang) : undefined;
-	return { file, template: model.template.id, findings, fixed: 0, facts: yearFacts(model), ...(notice ? { notice } : {}) };
+	return { file, template: model.template.id, findings, fixed: 0, facts: yearFacts(model), ...(notice ? { notice } : {}), ...(opts.format === 'html' ? { report: extractReport(model) } : {}) };
 }
 
 function fixNotice(file: string, lang: Lang): string {

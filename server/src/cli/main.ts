@@ -6,6 +6,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { checkDocument, convertDocument, extractDocument, isDocument } from './documents.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
 import { formatJson, formatText, type FileResult } from './report.ts';
+import { formatHtml } from './htmlReport.ts';
 import { formatSarif } from './sarif.ts';
 import { formatCsv, formatJsonl, type Extracted } from './spreadsheet.ts';
 
@@ -49,7 +50,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
 		return unreadable ? 2 : 0;
 	}
-	if (opts.format === 'json' || opts.format === 'sarif') {
+	if (opts.format === 'html') out(formatHtml(results, opts.lang));
+	else if (opts.format === 'json' || opts.format === 'sarif') {
 		out(opts.format === 'json' ? formatJson(results) : formatSarif(results, opts.lang, typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'dev'));
 		for (const r of results) if (r.error) err(`nianbao: ${r.file}: ${r.error}\n`);
 	} else out(formatText(results, opts.lang));
@@ -170,7 +172,7 @@ function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
 		}
 		if (fixed > 0) writeFileAtomic(file, encodeText(text, read.encoding, read.bom));
 	}
-	return { file, template: model.template.id, findings, fixed, facts: yearFacts(model) };
+	return { file, template: model.template.id, findings, fixed, facts: yearFacts(model), ...(opts.format === 'html' ? { report: extractReport(model) } : {}) };
 }
 
 if (!isMainThread && workerData?.nianbaoWorker) {

@@ -1,4 +1,4 @@
-import type { Finding, Lang, Severity, YearFacts } from '../core/index.ts';
+import type { ExtractedReport, Finding, Lang, Severity, YearFacts } from '../core/index.ts';
 import { describeLocation, type DocumentLocation } from '../core/read/documents/index.ts';
 
 /** Output formats of `nianbao check`. */
@@ -16,6 +16,8 @@ export interface FileResult {
 	notice?: string;
 	/** Set when the file could not be read or decoded; the file was not checked. */
 	error?: string;
+	/** The model as plain data, kept only for the HTML report (it draws the tables). */
+	report?: ExtractedReport;
 	/** Number of edits --fix wrote. */
 	fixed?: number;
 	/** What pairing with last year's report needs (agency, year, the cells the rules read). */
