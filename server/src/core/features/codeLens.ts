@@ -1,7 +1,7 @@
 import type { Finding, Lang } from '../check/findings.ts';
 import type { ReportModel } from '../model.ts';
 import type { Range } from '../read/text.ts';
-import { tableFixEdits } from './balanceInfo.ts';
+import { tableBalance, tableFixEdits } from './balanceInfo.ts';
 import { rangeWithin } from './locate.ts';
 
 export interface TableLens {
@@ -26,7 +26,9 @@ export function tableLenses(model: ReportModel, findings: readonly Pick<Finding,
 	const zh = lang === 'zh';
 	return model.tables.map((table, tableIndex) => {
 		const problems = findings.filter((f) => isBalanceFinding(f) && rangeWithin(f.range, table.range)).length;
-		const status = problems === 0 ? (zh ? '✓ 勾稽平衡' : '✓ balances') : zh ? `✗ ${problems} 处勾稽问题` : `✗ ${problems} balance problem${problems === 1 ? '' : 's'}`;
+		// A table with no rule that could be checked (the 第二十条 tables have none) does not "balance": it says so.
+		const checkable = problems > 0 || tableBalance(model, table).checked > 0;
+		const status = !checkable ? (zh ? '无可核对的勾稽关系' : 'no balance rule to check') : problems === 0 ? (zh ? '✓ 勾稽平衡' : '✓ balances') : zh ? `✗ ${problems} 处勾稽问题` : `✗ ${problems} balance problem${problems === 1 ? '' : 's'}`;
 		const fixes = tableFixEdits(model, table).length;
 		const fixTitle = fixes === 0 ? undefined : zh ? `修正本表合计（${fixes} 处）` : `Fix this table's totals (${fixes})`;
 		const at = table.anchorRange ?? table.range;

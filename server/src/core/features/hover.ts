@@ -26,7 +26,7 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 			const lines = [`**${tableName(table, lang)}**`, '', `${rowName(row, lang) || row.labelText} · ${columnName(table, cell.column, lang)}`, ''];
 			const v = cell.value;
 			const shown = v.kind === 'number' ? formatValue(v.value!) : v.kind === 'blank' ? (zh ? '（空）' : '(blank)') : zh ? `“${cell.text}”（不是数字）` : `"${cell.text}" (not a number)`;
-			lines.push(`${zh ? '值' : 'Value'}：${shown}`);
+			lines.push(`${zh ? '值：' : 'Value: '}${shown}`);
 			const role = cellRole(model, table, cell);
 			for (const ev of role.asTotal) lines.push('', '`' + formulaText(ev, lang) + '`　' + verdictText(ev, lang));
 			if (role.asTerm.length > 0) {
@@ -42,18 +42,22 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 		}
 		case 'row': {
 			const { table, row } = target;
-			const lines = [`**${tableName(table, lang)}**`, '', row.known ? `${zh ? '行' : 'Row'}：${rowName(row, lang)}` : zh ? `“${row.labelText}”不是模板中的行` : `"${row.labelText}" is not a row of the template`];
+			const lines = [`**${tableName(table, lang)}**`, '', row.known ? `${zh ? '行：' : 'Row: '}${rowName(row, lang)}` : zh ? `“${row.labelText}”不是模板中的行` : `"${row.labelText}" is not a row of the template`];
 			return { markdown: lines.join('\n'), range: row.labelRange };
 		}
 		case 'table': {
 			const { table } = target;
 			const { checked, failing } = tableBalance(model, table);
-			const state = failing === 0 ? (zh ? `✓ ${checked} 项勾稽关系均成立` : `✓ all ${checked} balance rules hold`) : zh ? `✗ ${failing} 项勾稽关系不成立（共 ${checked} 项）` : `✗ ${failing} of ${checked} balance rules fail`;
+			// "✓ all 0 rules hold" would be true only vacuously: a table with nothing to check says so.
+			const state =
+				checked === 0
+					? zh ? '无可核对的勾稽关系' : 'no balance rule to check'
+					: failing === 0 ? (zh ? `✓ ${checked} 项勾稽关系均成立` : `✓ all ${checked} balance rules hold`) : zh ? `✗ ${failing} 项勾稽关系不成立（共 ${checked} 项）` : `✗ ${failing} of ${checked} balance rules fail`;
 			return { markdown: [`**${tableName(table, lang)}**`, '', model.template.name[lang], '', state].join('\n'), range: table.anchorRange! };
 		}
 		case 'claim': {
 			const { claim } = target;
-			const lines = [`**${zh ? '正文数字' : 'Number in the text'}**：${claim.subject[lang]} ${claim.value}`, ''];
+			const lines = [`**${zh ? '正文数字' : 'Number in the text'}**${zh ? '：' : ': '}${claim.subject[lang]} ${claim.value}`, ''];
 			if (claim.cells.length === 0) lines.push(zh ? '本格式的统计表中没有对应的单元格。' : 'The tables of this format have no cell for it.');
 			else {
 				const readable = claim.cells.every((c) => c.value.kind === 'number');

@@ -15,7 +15,8 @@ export type CellNote =
 	| 'negative'
 	| 'chinese' // 十二
 	| 'fullwidth' // １２
-	| 'unit'; // 12件
+	| 'unit' // 12件
+	| 'imprecise'; // more digits than a double holds exactly: not read as a number (it would be rounded)
 
 export interface CellValue {
 	kind: CellValueKind;
@@ -23,6 +24,9 @@ export interface CellValue {
 	value: number | null;
 	notes: CellNote[];
 }
+
+/** A double holds 15 significant decimal digits exactly; a number written with more would be read rounded. */
+const MAX_EXACT_DIGITS = 15;
 
 const PLACEHOLDER = /^(?:[-—–－―─_/／\\]+|无|空|不适用|\/)$/;
 const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|笔|万元|元)$/;
@@ -46,6 +50,8 @@ function parseCellValueUncached(raw: string): CellValue {
 	}
 	let m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
 	if (m) {
+		const significant = (m[2].replace(/,/g, '') + (m[3] ?? '').slice(1).replace(/0+$/, '')).replace(/^0+/, '');
+		if (significant.length > MAX_EXACT_DIGITS) return { kind: 'invalid', value: null, notes: [...notes, 'imprecise'] };
 		if (m[2].includes(',')) notes.push('thousands');
 		const value = Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`);
 		if (m[3]) notes.push('decimal');
@@ -55,13 +61,17 @@ function parseCellValueUncached(raw: string): CellValue {
 	}
 	m = /^[+-]?\.\d+$/.exec(t);
 	if (m) {
+		if (t.replace(/^[+-]?\.0*/, '').replace(/0+$/, '').length > MAX_EXACT_DIGITS) return { kind: 'invalid', value: null, notes: [...notes, 'imprecise'] };
 		const value = Number(t);
 		notes.push('decimal', 'fraction');
 		if (value < 0) notes.push('negative');
 		return { kind: 'number', value, notes };
 	}
 	const chinese = parseChineseNumeral(t);
-	if (chinese !== undefined) return { kind: 'number', value: chinese, notes: [...notes, 'chinese'] };
+	if (chinese !== undefined) {
+		if (!Number.isSafeInteger(chinese)) return { kind: 'invalid', value: null, notes: [...notes, 'chinese', 'imprecise'] };
+		return { kind: 'number', value: chinese, notes: [...notes, 'chinese'] };
+	}
 	return { kind: 'invalid', value: null, notes };
 }
 
