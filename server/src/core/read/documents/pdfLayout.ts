@@ -204,7 +204,10 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 			size: l.size,
 			page: page.page,
 		}));
-	const kept = prose.filter((l) => !isPageNumber(l, page));
+	const ys = [...prose.map((l) => l.y), ...tables.flatMap((t) => [t.top, t.bottom])];
+	const lowest = Math.min(...ys);
+	const highest = Math.max(...ys);
+	const kept = prose.filter((l) => !isPageNumber(l, page, highest, lowest));
 	const blocks: PageLayout['blocks'] = [];
 	let t = 0;
 	for (const line of kept) {
@@ -219,11 +222,14 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 
 const PAGE_NUMBER = /^[\s\-—–_·•]*(第\s*)?[\d一二三四五六七八九十]+\s*(页)?\s*([/／]\s*\d+|共\s*\d+\s*页)?[\s\-—–_·•]*$|^[\s\-—–]*(page\s*)?\d+(\s*of\s*\d+)?[\s\-—–]*$/i;
 
-/** A line in the top or bottom margin that is only a page number (- 3 -, 第3页 共9页, 3/9). */
-function isPageNumber(line: ProseLine, page: PageContent): boolean {
-	const margin = page.height * 0.1;
-	if (line.y > margin && line.y < page.height - margin) return false;
-	return PAGE_NUMBER.test(line.text.trim());
+/**
+ * A page number: a line that is only a number (- 3 -, 第3页 共9页, 3/9) and is the page's first or
+ * last line of text, in its top or bottom fifth.
+ */
+function isPageNumber(line: ProseLine, page: PageContent, top: number, bottom: number): boolean {
+	if (!PAGE_NUMBER.test(line.text.trim())) return false;
+	const atEdge = (line.y <= bottom + 0.5 && line.y < page.height * 0.2) || (line.y >= top - 0.5 && line.y > page.height * 0.8);
+	return atEdge;
 }
 
 /**
@@ -247,8 +253,9 @@ export function documentBlocks(pages: PageLayout[]): Block[] {
 				open = undefined;
 				return;
 			}
-			if (i === 0 && open && lines.length === 0 && sameColumns(open.xs, b.table.xs)) {
-				continueTable(open.grid, b.table.grid);
+			const mapping = i === 0 && open && lines.length === 0 ? columnMapping(b.table.xs, open.xs) : undefined;
+			if (open && mapping) {
+				continueTable(open.grid, remapColumns(b.table.grid, mapping));
 				return;
 			}
 			flushLines();
@@ -263,8 +270,33 @@ export function documentBlocks(pages: PageLayout[]): Block[] {
 	return out;
 }
 
-function sameColumns(a: number[], b: number[]): boolean {
-	return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= TOL * 2);
+/**
+ * Where each column ruling of a continued part sits among the first part's, when every one of
+ * them is one of the first part's (a part whose rows merge more cells draws fewer rulings).
+ */
+function columnMapping(next: number[], first: number[]): number[] | undefined {
+	if (next.length === 0 || next.length > first.length) return undefined;
+	if (Math.abs(next[0] - first[0]) > TOL * 2 || Math.abs(next[next.length - 1] - first[first.length - 1]) > TOL * 2) return undefined;
+	const out: number[] = [];
+	for (const x of next) {
+		const i = first.findIndex((f) => Math.abs(f - x) <= TOL * 2);
+		if (i < 0) return undefined;
+		out.push(i);
+	}
+	return out;
+}
+
+function remapColumns(t: GridTable, mapping: number[]): GridTable {
+	return {
+		place: t.place,
+		rows: t.rows.map((row) =>
+			row.map(({ column, cell }) => {
+				const from = mapping[column];
+				const to = mapping[Math.min(column + cell.colSpan, mapping.length - 1)];
+				return { column: from, cell: { ...cell, colSpan: Math.max(1, to - from) } };
+			}),
+		),
+	};
 }
 
 const NUMERIC = /^[\d\s.,，-]+$/;
@@ -285,6 +317,8 @@ function continueTable(into: GridTable, next: GridTable): void {
 		for (const c of first) {
 			const cell = above.get(c.column)!;
 			cell.text = joinWrapped(cell.text, c.cell.text);
+			// A label merged further down goes on from the cell above, now one row taller for each row it spans past this one.
+			cell.rowSpan += c.cell.rowSpan - 1;
 		}
 		rows.shift();
 		if (rows.length > 0) into.rows.push(...rows);
@@ -294,9 +328,13 @@ function continueTable(into: GridTable, next: GridTable): void {
 	rows[0] = first.filter((c) => {
 		const up = above.get(c.column);
 		if (!up || NUMERIC.test(up.text) || NUMERIC.test(c.cell.text) || c.cell.colSpan !== up.colSpan) return true;
-		if (c.cell.text === '' && up.text !== '') return false;
+		if (c.cell.text === '' && up.text !== '') {
+			up.rowSpan += c.cell.rowSpan;
+			return false;
+		}
 		if (up.text === '' && c.cell.text !== '') {
 			up.text = c.cell.text;
+			up.rowSpan += c.cell.rowSpan;
 			return false;
 		}
 		return true;
