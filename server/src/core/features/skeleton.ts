@@ -61,16 +61,28 @@ export function renderSkeleton(options: SkeletonOptions = {}): string {
 function tableGrid(table: TableDef, fill: string): Grid {
 	const values = (n: number) => Array.from({ length: n }, () => fill);
 	const numberColumns = table.columns.length;
+	const grid = headerGrid(table);
+	if (table.unlabeledRow) return [...grid, values(numberColumns)];
+	let groups: string[] = [];
+	for (const row of table.rows) {
+		if (row.optional) continue;
+		if (row.kind === 'group') {
+			groups.push(row.label);
+			continue;
+		}
+		grid.push([...groups, row.label, ...values(numberColumns)]);
+		groups = [];
+	}
+	return grid;
+}
+
+/** The anchor and header rows of a table as the official form prints them (no value row). */
+export function headerGrid(table: TableDef): string[][] {
 	if (table.unlabeledRow) {
 		// Table 3: group headers over outcome headers, both read from the columns' groups.
 		const groups = [...new Set(table.columns.map((c) => c.group!.zh))];
 		const outcomes = table.columns.filter((c) => c.group!.zh === groups[0]).map((c) => c.group!.header);
-		return [
-			[groups[0], table.headers[0]],
-			[...outcomes, ...groups.slice(1)],
-			groups.slice(1).flatMap(() => outcomes),
-			values(numberColumns),
-		];
+		return [[groups[0], table.headers[0]], [...outcomes, ...groups.slice(1)], groups.slice(1).flatMap(() => outcomes)];
 	}
 	const grid: Grid = [];
 	if (table.id === 'requests') {
@@ -84,16 +96,6 @@ function tableGrid(table: TableDef, fill: string): Grid {
 	} else {
 		grid.push([table.anchors[0].replace('(', '（').replace(')', '）')]);
 		grid.push(['信息内容', ...table.columns.map((c) => c.label)]);
-	}
-	let groups: string[] = [];
-	for (const row of table.rows) {
-		if (row.optional) continue;
-		if (row.kind === 'group') {
-			groups.push(row.label);
-			continue;
-		}
-		grid.push([...groups, row.label, ...values(numberColumns)]);
-		groups = [];
 	}
 	return grid;
 }
