@@ -36,7 +36,7 @@ describe('the seed as published has its six sections and nothing to say about th
 	});
 });
 
-describe('wording variants are the section, reported as a wording warning with the format’s words as fix', () => {
+describe('wording variants are the section, reported as a wording note (information) with the format’s words as fix', () => {
 	const variants: Array<[string, string, string]> = [
 		['a conjunction changed', '四、政府信息公开行政复议、行政诉讼情况', '四、政府信息公开行政复议与行政诉讼情况'],
 		['a character added', '二、主动公开政府信息情况', '二、主动公开政府信息的情况'],
@@ -51,7 +51,7 @@ describe('wording variants are the section, reported as a wording warning with t
 			const text = replaceLine(SEED, canonical, variant);
 			assert.deepEqual(sectionKeys(text), KEYS);
 			const fs = structural(check(text));
-			assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.wording', 'warning']]);
+			assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.wording', 'information']]);
 			const model = parseReport(text);
 			assert.equal(model.index.textOf(fs[0].range), variant);
 			assert.equal(applyEdits(text, fs[0].fix!.edits), SEED);

@@ -23,10 +23,12 @@ const INLINE_BEFORE = /[。；;！!？?：:\s\u3000\d）)」”"》】|]/;
 const INLINE_ORDINAL = /([一二三四五六七八九十]{1,2})[、.．]/g;
 const INLINE_ORDINAL_AT_START = /^[一二三四五六七八九十]{1,2}[、.．]/;
 /** After a section name, these make it an item of a list (本报告包括总体情况、主动公开…等六个部分), not a heading. */
-const LIST_AFTER = /^[，,、；;和及与等]/;
+const LIST_AFTER = /^[，,、；;等]/;
 /** After a heading's title, these show where it ends: body text starts with a number, a bracket, punctuation or a space. */
 const TITLE_BOUNDARY = /^(?:$|[\s\u3000\d。；;：:！!？?，,（(【[“"])/;
 const STOP = /[。；;：:！!？?]/;
+/** Most characters a run-in heading's title is extended by, up to where its body visibly starts. */
+const MAX_RUN_ON = 8;
 /** Longest run of text after an ordinal that is searched for a section name. */
 const INLINE_WINDOW = 48;
 const CN = '一二三四五六七八九十';
@@ -99,11 +101,21 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 			if (p.similarity > bestMatch.similarity) [best, bestMatch] = [j, p];
 		});
 		if (best === -1 || bestMatch.similarity < (afterWord ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
-		const title = text.slice(0, bestMatch.length);
+		let title = text.slice(0, bestMatch.length);
 		const titleStart = afterOrdinal + lead;
-		const end = titleStart + title.length;
-		const after = line.slice(end);
+		let after = line.slice(titleStart + title.length);
 		if (LIST_AFTER.test(after)) continue;
+		let sims = similarities(title, template);
+		// A heading worded otherwise (…问题及明年工作计划2024年，…) ends where the body starts, a few characters on.
+		if (sims[best] < 1 - 1e-9 && !TITLE_BOUNDARY.test(after)) {
+			const k = after.search(/[\s\u3000\d（(【[]|[一二三四五六七八九十][、.．]/);
+			if (k > 0 && k <= MAX_RUN_ON) {
+				const longer = title + after.slice(0, k);
+				const longerSims = similarities(longer, template);
+				if (longerSims[best] >= MATCH_SIMILARITY) [title, sims, after] = [longer, longerSims, after.slice(k)];
+			}
+		}
+		const end = titleStart + title.length;
 		out.push({
 			heading: {
 				level: 1,
@@ -116,7 +128,7 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 				line: n,
 				titleCertain: TITLE_BOUNDARY.test(after) || INLINE_ORDINAL_AT_START.test(after),
 			},
-			similarities: similarities(title, template),
+			similarities: sims,
 			inline: true,
 		});
 	}

@@ -120,7 +120,7 @@ export const CODES = {
 		message: { zh: '“{section}”应在“{after}”之后。', en: 'Section "{section}" should come after "{after}".' },
 	},
 	'section.wording': {
-		severity: 'warning',
+		severity: 'information',
 		title: { zh: '章节标题与规定格式的表述不一致', en: 'Section heading worded otherwise than the format' },
 		message: { zh: '标题“{heading}”应为“{section}”（按规定格式的表述）。', en: 'The heading "{heading}" should read "{section}" (the format\'s wording).' },
 	},

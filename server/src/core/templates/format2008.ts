@@ -108,7 +108,7 @@ export const FORMAT_2008: TemplateDef = {
 		{ key: 'fees', title: '政府信息公开的收费及减免情况', en: 'Fees and waivers', keywords: [['收费', 3], ['减免', 3]], required: true, levels: [1, 2] },
 		{ key: 'appeals', title: '因政府信息公开申请行政复议、提起行政诉讼的情况', en: 'Administrative reviews and lawsuits', keywords: [['复议', 3], ['诉讼', 3]], variants: ['行政复议和诉讼情况', '行政复议、行政诉讼情况'], required: true, levels: [1] },
 		{ key: 'problems', title: '政府信息公开工作存在的主要问题及改进情况', en: 'Main problems and improvements', keywords: [['问题', 3], ['不足', 3], ['改进', 2]], variants: ['存在的主要问题及改进情况', '存在不足及改进措施', '存在的问题及改进措施'], required: true, levels: [1] },
-		{ key: 'other', title: '其他需要报告的事项', en: 'Other matters to report', keywords: [['其他需要报告', 4], ['其他', 2]], required: true, levels: [1] },
+		{ key: 'other', title: '其他需要报告的事项', en: 'Other matters to report', keywords: [['其他需要报告', 4], ['其他', 2]], variants: ['需要说明的其他事项', '其他事项'], required: true, levels: [1] },
 	],
 	sectionSeverity: 'warning',
 	tables: [

@@ -2,8 +2,8 @@ import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { Heading, ReportModel } from '../../model.ts';
 import { rowName } from '../../features/names.ts';
 import { plainWording } from '../../bind/sectionMatch.ts';
-import { TEMPLATES, type TemplateDef } from '../../templates/index.ts';
-import type { Range } from '../../read/text.ts';
+import { TEMPLATES, type SectionDef, type TemplateDef } from '../../templates/index.ts';
+import { comparePositions, type Range } from '../../read/text.ts';
 
 /** Mandated sections: missing, duplicated, out of order. */
 export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
@@ -69,7 +69,18 @@ export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
 		if (!s.required || first.has(s.key)) return;
 		const next = template.sections.slice(i + 1).find((n) => first.has(n.key));
 		const previous = template.sections.slice(0, i).reverse().find((n) => first.has(n.key));
-		const range = next ? first.get(next.key)!.range : previous ? first.get(previous.key)!.range : startOfReport(model);
+		const folded = foldedInto(model, s, previous && first.get(previous.key), next && first.get(next.key));
+		if (folded) {
+			out.push({
+				code: 'section.untitled',
+				severity: CODES['section.untitled'].severity,
+				message: message('section.untitled', lang, { section: s[lang === 'zh' ? 'title' : 'en'], heading: `${folded.ordinal}${folded.title}` }),
+				range: folded.range,
+				data: { section: s.key },
+			});
+			return;
+		}
+		const range = next ? first.get(next.key)!.range : previous ? whereItWouldEnd(model, first.get(previous.key)!) : startOfReport(model);
 		out.push({
 			code: 'section.missing',
 			severity,
@@ -211,6 +222,16 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	}
 	for (const table of model.tables) {
 		const where = table.anchorRange ?? table.range;
+		// A table the reader could not read with confidence is said so once, not row by row.
+		if (table.unreadable) {
+			out.push({
+				code: 'table.unreadable',
+				severity: CODES['table.unreadable'].severity,
+				message: message('table.unreadable', lang, { table: table.def.title[lang], reason: table.unreadable[lang] }),
+				range: { start: where.start, end: where.start.line === where.end.line ? where.end : where.start },
+			});
+			continue;
+		}
 		for (const def of table.def.rows) {
 			if (def.kind === 'group' || def.optional || table.byKey.has(def.key)) continue;
 			out.push({
@@ -296,6 +317,39 @@ function longestIncreasing(values: number[]): Set<number> {
 	const keep = new Set<number>();
 	for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
 	return keep;
+}
+
+/**
+ * Where a section missing after the last one found would have stood: at the appendix that follows
+ * (附表 统计表, a heading of no section), or at the report's last sentence (the signature).
+ */
+function whereItWouldEnd(model: ReportModel, previous: Heading): Range {
+	const after = (r: Range) => comparePositions(r.start, previous.range.end) > 0;
+	const appendix = model.tables.find((t) => t.def.section === 'appendix' && after(t.anchorRange ?? t.range));
+	const heading = model.headings.find((h) => !h.section && h.level <= previous.level && after(h.range));
+	// An appendix named in the text (附件：…统计数据, 附表：…), also inside one-line web text.
+	const from = model.index.offsetAt(previous.range.end);
+	const named = /附[件表]?\s*[:：]|附[件表]\s*\d/.exec(model.index.text.slice(from, from + 200_000));
+	const namedRange = named ? { start: model.index.positionAt(from + named.index), end: model.index.positionAt(from + named.index + named[0].length) } : undefined;
+	const candidates = [appendix && (appendix.anchorRange ?? appendix.range), heading?.range, namedRange].filter((r): r is Range => r !== undefined);
+	if (candidates.length > 0) return candidates.sort((a, b) => comparePositions(a.start, b.start))[0];
+	// The report ends inside the previous section: from its heading to the report's end.
+	const lines = model.index.lines;
+	let n = lines.length - 1;
+	while (n > 0 && lines[n].trim() === '') n--;
+	return { start: previous.range.start, end: { line: n, character: lines[n].trimEnd().length } };
+}
+
+/**
+ * In a pre-2019 report, whose parts no format fixed, a section missing as a heading may be folded
+ * into the part before it (三、依申请公开 … 未收到…行政复议申请): that part's text names it.
+ */
+function foldedInto(model: ReportModel, section: SectionDef, previous: Heading | undefined, next: Heading | undefined): Heading | undefined {
+	if (model.template.mandatedWording || !previous) return undefined;
+	const from = model.index.offsetAt(previous.range.end);
+	const to = next ? model.index.offsetAt(next.range.start) : model.index.text.length;
+	const body = model.index.text.slice(from, Math.max(from, to));
+	return section.keywords.some(([kw, weight]) => weight >= 3 && body.includes(kw)) ? previous : undefined;
 }
 
 /** The format the report's year calls for, when the year is known. */
