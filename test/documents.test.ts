@@ -1,0 +1,261 @@
+// Reports read from .docx, .html and .pdf: each document's model equals the model of the text it
+// was made from, cell for cell; an injected error is found and located by page, table, row and
+// column; a document that cannot be read gets one finding and never a throw.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { zipSync } from 'fflate';
+import { checkReport, decodeBytes, extractReport, parseReport, TEMPLATES, type Finding } from '../server/src/core/index.ts';
+import { DEFAULT_LIMITS, documentFormatOf, locateInDocument, placeAt, problemFinding, readDocument, type DocumentRendering, type DocumentResult } from '../server/src/core/read/documents/index.ts';
+import { readPdf } from '../server/src/core/read/documents/pdf.ts';
+import { runCli } from '../server/src/cli/main.ts';
+
+const DIR = join(__dirname, 'fixtures', 'documents');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
+const REQUESTS = TEMPLATES['2021'].tables.find((t) => t.id === 'requests')!.title.zh;
+
+/** Documents made by LibreOffice that its reader does not yet read exactly (borderless tables with labels wrapped in narrow columns). */
+const NOT_YET_EXACT = new Set(['generated-2022-injected.pdf', 'generated-2023.pdf', 'xihu-rsj-2023-injected.pdf']);
+
+/** Every document fixture with the text it was generated from (NAME.txt beside it). */
+const DOCUMENTS = readdirSync(DIR)
+	.filter((f) => documentFormatOf(f) !== undefined && existsSync(join(DIR, f.replace(/\.[^.]+$/, '.txt'))))
+	.sort();
+
+async function rendered(name: string): Promise<DocumentRendering> {
+	const r = await readDocument(fixture(name), documentFormatOf(name)!);
+	if ('problem' in r) assert.fail(`${name}: ${r.problem.message.en}`);
+	return r.rendering;
+}
+
+function textOf(name: string): string {
+	const d = decodeBytes(readFileSync(join(DIR, name.replace(/\.[^.]+$/, '.txt'))));
+	assert.ok(!('error' in d));
+	return d.text;
+}
+
+type Cells = Map<string, { value: number | null; text: string }>;
+
+function cellsOf(text: string): Cells {
+	const out: Cells = new Map();
+	for (const t of extractReport(parseReport(text)).tables) for (const r of t.rows) for (const [c, v] of Object.entries(r.values)) out.set(`${t.id} · ${r.key} · ${c}`, { value: v.value, text: v.text });
+	return out;
+}
+
+/** Cells that differ; a document may print a zero input as a blank cell (the generator's compact style), which reads as 0. */
+function differences(doc: Cells, text: Cells): string[] {
+	const out: string[] = [];
+	for (const [k, want] of text) {
+		const got = doc.get(k);
+		if (got?.value === want.value) continue;
+		if (got && got.value === null && got.text === '' && want.value === 0) continue;
+		out.push(`${k}: text ${want.value}, document ${got === undefined ? 'missing' : got.value}`);
+	}
+	for (const k of doc.keys()) if (!text.has(k)) out.push(`${k}: only in the document`);
+	return out;
+}
+
+/** What a balance or cell finding is about, independent of where it sits. */
+function aboutCells(findings: Finding[]): string[] {
+	return findings
+		.filter((f) => f.code.startsWith('balance.') || f.code.startsWith('cell.') || f.code.startsWith('table.'))
+		.map((f) => `${f.code} ${f.message}`)
+		.sort();
+}
+
+describe('documents read as their text reads', () => {
+	test('there are fixtures of every format', () => {
+		for (const ext of ['.docx', '.html', '.pdf']) assert.ok(DOCUMENTS.some((f) => f.endsWith(ext)), ext);
+	});
+	for (const name of DOCUMENTS) {
+		test(`${name}: every table cell and the report's facts equal the text's`, { todo: NOT_YET_EXACT.has(name) ? 'borderless tables with labels wrapped in narrow columns' : undefined }, async () => {
+			const doc = await rendered(name);
+			const text = textOf(name);
+			assert.deepEqual(differences(cellsOf(doc.text), cellsOf(text)), []);
+			const [a, b] = [parseReport(doc.text), parseReport(text)];
+			assert.equal(a.template.id, b.template.id);
+			assert.equal(a.metadata.year, b.metadata.year);
+			assert.equal(a.metadata.agency, b.metadata.agency);
+			assert.deepEqual(
+				a.sections.map((s) => s.heading.section?.key),
+				b.sections.map((s) => s.heading.section?.key),
+			);
+			// The same balance and cell findings, with the same words.
+			assert.deepEqual(aboutCells(checkReport(a)), aboutCells(checkReport(b)));
+		});
+	}
+	test('the text a document renders to reads back to the same model (what nianbao convert writes)', async () => {
+		const doc = await rendered('own-xicheng-rsj-2023.docx');
+		const again = parseReport(doc.text);
+		assert.deepEqual(differences(cellsOf(doc.text), cellsOf(again.index.text)), []);
+	});
+});
+
+describe('an injected error is found and located in the document', () => {
+	for (const [name, page] of [
+		['own-xihu-rsj-2023-injected.pdf', 3],
+		['own-xihu-rsj-2023-injected.docx', undefined],
+		['own-xihu-rsj-2023-injected.html', undefined],
+	] as const) {
+		test(`${name}: 一、本年新收 · 自然人 is wrong${page ? ` on page ${page}` : ''}`, async () => {
+			const doc = await rendered(name);
+			const model = parseReport(doc.text);
+			const errors = checkReport(model).filter((f) => f.severity === 'error');
+			assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
+			const location = locateInDocument(doc, model, errors[0].range, 'zh');
+			assert.deepEqual(location, { ...(page ? { page } : {}), table: REQUESTS, row: '一、本年新收政府信息公开申请数量', column: '自然人' });
+			assert.equal(model.index.text.slice(model.index.offsetAt(errors[0].range.start), model.index.offsetAt(errors[0].range.end)), '2');
+		});
+	}
+	test('each value knows where it was read: the PDF page and the grid cell', async () => {
+		const doc = await rendered('own-xihu-rsj-2023-injected.pdf');
+		const cell = parseReport(doc.text).tables.find((t) => t.def.id === 'requests')!.byKey.get('R1')!.cells.get('natural')!;
+		assert.deepEqual(placeAt(doc, cell.range.start), { table: 2, page: 3, row: 4, column: 4 });
+		const word = await rendered('own-xihu-rsj-2023-injected.docx');
+		const wcell = parseReport(word.text).tables.find((t) => t.def.id === 'requests')!.byKey.get('R1')!.cells.get('natural')!;
+		const place = placeAt(word, wcell.range.start)!;
+		assert.equal(place.row, 4);
+		assert.equal(place.column, 4);
+		assert.ok(place.table! >= 1);
+	});
+});
+
+describe('web pages: the report only, in its charset, no script run', () => {
+	test('site chrome and scripts are left out', async () => {
+		const doc = await rendered('own-xicheng-rsj-2023.html');
+		for (const chrome of ['首页', '当前位置', '京ICP备00000000号', '不应出现的脚本文字', '一、机构概况']) assert.ok(!doc.text.includes(chrome), chrome);
+		assert.ok(doc.text.startsWith('北京市西城区人力资源和社会保障局'), doc.text.slice(0, 40));
+	});
+	test('a GBK page is decoded by its declared charset', async () => {
+		const bytes = fixture('own-xihu-rsj-2023-injected.html');
+		assert.ok(/charset="gbk"/.test(new TextDecoder('latin1').decode(bytes.subarray(0, 400))));
+		const doc = await rendered('own-xihu-rsj-2023-injected.html');
+		assert.ok(doc.text.includes('政府信息公开工作年度报告'));
+		assert.ok(!doc.text.includes('\ufffd'));
+	});
+	test('rowspan and colspan are resolved to the grid', async () => {
+		const html = '<html><body><p>一、总体情况</p><table><tr><td rowspan="2">甲</td><td colspan="2">乙</td></tr><tr><td>1</td><td>2</td></tr></table></body></html>';
+		const r = await readDocument(new TextEncoder().encode(html), 'html');
+		assert.ok('rendering' in r);
+		const rows = r.rendering.text.split('\n').filter((l) => l.includes('|'));
+		assert.deepEqual(rows, ['甲 | 乙 |', '1 | 2 |']);
+		const second = r.rendering.lines[r.rendering.text.split('\n').indexOf('1 | 2 |')];
+		assert.deepEqual(second.cells!.map((c) => c.place.column), [2, 3]);
+	});
+});
+
+/** Exactly one problem, of this code. */
+function oneProblem(r: DocumentResult, code: string): void {
+	assert.ok('problem' in r, 'expected a problem');
+	assert.equal(r.problem.code, code, r.problem.message.en);
+	const f = problemFinding(r.problem, 'zh');
+	assert.equal(f.code, code);
+	assert.equal(f.severity, 'error');
+}
+
+describe('documents that cannot be read: one finding, no throw', () => {
+	test('a scanned PDF (images, no text layer)', async () => {
+		const r = await readDocument(fixture('own-scanned.pdf'), 'pdf');
+		oneProblem(r, 'document.scanned');
+		assert.match(problemFinding((r as { problem: never }).problem, 'zh').message, /扫描版 PDF：没有文字层，请先做 OCR/);
+	});
+	test('a password-protected PDF', async () => oneProblem(await readDocument(fixture('own-encrypted.pdf'), 'pdf'), 'document.encrypted'));
+	test('an encrypted Word file (an OLE container)', async () => {
+		const ole = new Uint8Array(4096);
+		ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+		oneProblem(await readDocument(ole, 'docx'), 'document.encrypted');
+	});
+	for (const format of ['pdf', 'docx', 'html'] as const) {
+		test(`an empty .${format}`, async () => oneProblem(await readDocument(new Uint8Array(0), format), 'document.unreadable'));
+	}
+	test('a truncated PDF', async () => {
+		const bytes = fixture('own-dongcheng-rsj-2018.pdf');
+		oneProblem(await readDocument(bytes.subarray(0, 2000), 'pdf'), 'document.unreadable');
+	});
+	test('a truncated .docx and a zip that is no Word file', async () => {
+		const bytes = fixture('own-dongcheng-rsj-2018.docx');
+		oneProblem(await readDocument(bytes.subarray(0, bytes.length >> 1), 'docx'), 'document.unreadable');
+		oneProblem(await readDocument(zipSync({ 'a.txt': new TextEncoder().encode('x') }), 'docx'), 'document.unreadable');
+	});
+	test('random bytes named .pdf and .docx', async () => {
+		const noise = new Uint8Array(5000).map((_, i) => (i * 7919) % 251);
+		oneProblem(await readDocument(noise, 'pdf'), 'document.unreadable');
+		oneProblem(await readDocument(noise, 'docx'), 'document.unreadable');
+	});
+	test('limits: pages, bytes, expanded size', async () => {
+		oneProblem(await readDocument(fixture('own-dongcheng-rsj-2018.pdf'), 'pdf', { ...DEFAULT_LIMITS, maxPages: 2 }), 'document.too-large');
+		oneProblem(await readDocument(fixture('own-xicheng-rsj-2023.html'), 'html', { ...DEFAULT_LIMITS, maxBytes: 1000 }), 'document.too-large');
+		oneProblem(await readDocument(fixture('own-dongcheng-rsj-2018.docx'), 'docx', { ...DEFAULT_LIMITS, maxExpandedBytes: 10_000 }), 'document.too-large');
+	});
+	test('the time limit stops between pages (a clock that advances 10 s a reading, limit 25 s: 10, 20 after the start before page 1 and 2, 30 before page 3)', async () => {
+		let t = 0;
+		const r = await readPdf(fixture('own-dongcheng-rsj-2018.pdf'), DEFAULT_LIMITS, { now: () => (t += 10_000), maxMillis: 25_000 });
+		oneProblem(r, 'document.too-large');
+		assert.equal((r as { problem: { page: number } }).problem.page, 3);
+	});
+});
+
+describe('the CLI with documents', () => {
+	let dir: string;
+	before(() => {
+		dir = mkdtempSync(join(tmpdir(), 'nianbao-documents-'));
+		for (const f of ['own-xihu-rsj-2023-injected.pdf', 'own-xicheng-rsj-2023.docx', 'own-xicheng-rsj-2023.html', 'own-scanned.pdf']) copyFileSync(join(DIR, f), join(dir, f));
+	});
+	after(() => rmSync(dir, { recursive: true, force: true }));
+	async function cli(...args: string[]) {
+		let stdout = '';
+		let stderr = '';
+		const status = await runCli(args, (s) => (stdout += s), (s) => (stderr += s));
+		return { status, stdout, stderr };
+	}
+
+	test('check finds documents in a folder and locates findings by page, table, row and column', async () => {
+		const r = await cli('check', dir);
+		assert.equal(r.status, 1, r.stdout + r.stderr);
+		assert.match(r.stdout, /检查了 4 个文件：2 个错误/);
+		assert.match(r.stdout, new RegExp(`own-xihu-rsj-2023-injected\\.pdf \\(第 3 页 · ${REQUESTS} · 一、本年新收政府信息公开申请数量 · 自然人\\)  错误  .*balance\\.row-total`));
+		assert.match(r.stdout, /own-scanned\.pdf \(文档开头\)  错误  扫描版 PDF：没有文字层，请先做 OCR。.*document\.scanned/);
+	});
+	test('JSON output carries the location', async () => {
+		const r = await cli('check', '--format', 'json', join(dir, 'own-xihu-rsj-2023-injected.pdf'));
+		const [file] = JSON.parse(r.stdout);
+		const error = file.diagnostics.find((d: { severity: string }) => d.severity === 'error');
+		assert.deepEqual(error.location, { page: 3, table: REQUESTS, row: '一、本年新收政府信息公开申请数量', column: '自然人' });
+		assert.equal(error.fix, undefined);
+	});
+	test('--fix never writes a document, and says so', async () => {
+		const file = join(dir, 'own-xihu-rsj-2023-injected.pdf');
+		const before = readFileSync(file);
+		const mtime = statSync(file).mtimeMs;
+		const r = await cli('check', '--fix', file);
+		assert.match(r.stdout, /--fix 不改写 \.pdf 文件/);
+		assert.deepEqual(readFileSync(file), before);
+		assert.equal(statSync(file).mtimeMs, mtime);
+	});
+	test('extract gives the document model with each value traced to its source', async () => {
+		const r = await cli('extract', join(dir, 'own-xicheng-rsj-2023.docx'));
+		const [m] = JSON.parse(r.stdout);
+		assert.equal(m.document.format, 'docx');
+		const cell = m.tables.find((t: { id: string }) => t.id === 'requests').rows.find((row: { key: string }) => row.key === 'R1').values.natural;
+		assert.equal(cell.value, 60);
+		assert.equal(cell.source.row, 4);
+	});
+	test('convert writes NAME.txt that reads exactly, and will not overwrite without --force', async () => {
+		const src = join(dir, 'own-xicheng-rsj-2023.docx');
+		let r = await cli('convert', src);
+		assert.equal(r.status, 0, r.stderr);
+		const out = join(dir, 'own-xicheng-rsj-2023.txt');
+		const written = readFileSync(out, 'utf8');
+		assert.equal(written, (await rendered('own-xicheng-rsj-2023.docx')).text);
+		assert.deepEqual(differences(cellsOf(written), cellsOf(textOf('own-xicheng-rsj-2023.docx'))), []);
+		writeFileSync(out, 'keep me');
+		r = await cli('convert', src);
+		assert.equal(r.status, 2);
+		assert.equal(readFileSync(out, 'utf8'), 'keep me');
+		r = await cli('convert', '--force', '-o', join(dir, 'other.txt'), src);
+		assert.equal(r.status, 0, r.stderr);
+		assert.ok(readFileSync(join(dir, 'other.txt'), 'utf8').includes('一、本年新收政府信息公开申请数量'));
+	});
+});
