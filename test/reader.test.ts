@@ -143,3 +143,23 @@ describe('pre-2019 统计表 in provincial variants', () => {
 		assert.ok(findings.every((f) => f.severity === 'error' && f.message.includes('对申请的答复总数')));
 	});
 });
+
+describe('a table that cannot be read with confidence is said so once', () => {
+	test('PDF text whose empty cells were dropped: one table.unreadable warning, no error, no finding per row', () => {
+		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
+		// A PDF of a table whose zero cells are blank: the extraction keeps only the numbers written.
+		const sparse = source
+			.split('\n')
+			.map((l) => (/^\s*[1-8]\.属于|^\s*\d\.(重复|信访|要求提供)/.test(l) ? l.replace(/(\s)0(?=\s)/g, '$1 ') : l))
+			.join('\n');
+		assert.notEqual(sparse, source);
+		const model = parseReport(sparse);
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.ok(requests.unreadable);
+		const findings = checkReport(model);
+		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count' || f.code === 'table.missing-row'), []);
+		assert.ok(findings.every((f) => !f.code.startsWith('balance.') || (f.severity !== 'error' && f.severity !== 'warning' && !f.fix)));
+	});
+});

@@ -282,7 +282,28 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 		extendTable(table, bound.range);
 	}
 	void labels;
+	for (const t of tables) judgeReadable(t);
 	return tables;
+}
+
+/** Rows whose numbers do not fill their columns, from which on a table is not read with confidence. */
+const MIN_MISFITS = 2;
+
+/**
+ * A table where several rows have fewer (or more) numbers than columns lost its empty cells in
+ * the extraction: which column each number stands in cannot be known from text alone. It is said
+ * once, and every cell is treated as inferred (its findings lowered, never fixed).
+ */
+function judgeReadable(table: BoundTable): void {
+	const width = table.def.columns.filter((c) => c.kind !== 'text').length;
+	const misfits = table.rows.filter((r) => r.valueCount > 0 && r.valueCount + r.extraCells.length !== width);
+	if (misfits.length < MIN_MISFITS) return;
+	table.unreadable = {
+		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），从 PDF 提取的文本丢掉了空白单元格，无法确定各数值所在的列`,
+		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the text extracted from the PDF lost its empty cells, so which column each number is in cannot be known`,
+	};
+	table.inferred = true;
+	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
 }
 
 function extendTable(table: BoundTable, r: Range): void {

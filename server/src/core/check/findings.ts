@@ -104,6 +104,14 @@ export const CODES = {
 		title: { zh: '表格数值系推断', en: 'Table values inferred' },
 		message: { zh: '“{table}”的单元格粘连在一起，数值系推断拆分，核对结果仅供参考，不提供自动修正。', en: 'The cells of "{table}" run together; the values were split by inference, so checks are indicative and no fix is offered.' },
 	},
+	'table.unreadable': {
+		severity: 'warning',
+		title: { zh: '表格无法可靠读取', en: 'Table cannot be read with confidence' },
+		message: {
+			zh: '“{table}”无法可靠读取：{reason}。表中数值仅供参考，不据此报告错误，也不提供自动修正。',
+			en: 'The "{table}" table cannot be read with confidence: {reason}. Its values are indicative only: no error rests on them and no fix is offered.',
+		},
+	},
 	'section.missing': {
 		severity: 'error',
 		title: { zh: '缺少规定章节', en: 'Mandated section missing' },
