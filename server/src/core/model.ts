@@ -45,6 +45,11 @@ export interface BoundTable {
 	duplicateRows: BoundRow[];
 	/** Whether any cell split was guessed. */
 	inferred: boolean;
+	/**
+	 * Why the table could not be read with confidence (the extraction dropped empty cells, so
+	 * which column a number belongs to is unknown); its cells are then all inferred.
+	 */
+	unreadable?: { zh: string; en: string };
 }
 
 export interface Heading extends HeadingLine {
