@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { toBlocks } from './lib/blocks.mjs';
-import { renderHtml } from './lib/html.mjs';
+import { setTableWidths } from './lib/docxWidths.mjs';
+import { renderHtml, tableWidths } from './lib/html.mjs';
 import { locateFindings, pageNumberFindings } from './lib/label.mjs';
 import { htmlToRows } from './lib/rows.mjs';
 
@@ -150,7 +151,7 @@ for (const e of entries) {
 	const html = renderHtml(blocks, { styleName: e.style ?? 'official', singleFont: !!e.singleFont });
 	writeFileSync(join(work, `${e.name}.html`), html);
 	writeFileSync(join(work, `${e.name}.source.txt`), text);
-	rendered.push({ e, html, text });
+	rendered.push({ e, html, text, widths: blocks.filter((b) => b.type === 'table').map((b) => tableWidths(b, e.style ?? 'official')) });
 	console.log(`${e.name}: ${blocks.length} blocks, tables ${blocks.filter((b) => b.type === 'table').map((b) => b.kind).join(', ')}`);
 }
 
@@ -159,6 +160,10 @@ const soffice = (convertTo, files, infilter) =>
 	execFileSync('soffice', [profile, '--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', convertTo, '--outdir', work, ...files], { stdio: 'pipe' });
 if (rendered.length) {
 	soffice('docx:MS Word 2007 XML', rendered.map((r) => join(work, `${r.e.name}.html`)), 'HTML (StarWriter)');
+	for (const r of rendered) {
+		const docx = join(work, `${r.e.name}.docx`);
+		writeFileSync(docx, setTableWidths(readFileSync(docx), r.widths));
+	}
 	soffice('pdf:writer_pdf_Export', rendered.map((r) => join(work, `${r.e.name}.docx`)));
 }
 

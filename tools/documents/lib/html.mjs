@@ -5,11 +5,23 @@ import { activeTable, appealsTable, plainTable, requestsTable } from './tables.m
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Column widths in percent of each table a block prints (set in the .docx: LibreOffice's HTML import ignores them). */
+export function tableWidths(block, styleName) {
+	const style = STYLES[styleName];
+	if (block.kind === 'requests') return [...style.labelWidths, ...Array(7).fill(style.numberWidth ?? (100 - style.labelWidths.reduce((s, w) => s + w, 0)) / 7)];
+	if (block.kind === 'appeals') return Array(15).fill(100 / 15);
+	const width = block.kind === 'active' ? 1 + Math.max(...block.tables.map((t) => t.columns.length)) : Math.max(...block.sourceRows.map((r) => r.length));
+	const first = block.kind === 'active' ? (style.activeLabelWidth ?? 34) : (style.plainLabelWidth ?? 60);
+	return [first, ...Array(width - 1).fill((100 - first) / (width - 1))];
+}
+
 export const STYLES = {
 	// Wide label columns, numbers 7 × ~8%: header cells wrap to two lines (商业/企业).
 	official: { labelWidths: [7, 11, 27], bodySize: 14, tableSize: 9 },
 	// Narrow columns, as many county reports print them: 三、本年度办理结果 one character a line, labels over 2–3 lines.
 	narrow: { labelWidths: [3, 7, 18], numberWidth: 10.28, bodySize: 16, tableSize: 10.5, activeLabelWidth: 25 },
+	// Number columns one character wide, as some offices print Table 2: header cells one character a line (自 / 然 / 人).
+	vertical: { labelWidths: [3, 10, 61.8], numberWidth: 3.6, bodySize: 16, tableSize: 10.5, activeLabelWidth: 30 },
 	// Small type and wide number columns: most labels on one line, zeros left blank as some drafters do.
 	compact: { labelWidths: [8, 14, 38], bodySize: 12, tableSize: 8, blankZeroInputs: true, activeLabelWidth: 40 },
 };

@@ -40,7 +40,7 @@ export function activeTable(tables, style) {
 	}
 	const first = style.activeLabelWidth ?? 34;
 	const rest = (100 - first) / (width - 1);
-	return `<table class="grid" width="100%" cellspacing="0" cellpadding="2">${colgroup([first, ...Array(width - 1).fill(rest.toFixed(2))])}<tbody>${rows.join('')}</tbody></table>`;
+	return `<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="2">${colgroup([first, ...Array(width - 1).fill(rest.toFixed(2))])}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Which merged group of Table 2 a row belongs to: top rows, or a result sub-group under 三、本年度办理结果. */
@@ -89,7 +89,7 @@ export function requestsTable(table, style) {
 		}
 		body.push(`<tr>${lead}${td(row.label)}${values}</tr>`);
 	}
-	return `<table class="grid" width="100%" cellspacing="0" cellpadding="2">${colgroup([a, b, c, ...Array(7).fill(n.toFixed(2))])}<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
+	return `<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="2">${colgroup([a, b, c, ...Array(7).fill(n.toFixed(2))])}<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 export function appealsTable(table, style) {
@@ -100,7 +100,7 @@ export function appealsTable(table, style) {
 		`<tr>${[...outcome, ...outcome].map((l) => td(l, { align: 'center' })).join('')}</tr>`,
 	];
 	const body = table.rows.map((r) => `<tr>${table.columns.map((c) => td(cellText(r, c.key, style), { align: 'center' })).join('')}</tr>`);
-	return `<table class="grid" width="100%" cellspacing="0" cellpadding="2">${colgroup(Array(15).fill('6.66'))}<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
+	return `<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="2">${colgroup(Array(15).fill('6.66'))}<thead>${head.join('')}</thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 /** Any other table (pre-2019 统计表, local tables): its rows as the text lays them out, cells split on pipes. */
@@ -112,5 +112,5 @@ export function plainTable(sourceRows, style) {
 	});
 	const first = style.plainLabelWidth ?? 60;
 	const rest = (100 - first) / Math.max(1, width - 1);
-	return `<table class="grid" width="100%" cellspacing="0" cellpadding="2">${colgroup([first, ...Array(width - 1).fill(rest.toFixed(2))])}<tbody>${body.join('')}</tbody></table>`;
+	return `<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="2">${colgroup([first, ...Array(width - 1).fill(rest.toFixed(2))])}<tbody>${body.join('')}</tbody></table>`;
 }
