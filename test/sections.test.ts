@@ -221,6 +221,35 @@ describe('formats', () => {
 	});
 });
 
+describe('pre-2019 reports, whose parts no format fixed', () => {
+	test('a part folded into the one before it is untitled; parts truly absent are missing where they belong (平潭 财政金融局 2017)', () => {
+		const text = structure('pingtan-czjrj-2017.txt');
+		const model = parseReport(text);
+		const fs = checkReport(model).filter((f) => f.code.startsWith('section.'));
+		const at = (f: Finding) => model.index.offsetAt(f.range.start);
+		assert.deepEqual(fs.map((f) => [f.code, f.severity, f.data?.section]), [
+			['section.untitled', 'information', 'appeals'],
+			['section.missing', 'warning', 'fees'],
+			['section.missing', 'warning', 'other'],
+		]);
+		// 行政复议 is one sentence inside 三、政府信息依申请公开工作情况.
+		assert.equal(model.index.textOf(fs[0].range), '三、政府信息依申请公开工作情况');
+		// 收费及减免 would stand before 四; 其他需要报告的事项 at the appendix (七、附表 …).
+		assert.ok(model.index.textOf(fs[1].range).startsWith('四、政府信息公开工作存在的主要问题及改进情况'));
+		assert.ok(Math.abs(at(fs[2]) - text.indexOf('七、附表')) < 40);
+	});
+});
+
+describe('page furniture of text from a PDF', () => {
+	test('the dashed footer is the page number, not the table cells pdftotext puts after it; a column of bare numbers is cells', () => {
+		const page = (n: number, tail: string) => `第${n}页的正文写到这里。\n\n—${n}—\n\n${tail}\f`;
+		const text = `某局2023年政府信息公开工作年度报告\n${page(1, '0\n\n11\n\n')}${page(2, '')}下一页的正文。\n\n3\n\f0\n\n0\n\n0\n\n0\n\f末页。\n`;
+		const model = parseReport(text);
+		const numbers = checkReport(model).filter((f) => f.code === 'cleanup.artifact').map((f) => model.index.textOf(f.range));
+		assert.deepEqual(numbers, ['—1—', '—2—', '3']);
+	});
+});
+
 describe('when the structure cannot be read, it is said once', () => {
 	test('a text that is not a report: one section.unreadable, no section.missing, no table.missing', () => {
 		const text = '关于开展2023年度安全生产大检查的通知\n各科室：\n为切实做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n2023年5月。\n二、检查内容\n消防设施。\n';

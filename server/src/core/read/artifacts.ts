@@ -46,7 +46,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		if (inTable[n] || line.length > 200) continue;
 		let kind: Artifact['kind'] | undefined;
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
-		else if (PAGE_NUMBER.test(line) && (pageBreaks ? besidePageBreak(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
+		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
 		if (!kind) continue;
 		const s = line.length - line.trimStart().length;
@@ -63,10 +63,44 @@ function isolated(index: LineIndex, n: number): boolean {
 	return prevEndsSentence && (next === '' || !/^\d/.test(next));
 }
 
-/** Within two lines of a form feed: where pdftotext puts a page's footer. */
-function besidePageBreak(index: LineIndex, n: number): boolean {
-	for (let k = Math.max(0, n - 2); k <= Math.min(index.lineCount - 1, n + 2); k++) if (index.lines[k].includes('\f')) return true;
-	return false;
+const DASHED_PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页.*)\s*$/;
+
+/**
+ * The page footer of text from a PDF (pdftotext): among the last few non-blank lines before a form
+ * feed (or the end), the dashed number (— 7 —) when there is one — pdftotext may put a table's
+ * last cells (0, 11) after it — and otherwise the last line, if it is a bare number.
+ */
+function footerOfPage(index: LineIndex, n: number): boolean {
+	let k = n + 1;
+	while (k < index.lineCount && blank(index, k)) k++;
+	const lastOfPage = (m: number) => m >= index.lineCount || index.lines[m].startsWith('\f');
+	const tail: number[] = [n];
+	for (let m = k; !lastOfPage(m) && tail.length <= 4; m++) if (!blank(index, m)) tail.push(m);
+	if (tail.length > 4 || !lastOfPage(tail.length > 1 ? nextNonBlank(index, tail[tail.length - 1]) : k)) return false;
+	// Up to 4 lines before the page's end; the dashed form wins over bare numbers.
+	let first = n;
+	for (let seen = 0, m = n - 1; m >= 0 && seen < 4; m--) {
+		if (blank(index, m)) continue;
+		if (!PAGE_NUMBER.test(index.lines[m])) break;
+		first = m;
+		seen++;
+	}
+	const block: number[] = [];
+	for (let m = first; m <= tail[tail.length - 1]; m++) if (!blank(index, m)) block.push(m);
+	const dashed = block.filter((m) => DASHED_PAGE_NUMBER.test(index.lines[m]));
+	if (dashed.length > 0) return dashed.includes(n);
+	return n === block[block.length - 1] && !amongNumbers(index, n);
+}
+
+/** A blank line; a form feed alone on its line is a page break, not blank. */
+function blank(index: LineIndex, n: number): boolean {
+	return index.lines[n].trim() === '' && !index.lines[n].includes('\f');
+}
+
+function nextNonBlank(index: LineIndex, n: number): number {
+	let k = n + 1;
+	while (k < index.lineCount && blank(index, k)) k++;
+	return k;
 }
 
 /** A bare number with other bare numbers around it is a column of table cells (one a line), not a page number. */
