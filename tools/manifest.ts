@@ -31,6 +31,8 @@ const S: Strings = {
 	'command.checkWorkspace': { en: 'Check All Reports in the Workspace', zh: '检查工作区中的全部年报' },
 	'command.showOutput': { en: 'Show Output', zh: '显示输出' },
 	'command.switchToNianbao': { en: 'Treat This File as an Annual Report', zh: '将此文件作为政府信息公开年报' },
+	'command.checkFile': { en: 'Check This File', zh: '检查此文件' },
+	'command.convertToText': { en: 'Convert to a Text Report', zh: '转为文本报告' },
 	'config.title': { en: 'nianbao (annual reports)', zh: '年报（政府信息公开工作年度报告）' },
 	'config.template': {
 		en: 'The official report format to check against. `auto` reads it from the tables and the report year.',
@@ -95,6 +97,8 @@ const nls = (key: string) => {
 const category = nls('category');
 const command = (id: string, key: string, icon?: string) => ({ command: id, title: nls(key), category, ...(icon ? { icon } : {}) });
 const whenReport = `editorLangId == ${LANGUAGE_ID}`;
+/** A Word, PDF or web-page file in the explorer: read directly by the documents commands. */
+const whenDocument = 'resourceExtname =~ /^\\.(docx|pdf|html?|shtml)$/i';
 
 const rulesProperties = Object.fromEntries(
 	Object.entries(CODES).map(([code]) => [
@@ -138,14 +142,22 @@ const manifest: Record<string, unknown> = {
 			command(ClientCommands.checkWorkspace, 'command.checkWorkspace'),
 			command(ClientCommands.showOutput, 'command.showOutput'),
 			command(ClientCommands.switchLanguage, 'command.switchToNianbao'),
+			command(ClientCommands.checkFile, 'command.checkFile'),
+			command(ClientCommands.convertToText, 'command.convertToText'),
 		],
 		menus: {
 			commandPalette: [
 				{ command: ClientCommands.fixAll, when: whenReport },
 				{ command: ClientCommands.switchLanguage, when: `editorIsOpen && editorLangId != ${LANGUAGE_ID}` },
 				{ command: ClientCommands.checkWorkspace, when: 'workspaceFolderCount > 0' },
+				{ command: ClientCommands.checkFile },
+				{ command: ClientCommands.convertToText },
 			],
 			'editor/context': [{ command: ClientCommands.fixAll, when: whenReport, group: '1_modification@90' }],
+			'explorer/context': [
+				{ command: ClientCommands.checkFile, when: whenDocument, group: '7_nianbao@1' },
+				{ command: ClientCommands.convertToText, when: whenDocument, group: '7_nianbao@2' },
+			],
 		},
 		configuration: {
 			title: nls('config.title'),

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { checkReport, decodeBytes, parseReport, type Finding, type Severity } from '../../server/src/core/index.ts';
 import { LANGUAGE_ID, type RuleLevel } from '../../server/src/protocol.ts';
 import { detectReport } from './detect.ts';
+import { documentDiagnostics, renderDocument } from './documentCommands.ts';
+import { documentFormatOf } from '../../server/src/core/read/documents/index.ts';
 import { messageLanguage, readSettings } from './settings.ts';
 
 export interface WorkspaceCheckResult {
-	/** Candidate files looked at (*.txt, *.nianbao). */
+	/** Candidate files looked at (*.txt, *.nianbao, and Word, PDF and web-page documents). */
 	files: number;
 	/** Of those, the ones that are reports. */
 	reports: number;
@@ -50,7 +52,7 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection | u
 	await vscode.window.withProgress(
 		{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking annual reports'), cancellable: true },
 		async (progress, token) => {
-			const uris = await vscode.workspace.findFiles('**/*.{txt,nianbao}', '**/{node_modules,.git,dist,out}/**', undefined, token);
+			const uris = await vscode.workspace.findFiles('**/*.{txt,nianbao,docx,pdf,html,htm,shtml}', '**/{node_modules,.git,dist,out}/**', undefined, token);
 			uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 			result.files = uris.length;
 			collection?.clear();
@@ -69,6 +71,10 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection | u
 					continue;
 				}
 				try {
+					if (documentFormatOf(uri.path)) {
+						await checkDocumentFile(uri, result, collection, log);
+						continue;
+					}
 					const bytes = await vscode.workspace.fs.readFile(uri);
 					const decoded = decodeBytes(bytes);
 					if ('error' in decoded) continue;
@@ -95,4 +101,29 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection | u
 	);
 	log.appendLine(`[workspace] ${result.files} files, ${result.reports} reports, ${result.withProblems} with problems${result.cancelled ? ' (cancelled)' : ''}`);
 	return result;
+}
+
+/** A name that says annual report: only such a document is reported when it cannot be read (a workspace holds other PDFs). */
+const REPORT_NAME = /年报|年度报告/;
+
+/** A Word, PDF or web-page file of the workspace, checked when it reads like a report. */
+async function checkDocumentFile(uri: vscode.Uri, result: WorkspaceCheckResult, collection: vscode.DiagnosticCollection | undefined, log: vscode.OutputChannel): Promise<void> {
+	const settings = readSettings(uri);
+	const outcome = await renderDocument(uri, messageLanguage(settings));
+	if (!outcome) return;
+	let diagnostics: vscode.Diagnostic[];
+	if ('diagnostics' in outcome) {
+		if (!REPORT_NAME.test(decodeURIComponent(uri.path.split('/').pop() ?? ''))) return;
+		diagnostics = outcome.diagnostics;
+	} else {
+		if (outcome.rendering.text.length > (settings.maxDocumentSize ?? Infinity)) {
+			log.appendLine(`[workspace] ${uri.toString()}: ${outcome.rendering.text.length} characters, over nianbao.maxDocumentSize; skipped`);
+			return;
+		}
+		if (!detectReport(outcome.rendering.text).report) return;
+		diagnostics = documentDiagnostics(uri, outcome.rendering);
+	}
+	result.reports++;
+	if (diagnostics.some((d) => d.severity <= vscode.DiagnosticSeverity.Warning)) result.withProblems++;
+	collection?.set(uri, diagnostics);
 }

@@ -48,6 +48,10 @@ export const ClientCommands = {
 	checkWorkspace: 'nianbao.checkWorkspace',
 	showOutput: 'nianbao.showOutput',
 	switchLanguage: 'nianbao.switchToNianbao',
+	/** Checks a .docx, .pdf or .html report (explorer or palette): findings in the Problems panel. */
+	checkFile: 'nianbao.checkFile',
+	/** Opens a .docx, .pdf or .html report as a text report beside it. */
+	convertToText: 'nianbao.convertToText',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';
