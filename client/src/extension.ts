@@ -6,6 +6,7 @@ import { detectReport } from './detect.ts';
 import { readSettings, SECTION } from './settings.ts';
 import { checkWorkspace, type WorkspaceCheckResult } from './workspaceCheck.ts';
 import { checkFile, convertToText } from './documentCommands.ts';
+import { checkFile, convertToText } from './documentCommands.ts';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 			return switched.uri.toString();
 		}),
 		vscode.commands.registerCommand(ClientCommands.fixAll, (uri?: vscode.Uri) => fixAll(uri, output)),
+		vscode.commands.registerCommand(ClientCommands.checkFile, (uri?: vscode.Uri) => checkFile(uri, workspaceDiagnostics, output)),
+		vscode.commands.registerCommand(ClientCommands.convertToText, (uri?: vscode.Uri) => convertToText(uri)),
 		vscode.commands.registerCommand(ClientCommands.checkFile, (uri?: vscode.Uri) => checkFile(uri, workspaceDiagnostics, output)),
 		vscode.commands.registerCommand(ClientCommands.convertToText, (uri?: vscode.Uri) => convertToText(uri)),
 		vscode.commands.registerCommand(ClientCommands.formatTables, (uri?: vscode.Uri) => formatTables(uri)),
