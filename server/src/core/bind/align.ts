@@ -48,8 +48,54 @@ const READ_COVERAGE = 0.75;
 export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTable[] {
 	const rows = templateRows(labels);
 	const segments = splitRuns(mergeUnlabeled(segmentsOf(block, labels)), rows);
-	const pairs = align(segments, rows);
-	return buildTables(block, pairs, labels);
+	// A table no row label names is not evidenced by numbers the order alone placed in it.
+	const aligned = align(segments, rows);
+	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
+	const pairs = aligned.filter((p) => named.has(p.row.table));
+	return [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
+}
+
+/**
+ * Numbers under a table's own headers that no row could take (13 numbers where Table 3's one row
+ * has 15: the extraction put two after the page footer) are that table, read without
+ * confidence: one table.unreadable finding instead of "table missing".
+ */
+function unplacedTables(block: TableBlock, segments: Segment[], pairs: Pair[]): BoundTable[] {
+	const paired = new Set(pairs.map((p) => p.segment));
+	const bound = new Set(pairs.map((p) => p.row.table));
+	const out: BoundTable[] = [];
+	for (const s of segments) {
+		const def = s.anchor;
+		if (!def || paired.has(s) || s.values.length === 0 || bound.has(def) || out.some((t) => t.def === def)) continue;
+		const row = def.rows.find((r) => r.key === def.unlabeledRow) ?? def.rows.find((r) => r.kind !== 'group');
+		if (!row) continue;
+		const columns = def.columns.filter((c) => c.kind !== 'text');
+		const first = s.values[0].range;
+		const bound_: BoundRow = { def: row, known: true, labelText: s.label.map((c) => c.text).join(''), labelRange: (s.head ?? s.values[0]).range, cells: new Map(), valueCount: 0, extraCells: [], range: first };
+		s.values.forEach((cell, k) => {
+			bound_.range = span(bound_.range, cell.range);
+			const column = columns[k];
+			if (!column) return void bound_.extraCells.push({ text: cell.text, range: cell.range });
+			bound_.valueCount++;
+			bound_.cells.set(column.key, { row: row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: true });
+		});
+		out.push({
+			def,
+			layout: block.layout,
+			range: bound_.range,
+			rows: [bound_],
+			byKey: new Map([[row.key, bound_]]),
+			headers: [],
+			duplicateRows: [],
+			inferred: true,
+			// As many numbers as the table's one row has columns: that row, placed by a guess.
+			unreadable: s.values.length === columns.length && def.rows.filter((r) => r.kind !== 'group').length === 1 ? undefined : {
+				zh: `表头下找到 ${s.values.length} 个数值，与 ${columns.length} 列不符，无法确定各数值所在的列`,
+				en: `${s.values.length} numbers were found under its headers where it has ${columns.length} columns, so which column each is in cannot be known`,
+			},
+		});
+	}
+	return out;
 }
 
 /** Splits the token stream into segments: a label (head and continuation words) and its values. */
@@ -71,9 +117,12 @@ function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 			current = undefined;
 			continue;
 		}
-		// A header (repeated after a page break, or above the values) ends the row before it.
+		// A header (repeated after a page break, or above the values) ends the row before it; a
+		// header only one table prints (复议后起诉) says which table the numbers after it are in.
 		if (labels.isAnyHeader(norm)) {
 			current = undefined;
+			const only = labels.template.tables.filter((t) => labels.isHeaderOf(t, norm));
+			if (only.length === 1 && !anchor) anchor = only[0];
 			continue;
 		}
 		// A group label (三、本年度办理结果) stands in a column of its own, often in the middle of a
@@ -115,7 +164,9 @@ function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 	const out: Segment[] = [];
 	for (const s of segments) {
 		const n = s.values.length;
-		const w = unlabeledWidths.has(n) ? undefined : widths.find((w) => n > w && n % w === 0);
+		// Numbers under another table's headers (Table 3's, 14 of its 15) are not rows of 7.
+		const anchoredWidth = s.anchor ? s.anchor.columns.filter((c) => c.kind !== 'text').length : undefined;
+		const w = unlabeledWidths.has(n) || (anchoredWidth !== undefined && n % anchoredWidth !== 0) ? undefined : widths.find((w) => n > w && n % w === 0);
 		if (!w) {
 			out.push(s);
 			continue;
