@@ -52,7 +52,9 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const aligned = align(segments, rows);
 	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
 	const pairs = aligned.filter((p) => named.has(p.row.table));
-	return [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
+	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
+	markLabelsApart(segments, pairs, tables, labels);
+	return tables;
 }
 
 /**
@@ -335,6 +337,41 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 	void labels;
 	for (const t of tables) judgeReadable(t);
 	return tables;
+}
+
+/** Consecutive row labels with no numbers between them, from which on labels and numbers were extracted apart. */
+const MIN_LABELS_APART = 3;
+
+/**
+ * Plain pdftotext may write a column of row labels, then the numbers elsewhere: a number next to
+ * a label then says nothing about its row. A run of row labels with no numbers between them
+ * shows it; the tables those labels belong to are not read with confidence.
+ */
+function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[], labels: TemplateLabels): void {
+	const rowOf = new Map(pairs.map((p) => [p.segment, p.row]));
+	let run: Segment[] = [];
+	const flush = () => {
+		if (run.length >= MIN_LABELS_APART) {
+			const defs = new Set(run.map((s) => rowOf.get(s)?.table).filter((d): d is TableDef => d !== undefined));
+			for (const t of tables) {
+				if (!defs.has(t.def) || t.unreadable) continue;
+				t.unreadable = {
+					zh: `${run.length} 个行标签连在一起、后面没有数值（如“${run[0].label.map((c) => c.text).join('').slice(0, 24)}”），提取的文本把标签和数值分开了，无法确定数值属于哪一行`,
+					en: `${run.length} row labels stand together with no numbers after them: the extracted text separated labels from numbers, so which row a number belongs to cannot be known`,
+				};
+				t.inferred = true;
+				for (const r of t.rows) for (const c of r.cells.values()) c.inferred = true;
+			}
+		}
+		run = [];
+	};
+	for (const s of segments) {
+		const isGroup = s.head !== undefined && labels.matchRow(s.head.text).some((m) => m.exact && m.row.kind === 'group');
+		if (isGroup) continue;
+		if (s.head && s.values.length === 0) run.push(s);
+		else flush();
+	}
+	flush();
 }
 
 /** Rows whose numbers do not fill their columns, from which on a table is not read with confidence. */
