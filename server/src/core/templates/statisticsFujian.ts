@@ -59,8 +59,9 @@ export const FUJIAN_CUMULATIVE = fujianTable('statistics.fujian', '历年累计'
 /** 年末统计: one count. */
 export const FUJIAN_YEAR_END = fujianTable('statistics.fujian-year-end', '年末统计', [{ key: 'value', label: '年末统计', en: 'year-end count' }], YEARS);
 
+// 主动公开文件数 is not the sum of its 其中 rows: 网站 and 公报 are two channels among others
+// (微信, 报纸), and one item may go out by several. Requests and replies are partitions.
 const SUMS: Array<[string, string, string[]]> = [
-	['proactive', 'F1', ['F1.1', 'F1.2']],
 	['requests', 'F2', ['F2.1', 'F2.2', 'F2.3']],
 	['requests-by-fax-and-mail', 'F2', ['F2.1', 'F2.4', 'F2.5']],
 	['replies', 'F3', ['F3.1', 'F3.2', 'F3.3', 'F3.4']],
