@@ -126,6 +126,15 @@ class Binder {
 			return;
 		}
 
+		// A header only one table prints starts that table when its anchor stood outside the block
+		// (行政复议行政诉讼 on a line of its own above a Markdown table of 维持 | 纠正 | …).
+		const headerOf = this.labels.headerTableOf(norm);
+		if (headerOf && headerOf !== this.current?.def && !this.tables.some((t) => t.def === headerOf && t.rows.length > 0)) {
+			this.startTable(headerOf, cell, false);
+			this.current!.headers.push({ text: cell.text, range: cell.range });
+			return;
+		}
+
 		const match = this.matchRow(cell.text);
 		if (match) {
 			if (!this.current || this.current.def !== match.table) this.startTable(match.table, cell, false);

@@ -105,6 +105,13 @@ export class TemplateLabels {
 		return this.allHeaders.has(normalized);
 	}
 
+	/** The one table that prints this header (复议后起诉 is Table 3's), or undefined when none or several do. */
+	headerTableOf(normalized: string): TableDef | undefined {
+		if (!this.allHeaders.has(normalized)) return undefined;
+		const tables = this.template.tables.filter((t) => this.headers.get(t)!.has(normalized));
+		return tables.length === 1 ? tables[0] : undefined;
+	}
+
 	/** Whether the text is the beginning of some row's label, with that row's ordinal when it has one. */
 	startsRow(text: string): boolean {
 		const cell = labelForm(text);
