@@ -17,6 +17,8 @@ const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*�
 const SENTENCE_END = /[。；！？]/;
 /** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
 const LONG_TOKEN = 22;
+/** A line of flowing text at least this long, with no column gap, is a paragraph's. */
+const PROSE_LINE = 20;
 /** How far (in lines) a label may stand from the first number of its table. */
 const START_WINDOW = 14;
 /** Fewest value tokens a block must hold: a table has at least a row of numbers. */
@@ -96,6 +98,10 @@ function kindOf(line: string, n: number, lines: string[], tests: LabelTests): Li
 	if (SENTENCE_END.test(line)) return 'prose';
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
+	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
+	// words) and commas in it; a table line breaks at its column gaps.
+	const trimmed = line.trim();
+	if (trimmed.length >= PROSE_LINE && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed)) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
