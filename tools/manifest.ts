@@ -27,6 +27,7 @@ const S: Strings = {
 	},
 	'category': { en: 'nianbao', zh: '年报' },
 	'command.fixAll': { en: 'Fix All Totals', zh: '修正全部合计' },
+	'command.formatTables': { en: 'Rewrite Tables as Aligned Pipe Rows', zh: '统计表转为对齐的竖线表格' },
 	'command.insertSkeleton': { en: 'Insert Official 2021 Report Skeleton…', zh: '插入 2021 年官方报告框架…' },
 	'command.checkWorkspace': { en: 'Check All Reports in the Workspace', zh: '检查工作区中的全部年报' },
 	'command.showOutput': { en: 'Show Output', zh: '显示输出' },
@@ -138,6 +139,7 @@ const manifest: Record<string, unknown> = {
 		grammars: [{ language: LANGUAGE_ID, scopeName: 'text.nianbao', path: './syntaxes/nianbao.tmLanguage.json' }],
 		commands: [
 			command(ClientCommands.fixAll, 'command.fixAll'),
+			command(ClientCommands.formatTables, 'command.formatTables'),
 			command(ClientCommands.insertSkeleton, 'command.insertSkeleton'),
 			command(ClientCommands.checkWorkspace, 'command.checkWorkspace'),
 			command(ClientCommands.showOutput, 'command.showOutput'),
@@ -148,12 +150,16 @@ const manifest: Record<string, unknown> = {
 		menus: {
 			commandPalette: [
 				{ command: ClientCommands.fixAll, when: whenReport },
+				{ command: ClientCommands.formatTables, when: whenReport },
 				{ command: ClientCommands.switchLanguage, when: `editorIsOpen && editorLangId != ${LANGUAGE_ID}` },
 				{ command: ClientCommands.checkWorkspace, when: 'workspaceFolderCount > 0' },
 				{ command: ClientCommands.checkFile },
 				{ command: ClientCommands.convertToText },
 			],
-			'editor/context': [{ command: ClientCommands.fixAll, when: whenReport, group: '1_modification@90' }],
+			'editor/context': [
+				{ command: ClientCommands.fixAll, when: whenReport, group: '1_modification@90' },
+				{ command: ClientCommands.formatTables, when: whenReport, group: '1_modification@91' },
+			],
 			'explorer/context': [
 				{ command: ClientCommands.checkFile, when: whenDocument, group: '7_nianbao@1' },
 				{ command: ClientCommands.convertToText, when: whenDocument, group: '7_nianbao@2' },

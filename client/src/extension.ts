@@ -36,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 		vscode.commands.registerCommand(ClientCommands.fixAll, (uri?: vscode.Uri) => fixAll(uri, output)),
 		vscode.commands.registerCommand(ClientCommands.checkFile, (uri?: vscode.Uri) => checkFile(uri, workspaceDiagnostics, output)),
 		vscode.commands.registerCommand(ClientCommands.convertToText, (uri?: vscode.Uri) => convertToText(uri)),
+		vscode.commands.registerCommand(ClientCommands.formatTables, (uri?: vscode.Uri) => formatTables(uri)),
 		vscode.commands.registerCommand(ClientCommands.insertSkeleton, (options?: { layout?: SkeletonLayout; fill?: string }) => insertSkeleton(options)),
 		vscode.commands.registerCommand(ClientCommands.checkWorkspace, async (): Promise<WorkspaceCheckResult> => {
 			// A server that answers workspace/diagnostic (pulled by the client all along) already shows
@@ -183,6 +184,20 @@ async function fixAll(uri: vscode.Uri | undefined, output: vscode.OutputChannel)
 	}
 	const changed = doc.version !== before;
 	void vscode.window.showInformationMessage(changed ? vscode.l10n.t('Recomputed the totals.') : vscode.l10n.t('All totals already add up.'));
+	return changed;
+}
+
+/** Asks the server to rewrite the document's tables as aligned pipe rows; says so when there was nothing to do. */
+async function formatTables(uri: vscode.Uri | undefined): Promise<boolean> {
+	const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+	if (!doc || doc.languageId !== LANGUAGE_ID || client?.state !== State.Running) {
+		void vscode.window.showWarningMessage(vscode.l10n.t('Open an annual report first.'));
+		return false;
+	}
+	const before = doc.version;
+	await client.sendRequest('workspace/executeCommand', { command: ServerCommands.formatTables, arguments: [doc.uri.toString()] });
+	const changed = doc.version !== before;
+	void vscode.window.showInformationMessage(changed ? vscode.l10n.t('The tables are now aligned pipe rows.') : vscode.l10n.t('No table to rewrite: the tables are aligned pipe rows already, or could not be rewritten without changing what they say.'));
 	return changed;
 }
 

@@ -39,6 +39,8 @@ export const ServerCommands = {
 	fixAll: 'nianbao.server.fixAll',
 	/** Arguments: [uri: string, tableIndex: number]. Recomputes every total of one table. */
 	fixTable: 'nianbao.server.fixTable',
+	/** Arguments: [uri: string]. Rewrites every statistics table as aligned pipe rows (applies a workspace edit). */
+	formatTables: 'nianbao.server.formatTables',
 } as const;
 
 /** Commands the client contributes (package.json). */
@@ -52,6 +54,7 @@ export const ClientCommands = {
 	checkFile: 'nianbao.checkFile',
 	/** Opens a .docx, .pdf or .html report as a text report beside it. */
 	convertToText: 'nianbao.convertToText',
+	formatTables: 'nianbao.formatTables',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';

@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 import { fixAllEdits, type Lang } from '../core/index.ts';
 import { tableFixEdits } from '../core/features/index.ts';
+import { formatTableEdits } from '../core/features/format.ts';
 import { DEFAULT_SETTINGS, ServerCommands, type NianbaoSettings } from '../protocol.ts';
 import { codeActions, editBuilder, FIX_ALL_KIND, type EditBuilder } from './codeActions.ts';
 import { codeLenses } from './codeLens.ts';
@@ -66,7 +67,7 @@ let folders: string[] = [];
 /** Requests wait for the first settings, so the first diagnostics already honour `nianbao.rules`. */
 let settingsLoaded: Promise<void> = Promise.resolve();
 
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, ServerCommands.fixTable, APPLY_EDIT_COMMAND]);
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([ServerCommands.fixAll, ServerCommands.fixTable, ServerCommands.formatTables, APPLY_EDIT_COMMAND]);
 
 const lang = (): Lang => resolveLang(settings, locale);
 const resultKey = () => `${settingsEpoch}:${lang()}`;
@@ -106,6 +107,8 @@ connection.onInitialize((params): InitializeResult => {
 			hoverProvider: true,
 			inlayHintProvider: true,
 			codeLensProvider: { resolveProvider: false },
+			documentFormattingProvider: true,
+			documentRangeFormattingProvider: true,
 			codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
 			executeCommandProvider: { commands: [...KNOWN_COMMANDS] },
 			// Inter-file: a report's 上年结转 is checked against last year's report when that is open too.
@@ -229,6 +232,22 @@ connection.onCodeAction(
 	}),
 );
 
+// Formatting rewrites statistics tables as aligned pipe rows; the core offers only edits that read back to the same model.
+connection.onDocumentFormatting(
+	guard(connection, 'formatting', [], async (params) => {
+		await settingsLoaded;
+		const model = store.analysis(params.textDocument.uri)?.model;
+		return model ? formatTableEdits(model.index.text, model, { template: settings.template }) : [];
+	}),
+);
+
+connection.onDocumentRangeFormatting(
+	guard(connection, 'rangeFormatting', [], async (params) => {
+		await settingsLoaded;
+		const model = store.analysis(params.textDocument.uri)?.model;
+		return model ? formatTableEdits(model.index.text, model, { template: settings.template, range: params.range }) : [];
+	}),
+);
 
 connection.onExecuteCommand(
 	guard(connection, 'executeCommand', null, async (params) => {
@@ -247,11 +266,17 @@ connection.onExecuteCommand(
 		if (!analysis || !model) return null;
 		let edits;
 		if (params.command === ServerCommands.fixAll) edits = fixAllEdits(model);
+		else if (params.command === ServerCommands.formatTables) edits = formatTableEdits(model.index.text, model, { template: settings.template });
 		else if (params.command === ServerCommands.fixTable && typeof tableIndex === 'number' && model.tables[tableIndex]) edits = tableFixEdits(model, model.tables[tableIndex]);
 		else return null;
 		if (edits.length === 0) return null;
 		const zh = lang() === 'zh';
-		const label = params.command === ServerCommands.fixAll ? (zh ? '重新计算所有合计' : 'Recompute all totals') : zh ? '修正本表合计' : "Fix the table's totals";
+		const labels: Record<string, [string, string]> = {
+			[ServerCommands.fixAll]: ['重新计算所有合计', 'Recompute all totals'],
+			[ServerCommands.fixTable]: ['修正本表合计', "Fix the table's totals"],
+			[ServerCommands.formatTables]: ['统计表转为对齐的竖线表格', 'Tables as aligned pipe rows'],
+		};
+		const label = labels[params.command][zh ? 0 : 1];
 		await connection.workspace.applyEdit({ label, edit: buildEdit(uri, analysis.version, edits) });
 		return null;
 	}),
