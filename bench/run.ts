@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { BENCH_LAYOUTS, generateReport } from './generate.ts';
+import { documentRows } from './documents.ts';
 import { serverLatency } from './serverLatency.ts';
 
 const ROOT = join(__dirname, '..');
@@ -128,6 +129,9 @@ async function main(): Promise<void> {
 		const mem = await serverLatency(server, typical, 0, reports);
 		record('server: memory with 200 open reports', `${(mem.rssBytes! / 2 ** 20).toFixed(0)} MiB RSS`);
 	} else record('server', 'dist/server.js not built: skipped');
+
+	// 5. Word, PDF and web-page reports (bench/documents.ts), each in a process of its own.
+	for (const [what, figure] of documentRows()) record(what, figure);
 
 	console.log('\n| measure | result |\n| --- | --- |');
 	for (const [what, figure] of rows) console.log(`| ${what} | ${figure} |`);

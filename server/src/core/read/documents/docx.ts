@@ -1,4 +1,4 @@
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { numberLabel } from './numbering.ts';
 import { cellLine, DEFAULT_LIMITS, renderBlocks, type Block, type DocumentLimits, type DocumentResult, type GridTable } from './render.ts';
@@ -10,35 +10,69 @@ import { cellLine, DEFAULT_LIMITS, renderBlocks, type Block, type DocumentLimits
  * drawings is left out, as Word does not show it.
  */
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** An element of the XML, in document order, names without their namespace prefix (w:p is p). */
+interface El {
+	localName: string;
+	attrs: Record<string, string>;
+	children: El[];
+	/** Character data directly inside, for w:t. */
+	text: string;
+}
 
-type El = Element;
+type Ordered = Array<Record<string, unknown>>;
 
-function children(el: El | Document, name?: string): El[] {
+const parser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	removeNSPrefix: true,
+	trimValues: false,
+	parseTagValue: false,
+	parseAttributeValue: false,
+	processEntities: true,
+	htmlEntities: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true,
+});
+
+function toTree(nodes: Ordered): El[] {
 	const out: El[] = [];
-	for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (name === undefined || (n as El).localName === name)) out.push(n as El);
+	for (const node of nodes) {
+		for (const key of Object.keys(node)) {
+			if (key === ':@' || key === '#text') continue;
+			const el: El = { localName: key, attrs: (node[':@'] as Record<string, string> | undefined) ?? {}, children: [], text: '' };
+			const inner = node[key] as Ordered;
+			for (const c of inner) if ('#text' in c) el.text += String(c['#text']);
+			el.children = toTree(inner);
+			out.push(el);
+		}
+	}
 	return out;
 }
 
+function children(el: El, name?: string): El[] {
+	return name === undefined ? el.children : el.children.filter((c) => c.localName === name);
+}
+
 function child(el: El | undefined, name: string): El | undefined {
-	if (!el) return undefined;
-	for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as El).localName === name) return n as El;
-	return undefined;
+	return el?.children.find((c) => c.localName === name);
+}
+
+function attr(el: El | undefined, name: string): string | undefined {
+	return el?.attrs[name];
 }
 
 function val(el: El | undefined): string | undefined {
-	if (!el) return undefined;
-	return el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined;
+	return attr(el, 'val');
 }
 
-function parseXml(text: string): Document | undefined {
-	let failed = false;
-	const doc = new DOMParser({
-		onError: (level) => {
-			if (level === 'fatalError') failed = true;
-		},
-	}).parseFromString(text, 'text/xml');
-	return failed ? undefined : doc;
+/** The root element of an XML part, or undefined when it does not parse. */
+function parseXml(text: string): El | undefined {
+	try {
+		return toTree(parser.parse(text) as Ordered)[0];
+	} catch {
+		return undefined;
+	}
 }
 
 export function readDocx(bytes: Uint8Array, limits: DocumentLimits = DEFAULT_LIMITS): DocumentResult {
@@ -68,7 +102,7 @@ export function readDocx(bytes: Uint8Array, limits: DocumentLimits = DEFAULT_LIM
 	if (!main) return problem('document.unreadable', '.docx 中没有 word/document.xml', 'the .docx has no word/document.xml');
 	const decoder = new TextDecoder('utf-8');
 	const doc = parseXml(decoder.decode(main));
-	const body = doc && child(doc.documentElement ?? undefined, 'body');
+	const body = child(doc, 'body');
 	if (!body) return problem('document.unreadable', '.docx 的正文 XML 无法解析', 'the .docx body XML cannot be parsed');
 	const styles = files['word/styles.xml'] ? parseXml(decoder.decode(files['word/styles.xml'])) : undefined;
 	const numbering = files['word/numbering.xml'] ? parseXml(decoder.decode(files['word/numbering.xml'])) : undefined;
@@ -176,12 +210,10 @@ const SKIPPED = new Set(['delText', 'instrText', 'Fallback', 'pPr', 'rPr', 'del'
 function runText(el: El): string {
 	let out = '';
 	const walk = (e: El) => {
-		for (let n = e.firstChild; n; n = n.nextSibling) {
-			if (n.nodeType !== 1) continue;
-			const c = n as El;
+		for (const c of e.children) {
 			const name = c.localName;
-			if (SKIPPED.has(name ?? '')) continue;
-			if (name === 't') out += c.textContent ?? '';
+			if (SKIPPED.has(name)) continue;
+			if (name === 't') out += c.text;
 			else if (name === 'tab' || name === 'br' || name === 'cr') out += ' ';
 			else if (name === 'noBreakHyphen') out += '-';
 			else if (name === 'p' && out !== '') {
@@ -206,32 +238,32 @@ class Numbering {
 	private counters = new Map<string, number[]>();
 	private styleNum = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
 
-	constructor(numbering: Document | undefined, styles: Document | undefined) {
-		const root = numbering?.documentElement;
+	constructor(numbering: El | undefined, styles: El | undefined) {
+		const root = numbering;
 		if (root) {
 			const abstract = new Map<string, El>();
-			for (const a of children(root, 'abstractNum')) abstract.set(a.getAttributeNS(W, 'abstractNumId') ?? a.getAttribute('w:abstractNumId') ?? '', a);
+			for (const a of children(root, 'abstractNum')) abstract.set(attr(a, 'abstractNumId') ?? '', a);
 			for (const num of children(root, 'num')) {
-				const id = num.getAttributeNS(W, 'numId') ?? num.getAttribute('w:numId') ?? '';
+				const id = attr(num, 'numId') ?? '';
 				const a = abstract.get(val(child(num, 'abstractNumId')) ?? '');
 				if (!a) continue;
 				const levels: Level[] = [];
 				for (const lvl of children(a, 'lvl')) {
-					const i = Number(lvl.getAttributeNS(W, 'ilvl') ?? lvl.getAttribute('w:ilvl') ?? 0);
+					const i = Number(attr(lvl, 'ilvl') ?? 0);
 					levels[i] = { start: Number(val(child(lvl, 'start')) ?? 1), format: val(child(lvl, 'numFmt')) ?? 'decimal', text: val(child(lvl, 'lvlText')) ?? '' };
 				}
 				for (const o of children(num, 'lvlOverride')) {
-					const i = Number(o.getAttributeNS(W, 'ilvl') ?? o.getAttribute('w:ilvl') ?? 0);
+					const i = Number(attr(o, 'ilvl') ?? 0);
 					const start = val(child(o, 'startOverride'));
 					if (start !== undefined && levels[i]) levels[i] = { ...levels[i], start: Number(start) };
 				}
 				this.levels.set(id, levels);
 			}
 		}
-		const sroot = styles?.documentElement;
+		const sroot = styles;
 		if (sroot) {
 			for (const s of children(sroot, 'style')) {
-				const id = s.getAttributeNS(W, 'styleId') ?? s.getAttribute('w:styleId') ?? '';
+				const id = attr(s, 'styleId') ?? '';
 				const numPr = child(child(s, 'pPr'), 'numPr');
 				const ilvl = val(child(numPr, 'ilvl'));
 				this.styleNum.set(id, { numId: val(child(numPr, 'numId')), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: val(child(s, 'basedOn')) });
