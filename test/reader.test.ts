@@ -163,3 +163,28 @@ describe('a table that cannot be read with confidence is said so once', () => {
 		assert.ok(findings.every((f) => !f.code.startsWith('balance.') || (f.severity !== 'error' && f.severity !== 'warning' && !f.fix)));
 	});
 });
+
+describe('invisible and decorative characters before a label (issue 11, item 3)', () => {
+	const seed = readSeed('003_6d0cd6ca3bfdf8d5.txt');
+	const reference = values(seed);
+	const marked: Array<[string, (line: string) => string]> = [
+		['a zero-width space', (l) => '\u200b' + l],
+		['a word joiner', (l) => '\u2060' + l],
+		['a Markdown list star', (l) => '* ' + l],
+		['an emoji', (l) => '📌' + l],
+		['a leading tab', (l) => '\t| ' + l],
+	];
+	for (const [what, mark] of marked) {
+		test(`${what} before pipe-row labels drops no row, and is reported once`, () => {
+			const text = seed
+				.split('\n')
+				.map((l) => (/^(?:[一二三四]、|（[一二三四五六七]）|\d\.)\S*\s*\|/.test(l) ? mark(l) : l))
+				.join('\n');
+			assert.notEqual(text, seed);
+			assert.deepEqual(values(text), reference);
+			const findings = checkReport(parseReport(text));
+			assert.deepEqual(findings.filter((f) => /^(table|balance)\./.test(f.code) && f.severity !== 'hint'), []);
+			if (what !== 'a leading tab') assert.equal(findings.filter((f) => f.code === 'cleanup.artifact' && (f.data as { artifact?: string } | undefined)?.artifact === 'invisible').length, 1);
+		});
+	}
+});

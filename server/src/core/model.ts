@@ -74,7 +74,7 @@ export interface Section {
 }
 
 export interface Artifact {
-	kind: 'bookmark' | 'page-number' | 'web-chrome' | 'attachment-link';
+	kind: 'bookmark' | 'page-number' | 'web-chrome' | 'attachment-link' | 'invisible';
 	text: string;
 	range: Range;
 	/** Delete this range to remove it (the whole line, with its break, where the artifact is a line). */

@@ -5,6 +5,7 @@ import { isLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
 import { detectFormatMix, detectTableTemplate } from './bind/detect.ts';
 import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
+import { findInvisibleMarks } from './read/layout/invisibleMarks.ts';
 import { readMetadata } from './read/metadata.ts';
 import type { ReportModel } from './model.ts';
 import { buildSectionTree, findHeadings, readSectionHeadings } from './bind/sections.ts';
@@ -68,7 +69,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const headings = readSectionHeadings(index, lineHeadings, blocks, template);
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);
-	const artifacts = findArtifacts(index, blocks);
+	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, blocks)];
 	const sentences = proseSentences(index, shownBlocks);
 	const claims = findClaims(sentences, template, tables, metadata);
 	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts };

@@ -292,6 +292,7 @@ export const ARTIFACT_KINDS = {
 	'page-number': { zh: '页码', en: 'a page number' },
 	'web-chrome': { zh: '网页页眉页脚', en: 'web-page chrome' },
 	'attachment-link': { zh: '附件链接', en: 'an attachment link' },
+	invisible: { zh: '表格中不可见或装饰性的字符', en: 'an invisible or decorative character in a table' },
 };
 
 export interface RelatedInfo {

@@ -1,5 +1,5 @@
 import { memoize } from '../memo.ts';
-import { parseChineseNumeral } from './normalize.ts';
+import { INVISIBLE, parseChineseNumeral } from './normalize.ts';
 
 /**
  * How a table cell's text reads as a number. Published tables write the same count as `12`,
@@ -35,7 +35,7 @@ const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|笔|万元|�
 export const parseCellValue = memoize(parseCellValueUncached);
 
 function parseCellValueUncached(raw: string): CellValue {
-	const text = raw.trim();
+	const text = raw.replace(INVISIBLE, '').trim();
 	if (text === '') return { kind: 'blank', value: null, notes: [] };
 	if (PLACEHOLDER.test(text)) return { kind: 'blank', value: null, notes: ['placeholder'] };
 	const notes: CellNote[] = [];

@@ -13,8 +13,16 @@ const CHINESE_DIGIT_VALUES: Record<string, number> = {
 /** NFKC folds full-width ASCII (（）：，．１２) to half-width; then drop spaces and quote marks. */
 export const normalizeLabel = memoize(normalizeLabelUncached);
 
+/** Characters that print nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen). */
+export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+/** Marks a web page or an editor puts before a label: a bullet, an emoji, a Markdown list star. */
+const DECORATION = /^(?:[*•·●○◆◇■□▪▫►▶☆★✓✔-]|\p{Extended_Pictographic}|\ufe0f)+\s*/u;
+
 function normalizeLabelUncached(text: string): string {
 	return text
+		.replace(INVISIBLE, '')
+		.trim()
+		.replace(DECORATION, '')
 		.normalize('NFKC')
 		.replace(/[\s\u3000\u00a0]+/g, '')
 		.replace(/[“”"'‘’「」『』]/g, '')

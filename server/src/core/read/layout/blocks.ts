@@ -11,7 +11,8 @@ type LineKind = 'tab' | 'pipe' | 'blank' | 'text';
 const MAX_PIPE_CELL = 300;
 
 function kindOf(line: string): LineKind {
-	if (line.charCodeAt(0) === 9) return 'tab';
+	// A pipe row some exports indent with a tab is still a pipe row.
+	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line)) return 'tab';
 	if (hasPipe(line) && !hasProseCell(line)) return 'pipe';
 	if (line.trim() === '') return 'blank';
 	return 'text';

@@ -1,4 +1,5 @@
 import { readHeading } from '../headings.ts';
+import { INVISIBLE } from '../normalize.ts';
 import type { LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
@@ -40,7 +41,8 @@ export function lineTokens(line: string): Token[] {
 }
 
 /** A value token: a number (units and thousands separators allowed) or a placeholder for none. */
-export function isValueToken(text: string): boolean {
+export function isValueToken(raw: string): boolean {
+	const text = raw.replace(INVISIBLE, '');
 	return /^[+-]?[0-9０-９][0-9０-９,，.．]*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || /^(?:[—–－―-]+|[/／]|无)$/.test(text);
 }
 
@@ -101,7 +103,10 @@ function kindOf(line: string, n: number, lines: string[], tests: LabelTests): Li
 	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
 	// words) and commas in it; a table line breaks at its column gaps.
 	const trimmed = line.trim();
-	if (trimmed.length >= PROSE_LINE && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed)) return 'prose';
+	// (A header band's line is many short words: 第二项之和，等于 自然人 商业企 科研机 …)
+	const words = tokens.filter((t) => !isValueToken(t.text));
+	const meanWord = words.reduce((a, t) => a + t.text.length, 0) / Math.max(1, words.length);
+	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed)) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
