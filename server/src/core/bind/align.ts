@@ -382,9 +382,21 @@ const MIN_MISFITS = 2;
  * the extraction: which column each number stands in cannot be known from text alone. It is said
  * once, and every cell is treated as inferred (its findings lowered, never fixed).
  */
-function judgeReadable(table: BoundTable): void {
+export function judgeReadable(table: BoundTable): void {
+	if (table.unreadable) return;
 	const width = table.def.columns.filter((c) => c.kind !== 'text').length;
 	const misfits = table.rows.filter((r) => r.valueCount > 0 && r.valueCount + r.extraCells.length !== width);
+	const missing = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional && !table.byKey.has(r.key));
+	// Rows of the template the extracted text does not show: the extraction lost or scattered them.
+	if (misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0) {
+		table.unreadable = {
+			zh: `提取的文本中找不到 ${missing.length} 行（如“${missing[0].label.slice(0, 24)}”），表格的行序被打乱或丢失`,
+			en: `${missing.length} rows are not in the extracted text (e.g. "${missing[0].en}"): the table's rows were scattered or lost`,
+		};
+		table.inferred = true;
+		for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+		return;
+	}
 	if (misfits.length < MIN_MISFITS) return;
 	table.unreadable = {
 		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），从 PDF 提取的文本丢掉了空白单元格，无法确定各数值所在的列`,
