@@ -11,6 +11,7 @@ import type { SectionDef } from '../templates/index.ts';
 /** Words every section's wording shares; left out so that 政府信息公开…情况 alone makes no two headings alike. */
 const FILLER = /政府信息公开|政府信息|行政机关|本机关|工作|情况|的|(?:19|20)\d{2}年度?/g;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** What may follow a heading's last word without being part of it. */
 const TRAILING = /[^\p{L}\p{N}]+$/u;
 const LEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)/;
@@ -25,9 +26,26 @@ export function wordingCore(text: string): string {
 	return plainWording(text).replace(FILLER, '');
 }
 
+interface Wording {
+	text: string;
+	core: string;
+	plain: string;
+}
+const WORDINGS = new WeakMap<SectionDef, Wording[]>();
+
+/** A section's wordings (the canonical title first, then the variants real reports use), computed once. */
+function wordingsOf(section: SectionDef): Wording[] {
+	let w = WORDINGS.get(section);
+	if (!w) {
+		w = [section.title, ...(section.variants ?? [])].map((text) => ({ text, core: wordingCore(text), plain: plainWording(text) }));
+		WORDINGS.set(section, w);
+	}
+	return w;
+}
+
 /** A section's wordings as cores: the canonical title first, then the variants real reports use. */
 export function sectionCores(section: SectionDef): string[] {
-	return [section.title, ...(section.variants ?? [])].map(wordingCore).filter((c) => c.length > 0);
+	return wordingsOf(section).map((w) => w.core).filter((c) => c.length > 0);
 }
 
 /** The core of a text with, for each of its characters, the offset in the text it came from. */
@@ -37,8 +55,14 @@ export function coreWithOffsets(text: string): { core: string; offsets: number[]
 	// Characters are kept one by one so that each keeps its offset; filler is removed after.
 	const kept: Array<[string, number]> = [];
 	for (let i = 0; i < text.length; i++) {
-		const c = normalizeLabel(text[i]);
-		if (c.length === 1 && !/[^\p{L}\p{N}]/u.test(c)) kept.push([c, i]);
+		const code = text.charCodeAt(i);
+		// CJK ideographs stand for themselves; only the rest needs width folding.
+		if (code >= 0x4e00 && code <= 0x9fff) {
+			kept.push([text[i], i]);
+			continue;
+		}
+		const c = text[i].normalize('NFKC');
+		if (c.length === 1 && WORD_CHAR.test(c)) kept.push([c, i]);
 	}
 	const joined = kept.map((k) => k[0]).join('');
 	const drop = new Uint8Array(joined.length);
@@ -68,11 +92,30 @@ function lcsOfPrefixes(text: string, wording: string): Int32Array {
 	return out;
 }
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Length of the longest common subsequence of a and b, in two reused rows (it runs for every heading and wording). */
+function lcsLength(a: string, b: string): number {
+	const m = b.length;
+	if (rowA.length <= m) [rowA, rowB] = [new Int32Array(m + 1), new Int32Array(m + 1)];
+	let prev = rowA;
+	let cur = rowB;
+	prev.fill(0, 0, m + 1);
+	cur[0] = 0;
+	for (let i = 1; i <= a.length; i++) {
+		const c = a.charCodeAt(i - 1);
+		for (let j = 1; j <= m; j++) cur[j] = c === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
+		[prev, cur] = [cur, prev];
+	}
+	return prev[m];
+}
+
 /** Similarity of two cores: twice the common subsequence over the total length (1 = same). */
 export function coreSimilarity(a: string, b: string): number {
 	if (a.length === 0 || b.length === 0) return 0;
 	if (a === b) return 1;
-	return (2 * lcsOfPrefixes(a, b)[a.length]) / (a.length + b.length);
+	return (2 * lcsLength(a, b)) / (a.length + b.length);
 }
 
 /** A keyword of this weight or more names the section by itself (复议, 主动公开, 其他需要报告). */
@@ -85,12 +128,31 @@ function keywordSimilarity(title: string, section: SectionDef): number {
 	return section.keywords.some(([kw, weight]) => weight >= STRONG_KEYWORD && t.includes(kw)) ? KEYWORD_SIMILARITY : 0;
 }
 
+/** A title's forms for comparison, computed once for all sections. */
+export interface TitleForms {
+	normalized: string;
+	core: string;
+	plain: string;
+}
+
+export function titleForms(title: string): TitleForms {
+	return { normalized: normalizeLabel(title), core: wordingCore(title), plain: plainWording(title) };
+}
+
+/** sectionSimilarity and plainSimilarity of a title whose forms are computed. */
+export function similarityOf(forms: TitleForms, section: SectionDef): { core: number; plain: number } {
+	let core = section.keywords.some(([kw, weight]) => weight >= STRONG_KEYWORD && forms.normalized.includes(kw)) ? KEYWORD_SIMILARITY : 0;
+	let plain = 0;
+	for (const w of wordingsOf(section)) {
+		if (w.core.length > 0) core = Math.max(core, coreSimilarity(forms.core, w.core));
+		plain = Math.max(plain, coreSimilarity(forms.plain, w.plain));
+	}
+	return { core, plain };
+}
+
 /** How alike a heading's title is to a section: its best wording, or a strong keyword. */
 export function sectionSimilarity(title: string, section: SectionDef): number {
-	const core = wordingCore(title);
-	let best = keywordSimilarity(title, section);
-	for (const w of sectionCores(section)) best = Math.max(best, coreSimilarity(core, w));
-	return best;
+	return similarityOf(titleForms(title), section).core;
 }
 
 export interface PrefixMatch {
@@ -108,8 +170,7 @@ export function bestPrefix(text: string, section: SectionDef, minLength: number)
 	let best: PrefixMatch = { similarity: 0, length: 0 };
 	let bestAt = 0;
 	let bestWording = '';
-	for (const wording of [section.title, ...(section.variants ?? [])]) {
-		const w = wordingCore(wording);
+	for (const { text: wording, core: w } of wordingsOf(section)) {
 		if (w.length === 0) continue;
 		const lcs = lcsOfPrefixes(core, w);
 		for (let i = 1; i <= core.length; i++) {
@@ -120,7 +181,7 @@ export function bestPrefix(text: string, section: SectionDef, minLength: number)
 			if (s > best.similarity + 1e-9) [best, bestAt, bestWording] = [{ similarity: s, length: 0 }, i, wording];
 		}
 	}
-	if (bestAt > 0) best.length = Math.max(minLength, extendThroughFiller(text, offsets, bestAt, bestWording));
+	if (bestAt > 0) best.length = Math.max(minLength, extendThroughFiller(text, offsets, bestAt, section, bestWording));
 	const kw = keywordSimilarity(text.slice(0, best.length || text.length), section);
 	if (kw > best.similarity && best.length === 0) best = { similarity: kw, length: text.length };
 	return best;
@@ -130,12 +191,12 @@ export function bestPrefix(text: string, section: SectionDef, minLength: number)
  * Where a prefix ending at core character i ends in the text: filler after it (…政府信息情况)
  * belongs to the heading as far as the wording has it too; filler the wording lacks (…事项本机关…) is body.
  */
-function extendThroughFiller(text: string, offsets: number[], i: number, wording: string): number {
+function extendThroughFiller(text: string, offsets: number[], i: number, section: SectionDef, wording: string): number {
 	const from = offsets[i - 1] + 1;
 	const to = i < offsets.length ? offsets[i] : text.length;
 	const run = text.slice(from, to).replace(TRAILING, '');
 	if (run.length === 0) return from;
-	const target = plainWording(wording);
+	const target = wordingsOf(section).find((w) => w.text === wording)!.plain;
 	let best = from;
 	let bestScore = coreSimilarity(plainWording(text.slice(0, from)), target);
 	for (let e = 1; e <= run.length; e++) {
@@ -149,7 +210,7 @@ function extendThroughFiller(text: string, offsets: number[], i: number, wording
 export function plainSimilarity(title: string, section: SectionDef): number {
 	const plain = plainWording(title);
 	let best = 0;
-	for (const w of [section.title, ...(section.variants ?? [])]) best = Math.max(best, coreSimilarity(plain, plainWording(w)));
+	for (const w of wordingsOf(section)) best = Math.max(best, coreSimilarity(plain, w.plain));
 	return best;
 }
 

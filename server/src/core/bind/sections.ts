@@ -2,7 +2,7 @@ import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
-import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, sectionSimilarity, STRONG_SIMILARITY } from './sectionMatch.ts';
+import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -57,14 +57,34 @@ function tableSpans(blocks: TableBlock[]): Map<number, Array<[number, number]>> 
 			}
 		}
 	}
+	for (const list of spans.values()) list.sort((a, b) => a[0] - b[0]);
 	return spans;
+}
+
+/** Whether `at` is inside one of the spans, sorted by start (binary search: a long line has thousands of cells). */
+function insideSpan(spans: Array<[number, number]>, at: number): boolean {
+	let lo = 0;
+	let hi = spans.length - 1;
+	let last = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid][0] <= at) [last, lo] = [mid, mid + 1];
+		else hi = mid - 1;
+	}
+	// Spans may nest or overlap: look back over the few that start before `at`.
+	for (let k = last; k >= 0 && k > last - 8; k--) if (at < spans[k][1]) return true;
+	return false;
 }
 
 const alignable = (c: Candidate) => ({ similarities: c.similarities, number: c.heading.unnumbered ? 0 : c.heading.number });
 
 /** Each section's similarity to a title; the words the cores leave out tip a tie (主动公开政府信息情况 over 主动公开工作情况). */
 function similarities(title: string, template: TemplateDef): number[] {
-	return template.sections.map((s) => 0.9 * sectionSimilarity(title, s) + 0.1 * plainSimilarity(title, s));
+	const forms = titleForms(title);
+	return template.sections.map((s) => {
+		const { core, plain } = similarityOf(forms, s);
+		return core === 0 ? 0 : 0.9 * core + 0.1 * plain;
+	});
 }
 
 function chineseValue(s: string): number {
@@ -86,7 +106,7 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 		// After a word (…万元三、收到和处理…, where a glued table ends in its unit) only a name that reads strongly as a section counts: 统一、规范 is prose.
 		const afterWord = at > 0 && !INLINE_BEFORE.test(line[at - 1]);
 		if (afterWord && CN.includes(line[at - 1])) continue;
-		if (spans?.some(([from, to]) => at >= from && at < to)) continue;
+		if (spans && insideSpan(spans, at)) continue;
 		const afterOrdinal = at + m[0].length;
 		let text = line.slice(afterOrdinal, afterOrdinal + INLINE_WINDOW);
 		const stop = text.search(STOP);
@@ -103,7 +123,7 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 		if (best === -1 || bestMatch.similarity < (afterWord ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
 		let title = text.slice(0, bestMatch.length);
 		const titleStart = afterOrdinal + lead;
-		let after = line.slice(titleStart + title.length);
+		let after = line.slice(titleStart + title.length, titleStart + title.length + 24);
 		if (LIST_AFTER.test(after)) continue;
 		let sims = similarities(title, template);
 		// A heading worded otherwise (…问题及明年工作计划2024年，…) ends where the body starts, a few characters on.
@@ -116,6 +136,7 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 			}
 		}
 		const end = titleStart + title.length;
+		if (after.length < 24) after = line.slice(end, end + 24);
 		out.push({
 			heading: {
 				level: 1,
@@ -147,12 +168,14 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
  * section, and a title run on into body text is cut where it stops reading like one.
  */
 function lineCandidate(index: LineIndex, h: Heading, template: TemplateDef, isTableLine: (n: number) => boolean): Candidate {
+	// Sections are 一、 or （一） headings (or one level deeper, 2008's 收费及减免 under （一）…（六）): deeper ones are compared when needed.
+	if (h.level > 2) return { heading: { ...h, titleCertain: true }, similarities: [], inline: false };
 	const sims = similarities(h.title, template);
 	const line = index.lines[h.line];
 	const bestSim = Math.max(...sims);
 	const endsLine = line.slice(h.titleRange.end.character).replace(/(?:\*\*|__)?[\s\u3000#]*$/, '') === '';
 	const next = h.line + 1 < index.lineCount ? index.lines[h.line + 1] : '';
-	if (!h.unnumbered && h.level <= 2 && endsLine && next.trim() !== '' && !isTableLine(h.line + 1) && !readHeading(next, h.line + 1)) {
+	if (!h.unnumbered && bestSim < 0.95 && bestSim >= NUMBERED_MATCH_SIMILARITY && endsLine && next.trim() !== '' && !isTableLine(h.line + 1) && !readHeading(next, h.line + 1)) {
 		const lead = next.length - next.trimStart().length;
 		let more = next.trimStart();
 		const stop = more.search(STOP);
@@ -176,7 +199,7 @@ function lineCandidate(index: LineIndex, h: Heading, template: TemplateDef, isTa
 			return { heading: joined, similarities: similarities(joined.title, template), inline: false };
 		}
 	}
-	if (!h.unnumbered && h.level <= 2 && bestSim < 0.9 && h.title.length > 4) {
+	if (!h.unnumbered && bestSim < 0.9 && h.title.length > 4 && /[\s\u3000\d（(【[“"，,]/.test(h.title)) {
 		// 一、总体情况2023年，我局…: the title ran on into the body within its first sentence.
 		let best = { similarity: bestSim + 0.1, length: 0 };
 		for (const s of template.sections) {
@@ -250,6 +273,8 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 		const h = c.heading;
 		if (h.unnumbered || h.level <= primary || h.section) continue;
 		const depth = h.level - primary + 1;
+		if (!sections.some((s) => !found.has(s.key) && s.levels.includes(depth) && s.levels[0] !== depth)) continue;
+		if (c.similarities.length === 0) c.similarities = similarities(h.title, template);
 		sections.forEach((s, j) => {
 			if (h.section || found.has(s.key) || !s.levels.includes(depth) || s.levels[0] === depth) return;
 			if (c.similarities[j] < MATCH_SIMILARITY) return;
