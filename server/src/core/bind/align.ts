@@ -54,6 +54,11 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const pairs = aligned.filter((p) => named.has(p.row.table));
 	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
 	markLabelsApart(segments, pairs, tables, labels);
+	// Numbers no row took and no label names: the trace of rows the extraction scattered.
+	const paired = new Set(pairs.map((p) => p.segment));
+	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
+	for (const t of tables) if (!t.unreadable) STRAYS.set(t, strays);
+	for (const t of tables) judgeReadable(t);
 	return tables;
 }
 
@@ -335,7 +340,6 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 		extendTable(table, bound.range);
 	}
 	void labels;
-	for (const t of tables) judgeReadable(t);
 	return tables;
 }
 
@@ -374,6 +378,14 @@ function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[
 	flush();
 }
 
+/** Per table read from a block: how many runs of numbers in that block no row took and no label names. */
+const STRAYS = new WeakMap<BoundTable, number>();
+
+/** When two parts of a table are joined, so are their strays. */
+export function joinStrays(into: BoundTable, from: BoundTable): void {
+	STRAYS.set(into, (STRAYS.get(into) ?? 0) + (STRAYS.get(from) ?? 0));
+}
+
 /** Rows whose numbers do not fill their columns, from which on a table is not read with confidence. */
 const MIN_MISFITS = 2;
 
@@ -388,7 +400,7 @@ export function judgeReadable(table: BoundTable): void {
 	const misfits = table.rows.filter((r) => r.valueCount > 0 && r.valueCount + r.extraCells.length !== width);
 	const missing = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional && !table.byKey.has(r.key));
 	// Rows of the template the extracted text does not show: the extraction lost or scattered them.
-	if (misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0) {
+	if (misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0 && (STRAYS.get(table) ?? 0) > 0) {
 		table.unreadable = {
 			zh: `提取的文本中找不到 ${missing.length} 行（如“${missing[0].label.slice(0, 24)}”），表格的行序被打乱或丢失`,
 			en: `${missing.length} rows are not in the extracted text (e.g. "${missing[0].en}"): the table's rows were scattered or lost`,

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, judgeReadable } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
@@ -83,6 +83,7 @@ class Binder {
 			earlier.range = union(earlier.range, table.range);
 			earlier.inferred ||= table.inferred;
 			earlier.unreadable ??= table.unreadable;
+			joinStrays(earlier, table);
 			// Rows that each part had few enough of may together make the table unreadable.
 			judgeReadable(earlier);
 			if (earlier.unreadable) for (const r of earlier.rows) for (const c of r.cells.values()) c.inferred = true;
