@@ -139,8 +139,11 @@ describe('diagnostics and fixes over LSP (pull client)', () => {
 		// The identity this total breaks is part of the one located finding (issue 11), so it goes with it.
 		assert.ok(!items.some((x) => x.code === 'balance.identity'));
 		s.settings = { language: 'en' };
+		s.refreshes.length = 0;
 		await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-		await new Promise((r) => setTimeout(r, 100));
+		// The refresh says the server has read the new settings (a fixed sleep was too short under load).
+		const enDeadline = Date.now() + 2000;
+		while (!s.refreshes.includes('workspace/diagnostic/refresh') && Date.now() < enDeadline) await new Promise((r) => setTimeout(r, 10));
 		const en = (await diagnostics(s, URI)).find((x) => x.code === 'balance.row-total')!;
 		assert.match(String(en.message), /^The total of "[A-Za-z ,]+" should be 65 \(60 \+ 4 \+ 0 \+ 0 \+ 1 \+ 0\), the table has 66\. Located where the total of "[A-Za-z ,]+" and the balance of column "[A-Za-z]+" fail and meet\.$/);
 		s.settings = {};
