@@ -110,8 +110,19 @@ function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 	const out: Segment[] = [];
 	let current: Segment | undefined;
 	let anchor: TableDef | undefined;
-	for (const cell of block.cells) {
-		if (isValueToken(cell.text)) {
+	const cells = block.cells;
+	// 无, — or / stand for "none" in a cell, but 无 is also a character of a label column cut one
+	// character a line (（四）无法提供): as a value it ends its line or comes before another value.
+	const isValue = (k: number) => {
+		const t = cells[k].text;
+		if (!isValueToken(t)) return false;
+		if (/[0-9０-９]/.test(t)) return true;
+		const next = cells[k + 1];
+		return !next || next.range.start.line !== cells[k].range.start.line || isValueToken(next.text);
+	};
+	for (let k = 0; k < cells.length; k++) {
+		const cell = cells[k];
+		if (isValue(k)) {
 			if (!current) out.push((current = { label: [], values: [], anchor }));
 			anchor = undefined;
 			current.values.push(cell);
@@ -137,6 +148,14 @@ function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 		if (labels.matchRow(cell.text).some((m) => m.exact && m.row.kind === 'group')) {
 			out.push({ head: cell, label: [cell], values: [], anchor });
 			if (current && current.values.length > 0) current = undefined;
+			continue;
+		}
+		// A narrow group column's characters glued to the row label beside it (三（一）予以公开).
+		const cut = opensRow(cell.text, labels) ? 0 : innerRowStart(cell.text, labels);
+		if (cut > 0) {
+			current?.label.push(sliceCell(cell, 0, cut));
+			out.push((current = { head: sliceCell(cell, cut, cell.text.length), label: [sliceCell(cell, cut, cell.text.length)], values: [], anchor }));
+			anchor = undefined;
 			continue;
 		}
 		if (opensRow(cell.text, labels)) {
@@ -182,6 +201,21 @@ function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 		for (let k = w; k < n; k += w) out.push({ label: [], values: s.values.slice(k, k + w) });
 	}
 	return out;
+}
+
+/** Where, among a token's first few characters, a row label with its ordinal starts; 0 when none does. */
+function innerRowStart(text: string, labels: TemplateLabels): number {
+	for (let k = 1; k <= 3 && k < text.length - 2; k++) {
+		const rest = text.slice(k);
+		if (/^(?:[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}、)/.test(rest) && labels.startsRow(rest)) return k;
+	}
+	return 0;
+}
+
+function sliceCell(cell: RawCell, from: number, to: number): RawCell {
+	const line = cell.range.start.line;
+	const at = cell.range.start.character;
+	return { text: cell.text.slice(from, to), range: { start: { line, character: at + from }, end: { line, character: at + to } }, row: cell.row };
 }
 
 function opensRow(text: string, labels: TemplateLabels): boolean {
