@@ -28,6 +28,7 @@ const S: Strings = {
 	'category': { en: 'nianbao', zh: '年报' },
 	'command.fixAll': { en: 'Fix All Totals', zh: '修正全部合计' },
 	'command.formatTables': { en: 'Rewrite Tables as Aligned Pipe Rows', zh: '统计表转为对齐的竖线表格' },
+	'command.showPreview': { en: 'Open Preview to the Side', zh: '在侧边打开预览' },
 	'command.insertSkeleton': { en: 'Insert Official 2021 Report Skeleton…', zh: '插入 2021 年官方报告框架…' },
 	'command.checkWorkspace': { en: 'Check All Reports in the Workspace', zh: '检查工作区中的全部年报' },
 	'command.showOutput': { en: 'Show Output', zh: '显示输出' },
@@ -140,6 +141,7 @@ const manifest: Record<string, unknown> = {
 		commands: [
 			command(ClientCommands.fixAll, 'command.fixAll'),
 			command(ClientCommands.formatTables, 'command.formatTables'),
+			command(ClientCommands.showPreview, 'command.showPreview', '$(open-preview)'),
 			command(ClientCommands.insertSkeleton, 'command.insertSkeleton'),
 			command(ClientCommands.checkWorkspace, 'command.checkWorkspace'),
 			command(ClientCommands.showOutput, 'command.showOutput'),
@@ -151,6 +153,7 @@ const manifest: Record<string, unknown> = {
 			commandPalette: [
 				{ command: ClientCommands.fixAll, when: whenReport },
 				{ command: ClientCommands.formatTables, when: whenReport },
+				{ command: ClientCommands.showPreview, when: whenReport },
 				{ command: ClientCommands.switchLanguage, when: `editorIsOpen && editorLangId != ${LANGUAGE_ID}` },
 				{ command: ClientCommands.checkWorkspace, when: 'workspaceFolderCount > 0' },
 				{ command: ClientCommands.checkFile },
@@ -160,6 +163,7 @@ const manifest: Record<string, unknown> = {
 				{ command: ClientCommands.fixAll, when: whenReport, group: '1_modification@90' },
 				{ command: ClientCommands.formatTables, when: whenReport, group: '1_modification@91' },
 			],
+			'editor/title': [{ command: ClientCommands.showPreview, when: whenReport, group: 'navigation' }],
 			'explorer/context': [
 				{ command: ClientCommands.checkFile, when: whenDocument, group: '7_nianbao@1' },
 				{ command: ClientCommands.convertToText, when: whenDocument, group: '7_nianbao@2' },

@@ -6,6 +6,7 @@ import { detectReport } from './detect.ts';
 import { readSettings, SECTION } from './settings.ts';
 import { checkWorkspace, type WorkspaceCheckResult } from './workspaceCheck.ts';
 import { checkFile, convertToText } from './documentCommands.ts';
+import { Previews } from './preview.ts';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export interface NianbaoApi {
 	/** Resolves once the language server is running (or failed to start). */
 	ready: Promise<boolean>;
 	detectReport: typeof detectReport;
+	previews: Previews;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NianbaoApi> {
@@ -23,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 	context.subscriptions.push(workspaceDiagnostics);
 
 	const ready = startClient(context, output);
+	const previews = new Previews(() => (client?.state === State.Running ? client : undefined));
+	context.subscriptions.push(previews);
 	context.subscriptions.push(new Detector(output, workspaceDiagnostics));
 
 	context.subscriptions.push(
@@ -37,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 		vscode.commands.registerCommand(ClientCommands.checkFile, (uri?: vscode.Uri) => checkFile(uri, workspaceDiagnostics, output)),
 		vscode.commands.registerCommand(ClientCommands.convertToText, (uri?: vscode.Uri) => convertToText(uri)),
 		vscode.commands.registerCommand(ClientCommands.formatTables, (uri?: vscode.Uri) => formatTables(uri)),
+		vscode.commands.registerCommand(ClientCommands.showPreview, (uri?: vscode.Uri) => previews.open(uri)),
 		vscode.commands.registerCommand(ClientCommands.insertSkeleton, (options?: { layout?: SkeletonLayout; fill?: string }) => insertSkeleton(options)),
 		vscode.commands.registerCommand(ClientCommands.checkWorkspace, async (): Promise<WorkspaceCheckResult> => {
 			// A server that answers workspace/diagnostic (pulled by the client all along) already shows
@@ -50,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 			return result;
 		}),
 	);
-	return { ready, detectReport };
+	return { ready, detectReport, previews };
 }
 
 export async function deactivate(): Promise<void> {

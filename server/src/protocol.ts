@@ -55,6 +55,10 @@ export const ClientCommands = {
 	/** Opens a .docx, .pdf or .html report as a text report beside it. */
 	convertToText: 'nianbao.convertToText',
 	formatTables: 'nianbao.formatTables',
+	showPreview: 'nianbao.showPreview',
 } as const;
 
 export const LANGUAGE_ID = 'nianbao';
+
+/** A request of the client's (params: { textDocument: { uri } }): the report as the preview draws it (PreviewModel), or null. */
+export const PREVIEW_REQUEST = 'nianbao/preview';

@@ -21,7 +21,8 @@ import {
 import { fixAllEdits, type Lang } from '../core/index.ts';
 import { tableFixEdits } from '../core/features/index.ts';
 import { formatTableEdits } from '../core/features/format.ts';
-import { DEFAULT_SETTINGS, ServerCommands, type NianbaoSettings } from '../protocol.ts';
+import { previewModel } from '../core/features/preview.ts';
+import { DEFAULT_SETTINGS, PREVIEW_REQUEST, ServerCommands, type NianbaoSettings } from '../protocol.ts';
 import { codeActions, editBuilder, FIX_ALL_KIND, type EditBuilder } from './codeActions.ts';
 import { codeLenses } from './codeLens.ts';
 import { APPLY_EDIT_COMMAND, asCommands, editArgument } from './commands.ts';
@@ -229,6 +230,16 @@ connection.onCodeAction(
 		const analysis = store.analysis(params.textDocument.uri);
 		const actions = analysis ? codeActions(params, analysis, visibleFindings(analysis, lang(), settings), lang(), buildEdit) : [];
 		return literalActions ? actions : asCommands(actions);
+	}),
+);
+
+connection.onRequest(
+	PREVIEW_REQUEST,
+	guard(connection, PREVIEW_REQUEST, null, async (params: { textDocument?: { uri?: unknown } }) => {
+		await settingsLoaded;
+		const uri = params?.textDocument?.uri;
+		const analysis = typeof uri === 'string' ? store.analysis(uri) : undefined;
+		return analysis?.model ? previewModel(analysis.model, visibleFindings(analysis, lang(), settings), lang()) : null;
 	}),
 );
 

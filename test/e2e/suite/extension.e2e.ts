@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { parseReport, TEMPLATES, type BoundCell } from '../../../server/src/core/index.ts';
 
 const LANG = 'nianbao';
+const EXTENSION_ID = 'nianbao.nianbao';
 const SECTION_KEYS = TEMPLATES['2021'].sections.map((s) => s.key);
 
 function folder(): vscode.Uri {
@@ -214,6 +215,28 @@ describe('nianbao in a real VS Code', function () {
 		await sleep(2500);
 		assert.equal(atCell().length, 1, 'shown once, not twice');
 		assert.equal(vscode.languages.getDiagnostics(file('other.txt')).length, 0, 'other.txt is not a report');
+	});
+
+	it('opens the preview beside the report, redraws it as the report changes, and reveals a clicked cell', async () => {
+		const doc = await openReport('report-001.txt');
+		type Cell = { text: string; status?: string; range: BoundCell['range'] };
+		type Model = { tables: Array<{ title: string; rows: Array<{ label: string; cells: Array<Cell | null> }> }> };
+		const first = await vscode.commands.executeCommand<Model>('nianbao.showPreview');
+		assert.ok(first && first.tables.length >= 3, 'the preview draws the tables');
+		const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('nianbao.preview'));
+		assert.ok(tab, 'a webview tab beside the report');
+		const api = vscode.extensions.getExtension<{ previews: { get(uri: vscode.Uri): { model?: Model; reveal(r: BoundCell['range']): Promise<void> } | undefined } }>(EXTENSION_ID)!.exports;
+		const preview = api.previews.get(doc.uri)!;
+		const r1 = (m: Model) => m.tables.flatMap((t) => t.rows).find((r) => r.label === '一、本年新收政府信息公开申请数量')!;
+		const cell = cellOf(doc, 'requests', 'R1', 'total');
+		await setCell(doc, cell, String(Number(cell.text) + 1));
+		const marked = await waitFor('the preview to mark the changed total', () => preview.model && r1(preview.model).cells.at(-1)?.status === 'error' && r1(preview.model).cells.at(-1)!);
+		// The page's click posts {type: 'reveal', range}; the extension shows that range selected in the report's editor.
+		await preview.reveal(marked.range);
+		const editor = vscode.window.activeTextEditor!;
+		assert.equal(editor.document.uri.toString(), doc.uri.toString());
+		assert.ok(editor.selection.isEqual(toRange(marked.range)), `selection ${show(editor.selection)}`);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
 	it('shows the output channel', async () => {
