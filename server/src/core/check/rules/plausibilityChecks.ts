@@ -70,7 +70,9 @@ function appealsWithoutRequests(model: ReportModel, lang: Lang): Finding[] {
 	if (cases.some((v) => v === undefined) || received.some((v) => v === undefined)) return [];
 	const n = cases.reduce((a, b) => a! + b!, 0)!;
 	if (n === 0 || received.some((v) => v! > 0)) return [];
-	const cell = ['review.total', 'suit.total', 'suitAfterReview.total'].map((c) => cellAt(appeals, { row: 'cases', column: c })).find((c) => (read(c) ?? 0) > 0)!;
+	const cell = ['review.total', 'suit.total', 'suitAfterReview.total'].map((c) => cellAt(appeals, { row: 'cases', column: c })).find((c) => (read(c) ?? 0) > 0);
+	// Negative counts can make the sum non-zero with no positive total to point at (cell.negative reports them).
+	if (!cell) return [];
 	return [
 		{
 			code: 'plausibility.appeals-without-requests',
