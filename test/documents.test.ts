@@ -122,6 +122,32 @@ describe('an injected error is found and located in the document', () => {
 	});
 });
 
+describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer\'s findings, nothing more', () => {
+	/** Error and warning findings as code · location, for comparing with the labels of test/corpus/real/. */
+	async function findingsOf(name: string): Promise<string[]> {
+		const doc = await rendered(name);
+		const model = parseReport(doc.text);
+		return checkReport(model)
+			.filter((f) => f.severity === 'error' || f.severity === 'warning')
+			.map((f) => {
+				const l = locateInDocument(doc, model, f.range, 'zh');
+				return `${f.code} · 第 ${l.page} 页 · ${l.row ?? ''} · ${l.column ?? ''}`;
+			})
+			.sort();
+	}
+	const missing = [1, 2, 3].map(() => 'table.missing-row · 第 3 页 ·  · ');
+	test('洪泽区 2023: the two wrong totals of Table 3 (行政复议 and 复议后起诉), on page 4', async () => {
+		assert.deepEqual(await findingsOf('real/hongze-xzf-2023.pdf'), [
+			'balance.group-total · 第 4 页 · 行政复议、行政诉讼案件数 · 复议后起诉·总计',
+			'balance.group-total · 第 4 页 · 行政复议、行政诉讼案件数 · 行政复议·总计',
+			...missing,
+		]);
+	});
+	test('洪泽区 2024: every table balances (only the three sub-rows of （六） its form leaves out)', async () => {
+		assert.deepEqual(await findingsOf('real/hongze-xzf-2024.pdf'), missing);
+	});
+});
+
 describe('web pages: the report only, in its charset, no script run', () => {
 	test('site chrome and scripts are left out', async () => {
 		const doc = await rendered('own-xicheng-rsj-2023.html');

@@ -98,6 +98,24 @@ function center(item: TextItem): Placed {
 	return { item, cx: item.x + item.width / 2, cy: item.y + item.size * 0.3 };
 }
 
+/**
+ * pdf.js joins text that sits close on a line into one item, across a cell border too (126 430
+ * in two narrow cells): an item that crosses a column ruling is cut at its spaces, each word at
+ * the share of the item's width its characters take.
+ */
+function splitAcross(p: Placed, xs: number[]): Placed[] {
+	const { item } = p;
+	const crosses = xs.some((x) => x > item.x + TOL && x < item.x + item.width - TOL);
+	if (!crosses || !/\S\s+\S/.test(item.text)) return [p];
+	const unit = item.width / Math.max(1, item.text.length);
+	const out: Placed[] = [];
+	for (const m of item.text.matchAll(/\S+/g)) {
+		const word: TextItem = { text: m[0], x: item.x + m.index * unit, y: item.y, width: m[0].length * unit, size: item.size };
+		out.push(center(word));
+	}
+	return out;
+}
+
 /** Text items joined into visual lines: top to bottom, left to right. */
 export function visualLines(items: TextItem[]): Array<{ items: TextItem[]; y: number; size: number }> {
 	const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -162,14 +180,16 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 					cell.c1 = Math.max(cell.c1, c);
 				}
 			}
-		for (const p of placed) {
-			if (p.cx < xs[0] - TOL || p.cx > xs[cols] + TOL || p.cy > top + TOL || p.cy < bottom - TOL) continue;
+		for (const whole of placed) {
+			if (whole.cx < xs[0] - TOL || whole.cx > xs[cols] + TOL || whole.cy > top + TOL || whole.cy < bottom - TOL) continue;
+			inTable.add(whole.item);
+			for (const p of splitAcross(whole, xs)) {
 			let c = 0;
 			while (c < cols - 1 && p.cx > xs[c + 1]) c++;
 			let r = 0;
 			while (r < rows - 1 && p.cy < ys[r + 1]) r++;
 			cells.get(find(r * cols + c))!.items.push(p.item);
-			inTable.add(p.item);
+			}
 		}
 		const index = tableIndex();
 		const grid: GridTable = { rows: Array.from({ length: rows }, () => []), place: { table: index, page: page.page } };

@@ -85,7 +85,12 @@ export const DEFAULT_LIMITS: DocumentLimits = {
 export function cellLine(parts: string[]): string {
 	let out = '';
 	for (const raw of parts) {
-		const p = raw.replace(/[|｜]/g, '¦').replace(/\s+/g, ' ').trim();
+		// Spaces between CJK characters in one cell are layout (WPS writes 大量反复 申请), not words.
+		const p = raw
+			.replace(/[|｜]/g, '¦')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.replace(new RegExp(`(${CJK_OR_FULLWIDTH.source}) (?=${CJK_OR_FULLWIDTH.source})`, 'g'), '$1');
 		if (p === '') continue;
 		out = joinWrapped(out, p);
 	}
@@ -101,6 +106,8 @@ export function joinWrapped(a: string, b: string): string {
 	const last = a[a.length - 1];
 	const first = b[0];
 	if (CJK_OR_FULLWIDTH.test(last) || CJK_OR_FULLWIDTH.test(first)) return a + b;
+	// A number wrapped in a narrow cell (100 / 7 is 1007).
+	if (/\d$/.test(a) && /^\d/.test(b)) return a + b;
 	return `${a} ${b}`;
 }
 
@@ -124,7 +131,7 @@ export function renderBlocks(format: DocumentFormat, blocks: Block[], pages?: nu
 		}
 		if (block.table.rows.every((r) => r.length === 0)) continue;
 		blank(block.table.place);
-		for (const row of block.table.rows) {
+		for (const row of withoutEmptyLabelSlots(block.table).rows) {
 			if (row.length === 0) continue;
 			let line = '';
 			const cells: NonNullable<LineSource['cells']> = [];
@@ -145,6 +152,37 @@ export function renderBlocks(format: DocumentFormat, blocks: Block[], pages?: nu
 		lines.pop();
 	}
 	return { format, text: out.join('\n') + '\n', lines, pages };
+}
+
+const NUMERIC = /^[-−]?\d[\d,，.]*%?$/;
+
+/**
+ * A grid whose rows leave a label slot empty where other rows have a label there (（六）其他处理
+ * drawn over one of the two label columns, the second left blank): the empty slot is no cell of
+ * the form, so it is not written. Unit columns (件, 条) and number columns keep their blanks.
+ */
+export function withoutEmptyLabelSlots(t: GridTable): GridTable {
+	const labels = new Map<number, number>();
+	const numbers = new Map<number, number>();
+	for (const row of t.rows)
+		for (const { column, cell } of row) {
+			const text = cell.text.trim();
+			if (NUMERIC.test(text)) numbers.set(column, (numbers.get(column) ?? 0) + 1);
+			else if (text.length >= 4) labels.set(column, (labels.get(column) ?? 0) + 1);
+		}
+	const isLabel = (c: number) => (labels.get(c) ?? 0) >= 2 && !((numbers.get(c) ?? 0) >= 2);
+	const isValue = (c: number) => (numbers.get(c) ?? 0) >= 2;
+	return {
+		place: t.place,
+		rows: t.rows.map((row) =>
+			row.filter(({ column, cell }, i) => {
+				if (cell.text.trim() !== '' || !isLabel(column)) return true;
+				const left = row.slice(0, i).some((c) => c.cell.text.trim() !== '' && !NUMERIC.test(c.cell.text.trim()));
+				const right = row[i + 1];
+				return !(left && right && isValue(right.column));
+			}),
+		),
+	};
 }
 
 /** Where a position of the rendered text came from: the cell under it, else its line. */
