@@ -115,6 +115,8 @@ function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 	// character a line (（四）无法提供): as a value it ends its line or comes before another value.
 	const isValue = (k: number) => {
 		const t = cells[k].text;
+		// An empty cell of a pipe row (a stream made of pipe tables) is a blank value.
+		if (t === '') return true;
 		if (!isValueToken(t)) return false;
 		if (/[0-9０-９]/.test(t)) return true;
 		const next = cells[k + 1];

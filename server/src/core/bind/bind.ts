@@ -39,11 +39,27 @@ class Binder {
 	private rowSizes = new Map<number, number>();
 	private rowFilled = new Map<number, boolean>();
 
-	constructor(private readonly labels: TemplateLabels) {}
+	/** `regions`: whether to weigh a broken run of pipe tables against its token-stream reading (not when reading its members alone). */
+	constructor(private readonly labels: TemplateLabels, private readonly regions = true) {}
 
 	run(blocks: TableBlock[]): BoundTable[] {
+		const skip = new Set<TableBlock>();
 		for (const block of blocks) {
-			if (block.layout === 'pdf-text') {
+			if (skip.has(block)) continue;
+			if (block.region && this.regions) {
+				const region = block.region;
+				const members = blocks.filter((b) => b.firstLine >= region.firstLine && b.lastLine <= region.lastLine);
+				const aligned = alignBlock(region, this.labels);
+				if (defects(aligned) < defects(new Binder(this.labels, false).run(members))) {
+					this.finishRow();
+					this.overflow = undefined;
+					this.current = undefined;
+					for (const t of aligned) this.addAligned(t);
+					for (const m of members) skip.add(m);
+					continue;
+				}
+			}
+			if (block.layout === 'pdf-text' || block.aligned) {
 				this.finishRow();
 				this.overflow = undefined;
 				this.current = undefined;
@@ -279,6 +295,26 @@ class Binder {
 			t.rows.splice(t.rows.indexOf(p.row), 1);
 		}
 	}
+}
+
+/**
+ * How many things a reading would report about its tables: rows whose values do not fill their
+ * columns, template rows not found, rows read twice; a table read without confidence is said
+ * once. Of two readings of the same text, the one with fewer is the better.
+ */
+function defects(tables: BoundTable[]): number {
+	let d = 0;
+	for (const t of tables) {
+		if (t.unreadable) {
+			d += 1;
+			continue;
+		}
+		const width = t.def.columns.filter((c) => c.kind !== 'text').length;
+		for (const r of t.rows) if (!r.known || r.valueCount + r.extraCells.length !== width) d++;
+		d += t.def.rows.filter((r) => r.kind !== 'group' && !r.optional && !t.byKey.has(r.key)).length;
+		d += t.duplicateRows.length;
+	}
+	return d;
 }
 
 function isComplete(table: BoundTable): boolean {

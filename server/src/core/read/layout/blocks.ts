@@ -1,6 +1,7 @@
 import { readHeading } from '../headings.ts';
 import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
+import { findBrokenMarkdown } from './brokenMarkdown.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -35,8 +36,9 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  */
 export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false): TableBlock[] {
 	const blocks = findCellBlocks(index, isLabel);
+	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	const claimed = new Uint8Array(index.lineCount);
-	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;
 	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel });
 	return pdf.length === 0 ? blocks : [...blocks, ...pdf].sort((a, b) => a.firstLine - b.firstLine);
 }

@@ -115,6 +115,11 @@ function kindOf(line: string, n: number, lines: string[], tests: LabelTests): Li
 	return 'table';
 }
 
+/** A page footer line's text ("— 4 —", "第4页"). */
+export function isPageFooter(text: string): boolean {
+	return PAGE_FOOTER.test(text.replace(/\f/g, '').trim());
+}
+
 /** A page number: a footer pattern, or a bare number that is the last thing before a page break. */
 function isFooter(text: string, n: number, lines: string[]): boolean {
 	if (PAGE_FOOTER.test(text)) return true;

@@ -27,4 +27,8 @@ export interface TableBlock {
 	cells: RawCell[];
 	/** Whether `row` can be trusted to say which cells belong together. */
 	rowsReliable: boolean;
+	/** Read by aligning the cells as one token stream to the template, not row by row. */
+	aligned?: boolean;
+	/** On the first of several pipe tables a PDF converter cut one table into: the whole run as one token stream, the other reading. */
+	region?: TableBlock;
 }
