@@ -188,3 +188,14 @@ describe('invisible and decorative characters before a label (issue 11, item 3)'
 		});
 	}
 });
+
+describe('Markdown from a PDF tool: one table cut into several pipe tables', () => {
+	test('invented headers (数据1 | 数据2 …), a label broken outside the pipes: the table reads to the source values', () => {
+		const text = read('seed-000_64647beae46556e6.markdown-cut.md');
+		const model = parseReport(text);
+		const requests = tableValues(model).find((t) => t.id === 'requests');
+		assert.ok(requests);
+		assert.deepEqual(requests.rows, values(readSeed('000_64647beae46556e6.txt')).find((t) => t.id === 'requests')!.rows);
+		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && (f.severity === 'error' || f.severity === 'warning')), []);
+	});
+});

@@ -347,6 +347,8 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 			continue;
 		}
 		const columns = row.table.columns.filter((c) => c.kind !== 'text');
+		// Blank cells beyond the row's columns (a pipe row's trailing separator) are no values.
+		while (segment.values.length > row.width && segment.values[segment.values.length - 1].text === '') segment.values.pop();
 		const guessed = !labelRead || segment.values.length !== row.width;
 		const labelCells = row.unlabeled ? [] : segment.label;
 		const labelRange = labelCells.length > 0 ? span(labelCells[0].range, labelCells[labelCells.length - 1].range) : (segment.values[0] ?? segment.label[0]).range;

@@ -63,9 +63,11 @@ function regionOf(index: LineIndex, members: TableBlock[]): TableBlock {
 		if (t === '' || t.startsWith('#') || isMarkdownSeparator(line) || isPageFooter(t)) continue;
 		if (hasPipe(line)) {
 			const row = splitPipeLine(line, n, -1, /^\s*[|｜]/.test(line));
-			// A trailing empty cell is the export's, not the table's; an empty cell inside a row is a blank value.
-			while (row.length > 0 && row[row.length - 1].text === '') row.pop();
-			cells.push(...row);
+			// Empty cells before a row's first text are merged cells above it; an empty cell after
+			// it is a blank value (the aligner drops blanks beyond the template's columns).
+			let from = 0;
+			while (from < row.length && row[from].text === '') from++;
+			cells.push(...row.slice(from));
 			continue;
 		}
 		for (const tok of lineTokens(line)) cells.push({ text: tok.text, range: { start: { line: n, character: tok.start }, end: { line: n, character: tok.end } }, row: -1 });
