@@ -29,7 +29,10 @@ export function splitPipeLine(line: string, lineNo: number, row: number, leading
 	const leadingPipe = leadingOpens && /^\s*[|｜]/.test(line);
 	const from = leadingPipe ? 1 : 0;
 	let to = segments.length;
-	if (to > from && line.slice(segments[to - 1][0]).trim() === '') to--;
+	// The empty text after the last pipe closes the row ("a | b |"); after " | " an HTML row's
+	// last cell was empty ("3.其他 |  | … | "): a blank cell the template's column count may need.
+	const emptyLastCell = !leadingOpens && / $/.test(line) && / [|｜] +$/.test(line);
+	if (to > from && line.slice(segments[to - 1][0]).trim() === '' && !emptyLastCell) to--;
 	for (let s = from; s < to; s++) {
 		const [a, b] = segments[s];
 		cells.push(trimmedCell(line, lineNo, a, b, row));
