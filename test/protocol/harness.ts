@@ -177,7 +177,7 @@ export class Session {
 	}
 
 	/** Resolves with the first stderr line from index `from` on that matches. */
-	async stderrLine(match: RegExp, from = 0, timeoutMs = 10_000): Promise<string> {
+	async stderrLine(match: RegExp, from = 0, timeoutMs = 60_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const hit = this.stderr.slice(from).find((l) => match.test(l));

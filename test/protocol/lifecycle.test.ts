@@ -49,7 +49,7 @@ class Raw {
 	}
 
 	/** The first message received that matches, waiting for it (bounded, to fail rather than hang). */
-	async next(match: (m: Response) => boolean, timeoutMs = 10_000): Promise<Response> {
+	async next(match: (m: Response) => boolean, timeoutMs = 30_000): Promise<Response> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const hit = this.received.find(match);
@@ -73,7 +73,7 @@ class Raw {
 		this.send({ method: 'initialized', params: {} });
 	}
 
-	exited(timeoutMs = 10_000): Promise<number | null> {
+	exited(timeoutMs = 30_000): Promise<number | null> {
 		return withTimeout(this.exit, timeoutMs);
 	}
 
