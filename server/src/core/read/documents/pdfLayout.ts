@@ -194,7 +194,7 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 		const index = tableIndex();
 		const grid: GridTable = { rows: Array.from({ length: rows }, () => []), place: { table: index, page: page.page } };
 		for (const cell of cells.values()) {
-			const text = cellLine(visualLines(cell.items).map((l) => lineText(l.items)));
+			const text = closeAutospace(cellLine(visualLines(cell.items).map((l) => lineText(l.items))));
 			grid.rows[cell.r0].push({ column: cell.c0, cell: { text, rowSpan: cell.r1 - cell.r0 + 1, colSpan: cell.c1 - cell.c0 + 1, place: { table: index, page: page.page, row: cell.r0 + 1, column: cell.c0 + 1 } } });
 		}
 		for (const row of grid.rows) row.sort((a, b) => a.column - b.column);
@@ -273,9 +273,13 @@ export function documentBlocks(pages: PageLayout[]): Block[] {
 				open = undefined;
 				return;
 			}
-			const mapping = i === 0 && open && lines.length === 0 ? columnMapping(b.table.xs, open.xs) : undefined;
-			if (open && mapping) {
-				continueTable(open.grid, remapColumns(b.table.grid, mapping));
+			const union = i === 0 && open && lines.length === 0 ? unionColumns(open.xs, b.table.xs) : undefined;
+			if (open && union) {
+				// Both parts onto the columns of the two together: each part draws only the rulings its own rows need.
+				const mapped = remapColumns(open.grid, columnMapping(open.xs, union)!);
+				open.grid.rows = mapped.rows;
+				open.xs = union;
+				continueTable(open.grid, remapColumns(b.table.grid, columnMapping(b.table.xs, union)!));
 				return;
 			}
 			flushLines();
@@ -306,6 +310,15 @@ function columnMapping(next: number[], first: number[]): number[] | undefined {
 	return out;
 }
 
+/** The column rulings of two parts of one table, when they share their outer edges. */
+function unionColumns(a: number[], b: number[]): number[] | undefined {
+	if (a.length < 2 || b.length < 2) return undefined;
+	if (Math.abs(a[0] - b[0]) > TOL * 2 || Math.abs(a[a.length - 1] - b[b.length - 1]) > TOL * 2) return undefined;
+	const out: number[] = [];
+	for (const x of [...a, ...b].sort((p, q) => p - q)) if (out.length === 0 || x - out[out.length - 1] > TOL * 2) out.push(x);
+	return out;
+}
+
 function remapColumns(t: GridTable, mapping: number[]): GridTable {
 	return {
 		place: t.place,
@@ -327,7 +340,24 @@ function continueTable(into: GridTable, next: GridTable): void {
 	const tail = rowsText(next);
 	let repeated = 0;
 	while (repeated < tail.length && repeated < head.length && tail[repeated] === head[repeated] && tail[repeated] !== '') repeated++;
+	// A repeated header whose cell lost its last line to the row below (the line sat under the header's ruling).
+	const remainders: string[] = [];
+	while (repeated < tail.length && repeated < head.length && tail[repeated] !== '') {
+		const a = into.rows[repeated];
+		const b = next.rows[repeated];
+		if (a.length !== b.length || !a.every((c, i) => c.cell.text.startsWith(b[i].cell.text) && b[i].cell.text.length >= Math.min(4, c.cell.text.length))) break;
+		a.forEach((c, i) => {
+			if (c.cell.text !== b[i].cell.text) remainders.push(c.cell.text.slice(b[i].cell.text.length));
+		});
+		repeated++;
+	}
 	const rows = next.rows.slice(repeated);
+	if (rows.length > 0 && remainders.length > 0) {
+		for (const rest of remainders) {
+			const cell = rows[0].find((c) => c.cell.text.includes(rest));
+			if (cell) cell.cell.text = cell.cell.text.replace(rest, '');
+		}
+	}
 	if (rows.length === 0) return;
 	const above = lastCellsByColumn(into);
 	const first = rows[0];
@@ -383,6 +413,14 @@ function mode(values: number[]): number {
 	return best;
 }
 
+/**
+ * The space a PDF sets between Chinese text and digits (LibreOffice's and Word's autospace,
+ * 2024 年) is typography, not text: 2024年 is what was typed.
+ */
+export function closeAutospace(s: string): string {
+	return s.replace(/([\u3400-\u9fff（）。，、：；“”])[ \u00a0]+(?=[0-9])/g, '$1').replace(/([0-9%])[ \u00a0]+(?=[\u3400-\u9fff（）。，、：；“”])/g, '$1');
+}
+
 function paragraphs(lines: ProseLine[]): Block[] {
 	if (lines.length === 0) return [];
 	const out: Block[] = [];
@@ -398,16 +436,20 @@ function paragraphs(lines: ProseLine[]): Block[] {
 		text = '';
 		first = undefined;
 	};
+	const bodySize = mode(lines.map((l) => l.size));
+	const large = (l: ProseLine) => l.size >= bodySize * 1.25;
 	for (const l of lines) {
 		if (prev) {
 			const reachedRight = prev.right >= right - prev.size * 1.5;
 			const indented = l.left > left + l.size * 0.8;
 			const samePageGap = prev.page === l.page ? prev.y - l.y : prev.size * 1.5;
 			const gapOk = samePageGap < Math.max(prev.size, l.size) * 2.2;
-			if (!(reachedRight && !indented && gapOk) || HEADING_START.test(l.text)) flush();
+			// A title set in large type over two lines is one line of text.
+			const title = large(prev) && large(l) && Math.abs(prev.size - l.size) < 0.5 && gapOk && prev.page === l.page && !HEADING_START.test(l.text);
+			if (!title && (!(reachedRight && !indented && gapOk) || HEADING_START.test(l.text))) flush();
 		}
 		if (!first) first = l;
-		text = joinWrapped(text, l.text.trim());
+		text = joinWrapped(text, closeAutospace(l.text.trim()));
 		prev = l;
 	}
 	flush();
