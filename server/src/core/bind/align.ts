@@ -175,7 +175,8 @@ function mergeUnlabeled(segments: Segment[]): Segment[] {
 	const out: Segment[] = [];
 	for (const s of segments) {
 		const last = out[out.length - 1];
-		if (last && !last.head && last.label.length === 0 && !s.head && s.label.length === 0) last.values.push(...s.values);
+		// (Words with no ordinal after such numbers — a converter's heading, a header cut — are no row's label.)
+		if (last && !last.head && !s.head && last.values.length > 0 && s.values.length > 0) last.values.push(...s.values);
 		else out.push(s);
 	}
 	return out;
@@ -419,6 +420,11 @@ function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[
 /** Per table read from a block: how many runs of numbers in that block no row took and no label names. */
 const STRAYS = new WeakMap<BoundTable, number>();
 
+/** Whether a table was read by the aligner (its readability is judged again once all its parts are read). */
+export function wasAligned(table: BoundTable): boolean {
+	return STRAYS.has(table);
+}
+
 /** When two parts of a table are joined, so are their strays. */
 export function joinStrays(into: BoundTable, from: BoundTable): void {
 	STRAYS.set(into, (STRAYS.get(into) ?? 0) + (STRAYS.get(from) ?? 0));
@@ -432,13 +438,14 @@ const MIN_MISFITS = 2;
  * the extraction: which column each number stands in cannot be known from text alone. It is said
  * once, and every cell is treated as inferred (its findings lowered, never fixed).
  */
-export function judgeReadable(table: BoundTable): void {
+export function judgeReadable(table: BoundTable, complete = false): void {
 	if (table.unreadable) return;
 	const width = table.def.columns.filter((c) => c.kind !== 'text').length;
 	const misfits = table.rows.filter((r) => r.valueCount > 0 && r.valueCount + r.extraCells.length !== width);
 	const missing = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional && !table.byKey.has(r.key));
-	// Rows of the template the extracted text does not show: the extraction lost or scattered them.
-	if (misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0 && (STRAYS.get(table) ?? 0) > 0) {
+	// Rows of the template the extracted text does not show (judged once all its parts are read):
+	// the extraction lost or scattered them.
+	if (complete && misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0 && (STRAYS.get(table) ?? 0) > 0) {
 		table.unreadable = {
 			zh: `提取的文本中找不到 ${missing.length} 行（如“${missing[0].label.slice(0, 24)}”），表格的行序被打乱或丢失`,
 			en: `${missing.length} rows are not in the extracted text (e.g. "${missing[0].en}"): the table's rows were scattered or lost`,

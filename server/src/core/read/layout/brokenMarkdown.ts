@@ -43,9 +43,12 @@ export function findBrokenMarkdown(index: LineIndex, blocks: TableBlock[], isLab
 function gapKind(index: LineIndex, from: number, to: number, isLabel: (text: string) => boolean, startsLabel: (text: string) => boolean): 'none' | 'text' | 'break' {
 	let kind: 'none' | 'text' = 'none';
 	for (let n = from; n <= to; n++) {
-		const t = index.lines[n].trim();
-		if (t === '' || t.startsWith('#') || isMarkdownSeparator(t) || isPageFooter(t)) continue;
-		if (t.length > MAX_GAP_LINE || /[。；！？]/.test(t)) return 'break';
+		const line = index.lines[n].trim();
+		if (line === '' || isMarkdownSeparator(line) || isPageFooter(line)) continue;
+		// A converter's own heading between the parts (## 表三：…, ### 行政复议) marks a cut; a
+		// section's heading (## 四、政府信息公开行政复议…) ends the table.
+		const t = line.replace(/^#+\s*/, '');
+		if ((t.length > MAX_GAP_LINE || /[。；！？]/.test(t)) && !isLabel(t) && !startsLabel(t)) return 'break';
 		const h = readHeading(t, n);
 		if (h && h.level === 1 && h.title.length >= MIN_SECTION_TITLE && !isLabel(t) && !startsLabel(t)) return 'break';
 		kind = 'text';
@@ -60,7 +63,7 @@ function regionOf(index: LineIndex, members: TableBlock[]): TableBlock {
 	for (let n = first; n <= last; n++) {
 		const line = index.lines[n];
 		const t = line.trim();
-		if (t === '' || t.startsWith('#') || isMarkdownSeparator(line) || isPageFooter(t)) continue;
+		if (t === '' || isMarkdownSeparator(line) || isPageFooter(t)) continue;
 		if (hasPipe(line)) {
 			const row = splitPipeLine(line, n, -1, /^\s*[|｜]/.test(line));
 			// Empty cells before a row's first text are merged cells above it; an empty cell after
@@ -70,7 +73,8 @@ function regionOf(index: LineIndex, members: TableBlock[]): TableBlock {
 			cells.push(...row.slice(from));
 			continue;
 		}
-		for (const tok of lineTokens(line)) cells.push({ text: tok.text, range: { start: { line: n, character: tok.start }, end: { line: n, character: tok.end } }, row: -1 });
+		// A converter's heading may carry the row's ordinal and label (### (一) 予以公开): its words are tokens too.
+		for (const tok of lineTokens(line.replace(/^(\s*)(#+)/, (_, sp: string, h: string) => sp + ' '.repeat(h.length)))) cells.push({ text: tok.text, range: { start: { line: n, character: tok.start }, end: { line: n, character: tok.end } }, row: -1 });
 	}
 	return { layout: members[0].layout, firstLine: first, lastLine: last, cells, rowsReliable: false, aligned: true };
 }
