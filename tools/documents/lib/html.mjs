@@ -27,10 +27,13 @@ export const STYLES = {
 };
 
 function tableHtml(block, style, sourceRows) {
-	if (block.kind === 'active') return activeTable(block.tables, style);
-	if (block.kind === 'requests') return requestsTable(block.tables[0], style);
-	if (block.kind === 'appeals') return appealsTable(block.tables[0], style);
-	return plainTable(sourceRows, style);
+	const html =
+		block.kind === 'active' ? activeTable(block.tables, style)
+		: block.kind === 'requests' ? requestsTable(block.tables[0], style)
+		: block.kind === 'appeals' ? appealsTable(block.tables[0], style)
+		: plainTable(sourceRows, style);
+	// LibreOffice's HTML import applies a cell's own style, not a stylesheet rule for table cells.
+	return html.replaceAll('<td', `<td style="font-size: ${style.tableSize}pt"`);
 }
 
 /** singleFont: one regular serif face for everything (headings by size only), so the PDF embeds one font and stays small. */

@@ -33,10 +33,10 @@ export function locateFindings(findings, lines, route, name) {
 		let line = at;
 		if (f.context !== undefined) {
 			const re = asNumber(f.context);
-			const ahead = route === 'pdftotext-raw' ? 90 : (f.ahead ?? 6);
+			const ahead = route === 'pdftotext-raw' ? 400 : (f.ahead ?? 6);
 			const candidates = [];
 			// pdftotext raw prints cells in drawing order: a row's values may come before its (merged) label.
-			const behind = route === 'pdftotext-raw' ? 90 : 3;
+			const behind = route === 'pdftotext-raw' ? 400 : 3;
 			for (let d = -behind; d <= ahead; d++) if (lines[at + d] !== undefined && re.test(lines[at + d])) candidates.push(at + d);
 			if (!candidates.length) throw new Error(`${name}: no '${f.context}' near '${anchors[0]}' (line ${at + 1})`);
 			const nth = (route === 'pdftotext-raw' ? f.rawNth : undefined) ?? f.nth ?? 0;
