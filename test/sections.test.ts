@@ -254,8 +254,16 @@ describe('when the structure cannot be read, it is said once', () => {
 	test('a text that is not a report: one section.unreadable, no section.missing, no table.missing', () => {
 		const text = '关于开展2023年度安全生产大检查的通知\n各科室：\n为切实做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n2023年5月。\n二、检查内容\n消防设施。\n';
 		const fs = check(text);
-		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.unreadable', 'warning']]);
+		assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.unreadable', 'error']]);
 		assert.match(fs[0].message, /未识别为政府信息公开工作年度报告/);
+	});
+
+	test('an empty file: one error that says so', () => {
+		for (const text of ['', '\ufeff', '\n \n']) {
+			const fs = check(text);
+			assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['section.unreadable', 'error']]);
+			assert.match(fs[0].message, /没有任何内容/);
+		}
 	});
 
 	test('a garbled text (GBK bytes read as Latin-1): one finding', () => {
@@ -265,7 +273,7 @@ describe('when the structure cannot be read, it is said once', () => {
 		assert.match(fs[0].message, /乱码/);
 	});
 
-	test('a report whose headings are all gone: one section.unreadable where the text starts; the tables are still checked', () => {
+	test('a report whose headings are all gone: one section.unreadable (a warning) where the text starts; the tables are still checked', () => {
 		const text = SEED.split('\n').filter((l) => !/^[一二三四五六]、(?!本年|上年|结转|本年度)/.test(l)).join('\n');
 		const model = parseReport(text);
 		assert.ok(model.tables.length >= 3);

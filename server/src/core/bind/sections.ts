@@ -235,7 +235,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 		if (tableLine[n] || joinedInto.has(n)) continue;
 		const line = index.lines[n];
 		if (line.length < 4 || !/[一二三四五六七八九十][、.．]/.test(line)) continue;
-		candidates.push(...inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n)));
+		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
 

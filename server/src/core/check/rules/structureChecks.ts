@@ -58,7 +58,8 @@ export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
 	if (structure.unreadable) {
 		out.push({
 			code: 'section.unreadable',
-			severity: CODES['section.unreadable'].severity,
+			// Nothing of a report could be read at all (empty, garbled, not a report): the check fails, certainly.
+			severity: structure.reasonCode === 'empty' || structure.reasonCode === 'garbled' || structure.reasonCode === 'not-a-report' ? 'error' : CODES['section.unreadable'].severity,
 			message: message('section.unreadable', lang, { reason: structure.unreadable[lang] }),
 			range: structure.range,
 			data: { reason: structure.reasonCode },
@@ -123,7 +124,7 @@ const HAN = /\p{Script=Han}/gu;
 interface StructureConfidence {
 	/** Why the sections cannot be read with confidence, or undefined when they can. */
 	unreadable?: { zh: string; en: string };
-	reasonCode?: 'garbled' | 'not-a-report' | 'no-headings' | 'few-sections';
+	reasonCode?: 'empty' | 'garbled' | 'not-a-report' | 'no-headings' | 'few-sections';
 	range: Range;
 }
 
@@ -139,6 +140,9 @@ function structureConfidence(model: ReportModel, first: Map<string, Heading>): S
 	const range = startOfReport(model);
 	if (found.length * 2 >= required.length) return { range };
 	const text = model.index.text.slice(0, 200_000);
+	if (text.trim() === '') {
+		return { range, reasonCode: 'empty', unreadable: { zh: '文件没有任何内容', en: 'the file has no content' } };
+	}
 	const han = text.match(HAN)?.length ?? 0;
 	const letters = text.match(/\p{L}/gu)?.length ?? 0;
 	if (han < 20 || han < letters * 0.3 || (text.match(/\ufffd/g)?.length ?? 0) > 20) {
@@ -205,7 +209,7 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const bound = new Set(model.tables.map((t) => t.def));
 	const reason = structureUnreadable(model);
 	// A text that is garbled or not a report has been said so once; its tables are not missing one by one.
-	const tablesExpected = reason !== 'garbled' && reason !== 'not-a-report';
+	const tablesExpected = reason !== 'empty' && reason !== 'garbled' && reason !== 'not-a-report';
 	// A table the report's year does not ask for (a 2021 report whose 主动公开 tables follow 2019) is a format mix, said once by template.year-mismatch.
 	const yearFormat = formatOfYear(model);
 	for (const def of template.tables) {
