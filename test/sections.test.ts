@@ -240,6 +240,17 @@ describe('pre-2019 reports, whose parts no format fixed', () => {
 	});
 });
 
+describe('a statistics table left as lines', () => {
+	test('its numbered labels (三、依申请公开情况 / 件 / 12) are not a second set of sections', () => {
+		const seed = readSeed('002_80c9c3334538e3f2.txt');
+		// The 统计表 as pdftotext leaves it when the table is not read: a label a line, then its unit and count.
+		const rows = ['一、主动公开情况', '条', '2103', '二、回应解读情况', '次', '5', '三、依申请公开情况', '件', '12', '四、行政复议数量', '件', '0'];
+		const text = seed.split('\n').filter((l) => !l.includes('|')).join('\n') + '\n' + rows.join('\n') + '\n';
+		const fs = check(text).filter((f) => f.code.startsWith('section.'));
+		assert.deepEqual(fs.map((f) => [f.code, f.data?.section]), [['section.missing', 'other']]);
+	});
+});
+
 describe('page furniture of text from a PDF', () => {
 	test('the dashed footer is the page number, not the table cells pdftotext puts after it; a column of bare numbers is cells', () => {
 		const page = (n: number, tail: string) => `第${n}页的正文写到这里。\n\n—${n}—\n\n${tail}\f`;

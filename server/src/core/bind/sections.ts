@@ -258,7 +258,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 		found.add(sections[j].key);
 	});
 	for (const c of chosen) {
-		if (c.heading.section || c.inline || c.heading.unnumbered) continue;
+		if (c.heading.section || c.inline || c.heading.unnumbered || looksLikeTableRow(index, c.heading)) continue;
 		// Out of its place a heading is a section only when it has the section's words, filler and all.
 		const plain = sections.map((s) => (sectionSimilarity(c.heading.title, s) >= STRONG_SIMILARITY ? plainSimilarity(c.heading.title, s) : 0));
 		const s = Math.max(...plain);
@@ -285,6 +285,21 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	}
 	untitledSections(candidates, sections, primary, found);
 	return candidates.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
+}
+
+/**
+ * A numbered line followed by numbers (a statistics table that was not read as one, as pdftotext
+ * leaves it: 三、依申请公开情况 / 件 / 0): a row label, never a section out of its place.
+ */
+function looksLikeTableRow(index: LineIndex, h: Heading): boolean {
+	const rest = index.lines[h.range.end.line].slice(h.range.end.character);
+	if (/^[\s\u3000|]*(?:[\d０-９]|条|件|次|个|人|元)/.test(rest)) return true;
+	for (let n = h.range.end.line + 1; n < index.lineCount; n++) {
+		const t = index.lines[n].trim();
+		if (t === '') continue;
+		return /^(?:[\d０-９.,，]+|条|件|次|个|人|元|万元)(?:[\s\u3000|]|$)/.test(t);
+	}
+	return false;
 }
 
 /** Similarity at which sub-headings in a row (（一）主要问题 （二）改进情况) together name a section. */
