@@ -199,3 +199,15 @@ describe('Markdown from a PDF tool: one table cut into several pipe tables', () 
 		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && (f.severity === 'error' || f.severity === 'warning')), []);
 	});
 });
+
+describe('a page squashed onto one line with its tabs kept', () => {
+	test('reads to the tables of the source, with certainty', () => {
+		const seed = readSeed('000_64647beae46556e6.txt');
+		const squashed = seed.split('\n').join('');
+		const model = parseReport(squashed);
+		assert.equal(model.index.lineCount, 1);
+		assert.deepEqual(values(squashed), values(seed).map((t) => t));
+		assert.ok(model.tables.every((t) => !t.inferred));
+		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && f.severity !== 'hint'), []);
+	});
+});

@@ -149,7 +149,8 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef): boolean {
-	if (line.length < 80 || line.length > MAX_GLUED_LINE || line.includes('\t')) return false;
+	// (Tabs may stay between the cells of a page squashed onto one line; lines of tab cells are claimed before.)
+	if (line.length < 80 || line.length > MAX_GLUED_LINE) return false;
 	// A pipe row is another layout's; a stray pipe inside a long run of prose is not.
 	if ((line.includes('|') || line.includes('｜')) && !/[^|｜]{300}/.test(line)) return false;
 	// Squashed tables are dense with numbers; prose lines are not, and need no label search.
@@ -339,16 +340,24 @@ function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPatte
 		const group = ambiguous.filter(({ p }) => p.pattern.table === tableId);
 		const table = template.tables.find((t) => t.id === tableId)!;
 		const columns = table.columns.filter((c) => c.kind !== 'text').map((c) => c.key);
-		const rules = template.rules.filter((r) => r.table === tableId);
-		const value = (values: Map<string, number[]>, row: string, column: string) => values.get(`${tableId}/${row}`)?.[columns.indexOf(column)];
+		// The rules' cell references resolved once (row key, column index): the loop below scores up to MAX_COMBINATIONS picks.
+		const columnIndex = new Map(columns.map((c, i) => [c, i]));
+		const resolve = (refs: Array<{ row: string; column: string }>) => refs.map((ref) => ({ key: `${tableId}/${ref.row}`, column: columnIndex.get(ref.column) ?? -1 }));
+		const rules = template.rules.filter((r) => r.table === tableId).map((r) => (r.kind === 'sum' ? [resolve([r.target]), resolve(r.terms)] : [resolve(r.left), resolve(r.right)]));
+		const sum = (values: Map<string, number[]>, refs: Array<{ key: string; column: number }>): number | undefined => {
+			let a = 0;
+			for (const ref of refs) {
+				const v = values.get(ref.key)?.[ref.column];
+				if (v === undefined) return undefined;
+				a += v;
+			}
+			return a;
+		};
 		const score = (values: Map<string, number[]>) => {
 			let held = 0;
-			for (const r of rules) {
-				const left = r.kind === 'sum' ? [r.target] : r.left;
-				const right = r.kind === 'sum' ? r.terms : r.right;
-				const sum = (refs: typeof left) => refs.reduce<number | undefined>((a, ref) => (a === undefined ? undefined : ((v) => (v === undefined ? undefined : a + v))(value(values, ref.row, ref.column))), 0);
-				const l = sum(left);
-				const rr = sum(right);
+			for (const [left, right] of rules) {
+				const l = sum(values, left);
+				const rr = sum(values, right);
 				if (l !== undefined && rr !== undefined && l === rr) held++;
 			}
 			return held;
@@ -356,9 +365,11 @@ function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPatte
 		let best = -1;
 		let bestPick: number[] = group.map(() => 0);
 		const pick = group.map(() => 0);
+		const keys = group.map(({ p }) => `${tableId}/${p.pattern.rowKey}`);
+		// Every pick sets every group row, so one map serves all of them.
+		const values = new Map(known);
 		for (let n = 0; n < MAX_COMBINATIONS; n++) {
-			const values = new Map(known);
-			group.forEach(({ p }, g) => values.set(`${tableId}/${p.pattern.rowKey}`, p.values!.options[pick[g]]));
+			group.forEach(({ p }, g) => values.set(keys[g], p.values!.options[pick[g]]));
 			const sc = score(values);
 			if (sc > best) [best, bestPick] = [sc, [...pick]];
 			let g = 0;
