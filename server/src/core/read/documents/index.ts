@@ -3,6 +3,7 @@ import { targetAt } from '../../features/locate.ts';
 import { columnName, rowName, tableName } from '../../features/names.ts';
 import type { ReportModel } from '../../model.ts';
 import type { Range } from '../text.ts';
+import type { DocumentLocation } from './location.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
@@ -14,21 +15,12 @@ import { DEFAULT_LIMITS, placeAt, type DocumentFormat, type DocumentLimits, type
  * data out: no file system, no network, no code of the document run.
  */
 
+export { describeLocation, type DocumentLocation } from './location.ts';
+export { DOCUMENT_EXTENSIONS, documentFormatOf } from './formats.ts';
 export { DEFAULT_LIMITS, placeAt, type DocumentFormat, type DocumentLimits, type DocumentProblem, type DocumentRendering, type DocumentResult, type SourcePlace } from './render.ts';
 export { readDocx } from './docx.ts';
 export { readHtml } from './html.ts';
 export { readPdf } from './pdf.ts';
-
-const FORMATS: Record<string, DocumentFormat> = { '.docx': 'docx', '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html' };
-
-/** File name endings read as documents. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
-
-/** The document format a file name says, or undefined for a text report. */
-export function documentFormatOf(fileName: string): DocumentFormat | undefined {
-	const m = /\.[^./\\]+$/.exec(fileName.toLowerCase());
-	return m ? FORMATS[m[0]] : undefined;
-}
 
 /** Reads a document of the given format; never throws: a fault comes back as one problem. */
 export async function readDocument(bytes: Uint8Array, format: DocumentFormat, limits: DocumentLimits = DEFAULT_LIMITS): Promise<DocumentResult> {
@@ -48,18 +40,6 @@ export function problemFinding(problem: DocumentProblem, lang: Lang): Finding {
 	return { code: problem.code, severity: 'error', message: message(problem.code, lang, { reason: problem.message[lang] }), range, ...(problem.page ? { data: { page: problem.page } } : {}) };
 }
 
-/** Where a finding sits in the source document: page, table, row and column by their labels. */
-export interface DocumentLocation {
-	page?: number;
-	/** Table title (as the template names it), else the document's n-th table. */
-	table?: string;
-	row?: string;
-	column?: string;
-	/** DOCX: the body paragraph; HTML: the source line. */
-	paragraph?: number;
-	sourceLine?: number;
-}
-
 export function locateInDocument(rendering: DocumentRendering, model: ReportModel, range: Range, lang: Lang): DocumentLocation {
 	const place = placeAt(rendering, range.start);
 	const out: DocumentLocation = {};
@@ -77,14 +57,3 @@ export function locateInDocument(rendering: DocumentRendering, model: ReportMode
 	return out;
 }
 
-/** A location in one line of words: 第 3 页 · 表二 · （七）总计 · 自然人. */
-export function describeLocation(loc: DocumentLocation, lang: Lang): string {
-	const parts: string[] = [];
-	if (loc.page !== undefined) parts.push(lang === 'zh' ? `第 ${loc.page} 页` : `page ${loc.page}`);
-	if (loc.table) parts.push(loc.table);
-	if (loc.row) parts.push(loc.row);
-	if (loc.column) parts.push(loc.column);
-	if (loc.paragraph !== undefined) parts.push(lang === 'zh' ? `第 ${loc.paragraph} 段` : `paragraph ${loc.paragraph}`);
-	if (loc.sourceLine !== undefined) parts.push(lang === 'zh' ? `源码第 ${loc.sourceLine} 行` : `source line ${loc.sourceLine}`);
-	return parts.join(' · ');
-}

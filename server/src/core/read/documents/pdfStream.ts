@@ -99,10 +99,11 @@ function gap(a: StreamLine, b: StreamLine): number {
 	return a.y - b.y;
 }
 
-/** A prose line: a full line of text, or a heading. */
-function isProse(l: StreamLine, bodyLeft: number, bodyRight: number): boolean {
+/** A prose line: a full line of text, or a heading (not a row label wrapped above its row's numbers). */
+function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: StreamLine): boolean {
 	if (l.segments.length !== 1) return false;
-	if (HEADING_START.test(l.segments[0].text) && Math.abs(l.left - bodyLeft) < l.size * 2.5) return true;
+	const aboveRow = next !== undefined && isValueLine(next) && l.y - next.y < l.size * 1.6;
+	if (HEADING_START.test(l.segments[0].text) && Math.abs(l.left - bodyLeft) < l.size * 2.5) return !aboveRow;
 	return l.right >= bodyRight - l.size * 1.5 && l.left <= bodyLeft + l.size * 2.5;
 }
 
@@ -110,7 +111,7 @@ function isProse(l: StreamLine, bodyLeft: number, bodyRight: number): boolean {
 function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft: number, bodyRight: number): boolean {
 	const l = lines[k];
 	const below = lines[k + 1];
-	if (isProse(l, bodyLeft, bodyRight) || gap(l, below) > l.size * 3) return false;
+	if (isProse(l, bodyLeft, bodyRight, below) || gap(l, below) > l.size * 3) return false;
 	// A short line at the body's left edge is a heading or the last line of a paragraph, unless it wraps a header cell.
 	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && !value[k + 1] && below.segments.length < 2) return false;
 	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && /[。；]$/.test(l.segments[0].text)) return false;
@@ -120,12 +121,12 @@ function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft
 /** A line between rows: a wrapped label, or the title or header of the next sub-table. */
 function continuesTable(lines: StreamLine[], value: boolean[], j: number, last: number, bodyLeft: number, bodyRight: number): boolean {
 	const l = lines[j];
-	if (isProse(l, bodyLeft, bodyRight)) return false;
+	if (isProse(l, bodyLeft, bodyRight, lines[j + 1])) return false;
 	if (gap(lines[j - 1], l) > l.size * 3) return false;
 	// It must lead to another row soon, else the table ended.
 	for (let k = j + 1; k < lines.length && k <= j + 6; k++) {
 		if (value[k]) return gap(lines[k - 1], lines[k]) < lines[k].size * 3 || k === last;
-		if (isProse(lines[k], bodyLeft, bodyRight)) return false;
+		if (isProse(lines[k], bodyLeft, bodyRight, lines[k + 1])) return false;
 	}
 	return false;
 }
