@@ -106,8 +106,18 @@ function nextNonBlank(index: LineIndex, n: number): number {
 /** A bare number with other bare numbers around it is a column of table cells (one a line), not a page number. */
 function amongNumbers(index: LineIndex, n: number): boolean {
 	let numbers = 0;
-	// On its own page only: the cells a page starts with are not beside the number that ends the page before.
-	for (let k = n - 1; k >= Math.max(0, n - 4) && !index.lines[k + 1].startsWith('\f'); k--) if (/^\s*\d{1,6}\s*$/.test(index.lines[k])) numbers++;
-	for (let k = n + 1; k <= Math.min(index.lineCount - 1, n + 4) && !index.lines[k].startsWith('\f'); k++) if (/^\s*\d{1,6}\s*$/.test(index.lines[k])) numbers++;
+	const bare = (k: number) => /^\s*\d{1,6}\s*$/.test(index.lines[k]);
+	// The four nearest non-blank lines each side, on its own page only: the cells a page starts with
+	// are not beside the number that ends the page before.
+	for (let k = n - 1, seen = 0; k >= 0 && seen < 4 && !index.lines[k + 1].startsWith('\f'); k--) {
+		if (index.lines[k].trim() === '') continue;
+		seen++;
+		if (bare(k)) numbers++;
+	}
+	for (let k = n + 1, seen = 0; k < index.lineCount && seen < 4 && !index.lines[k].startsWith('\f'); k++) {
+		if (index.lines[k].trim() === '') continue;
+		seen++;
+		if (bare(k)) numbers++;
+	}
 	return numbers >= 2;
 }
