@@ -195,6 +195,15 @@ describe('one-line web text', () => {
 	});
 });
 
+describe('the title under page chrome', () => {
+	test('a line of buttons above the title is not part of the agency', () => {
+		const text = '【打印】【关闭】\n平潭综合实验区市场监督管理局2023年政府信息公开工作年度报告\n' + SEED;
+		const meta = parseReport(text).metadata;
+		assert.equal(meta.agency, '平潭综合实验区市场监督管理局');
+		assert.equal(meta.year, 2023);
+	});
+});
+
 describe('PDF-to-Markdown with a local order (上海市科委 2024)', () => {
 	test('the mandated headings are found after the local parts, and a section without its own heading is not missing', () => {
 		const text = structure('shanghai-kw-2024.txt');

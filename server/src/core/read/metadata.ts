@@ -5,6 +5,11 @@ const REPORT_NAME = /政府信息公开(?:工作)?年度报告|政务公开工�
 const AGENCY_YEAR = /([\u4e00-\u9fa5（）()]{2,40}?)\s*((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告/;
 const LEADING_VERBS = /^(?:现将|现|特?制定|编制|发布|公布|制定了|形成|关于)+/;
 
+/** A line of a web page's furniture that can stand right above a title (字号：大 中 小, 打印 关闭, 分享到). */
+function isChromeLine(line: string): boolean {
+	return /^(?:[【[]?\s*(?:打印|关闭|收藏|分享到?|字号|字体|大|中|小|微信|微博|QQ空间)\s*[】\]]?\s*)+$/.test(line);
+}
+
 /** Title, agency and report year, where the report states them. */
 export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetadata {
 	const meta: ReportMetadata = {};
@@ -18,7 +23,7 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t) || /当前位置|首页\s*[>＞»›]/.test(t)) continue;
 		let start = n;
 		const above = n > 0 ? lines[n - 1].trim() : '';
-		if (above.length > 0 && above.length <= 40 && !/[。，,：:]/.test(above) && !REPORT_NAME.test(above)) start = n - 1;
+		if (above.length > 0 && above.length <= 40 && !/[。，,：:>＞»›|]/.test(above) && !REPORT_NAME.test(above) && !isChromeLine(above)) start = n - 1;
 		const text = lines.slice(start, n + 1).map((l) => l.trim()).join('');
 		const s = lines[start].length - lines[start].trimStart().length;
 		meta.title = { text, range: { start: { line: start, character: s }, end: { line: n, character: lines[n].trimEnd().length } } };
