@@ -11,7 +11,16 @@ import { toDiagnostic } from './workspaceCheck.ts';
  * page, table, row and column, and the conversion opens as a text report with every feature.
  */
 
-export const DOCUMENT_GLOB = '**/*.{docx,pdf,html,htm,shtml}';
+let documentCollection: vscode.DiagnosticCollection | undefined;
+
+/**
+ * Where a document's findings go when the workspace check leaves text reports to the language
+ * server: the server reads no .docx, .pdf or .html, so these always come from here.
+ */
+export function documentDiagnosticCollection(): vscode.DiagnosticCollection {
+	documentCollection ??= vscode.languages.createDiagnosticCollection('nianbao-documents');
+	return documentCollection;
+}
 
 /** The document the command is about: the explorer's selection, the active editor's file, or one picked. */
 async function targetUri(uri: unknown): Promise<vscode.Uri | undefined> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkReport, decodeBytes, parseReport, type Finding, type Severity } from '../../server/src/core/index.ts';
 import { LANGUAGE_ID, type RuleLevel } from '../../server/src/protocol.ts';
 import { detectReport } from './detect.ts';
-import { documentDiagnostics, renderDocument } from './documentCommands.ts';
+import { documentDiagnosticCollection, documentDiagnostics, renderDocument } from './documentCommands.ts';
 import { documentFormatOf } from '../../server/src/core/read/documents/index.ts';
 import { messageLanguage, readSettings } from './settings.ts';
 
@@ -56,6 +56,7 @@ export async function checkWorkspace(collection: vscode.DiagnosticCollection | u
 			uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 			result.files = uris.length;
 			collection?.clear();
+			if (!collection) documentDiagnosticCollection().clear();
 			const openReports = new Set(vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).map((d) => d.uri.toString()));
 			let done = 0;
 			for (const uri of uris) {
@@ -125,5 +126,5 @@ async function checkDocumentFile(uri: vscode.Uri, result: WorkspaceCheckResult, 
 	}
 	result.reports++;
 	if (diagnostics.some((d) => d.severity <= vscode.DiagnosticSeverity.Warning)) result.withProblems++;
-	collection?.set(uri, diagnostics);
+	(collection ?? documentDiagnosticCollection()).set(uri, diagnostics);
 }
