@@ -245,10 +245,14 @@ interface Pair {
 }
 
 /** Longest common subsequence length: tolerant of words of other columns interleaved. */
-function lcs(a: string, b: string): number {
+const LCS_ROWS = [new Uint16Array(256), new Uint16Array(256)];
+
+function lcs(a: string, b0: string): number {
+	const b = b0.length > 255 ? b0.slice(0, 255) : b0;
 	if (a.length === 0 || b.length === 0) return 0;
-	let prev = new Uint16Array(b.length + 1);
-	let cur = new Uint16Array(b.length + 1);
+	let [prev, cur] = LCS_ROWS;
+	prev.fill(0, 0, b.length + 1);
+	cur.fill(0, 0, b.length + 1);
 	for (let i = 1; i <= a.length; i++) {
 		for (let j = 1; j <= b.length; j++) cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
 		[prev, cur] = [cur, prev];
@@ -265,6 +269,10 @@ function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverag
 	let best: { score: number; coverage: number } | undefined;
 	for (const f of row.forms) {
 		if (f.core.length === 0) continue;
+		// The share of the label's characters the words contain at all bounds what they can spell (cheaper than the LCS).
+		let present = 0;
+		for (const ch of f.core) if (form.core.includes(ch)) present++;
+		if (present / f.core.length < MIN_COVERAGE_WITH_ORDINAL) continue;
 		const coverage = lcs(form.core, f.core) / f.core.length;
 		let ordinal = 0;
 		if (form.ordinal && f.ordinal) ordinal = form.ordinal === f.ordinal ? 1 : -2;

@@ -114,6 +114,17 @@ export class TemplateLabels {
 
 	/** Whether the text is the beginning of some row's label, with that row's ordinal when it has one. */
 	startsRow(text: string): boolean {
+		let known = this.starts.get(text);
+		if (known === undefined) {
+			if (this.starts.size > 20000) this.starts.clear();
+			this.starts.set(text, (known = this.startsRowUncached(text)));
+		}
+		return known;
+	}
+
+	private readonly starts = new Map<string, boolean>();
+
+	private startsRowUncached(text: string): boolean {
 		const cell = labelForm(text);
 		if (cell.core.length < MIN_CUT_CORE) return false;
 		for (const m of this.rows) {
