@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, encodeText, extractReport, pairByYear, parseReport, yearFacts, type Decoded } from '../core/index.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
-import { checkDocument, convertDocument, extractDocument, isDocument } from './documents.ts';
+import { documentFormatOf } from '../core/read/documents/formats.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
 import { formatJson, formatText, type FileResult } from './report.ts';
 import { formatHtml } from './htmlReport.ts';
@@ -63,7 +63,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 async function convert(opts: CliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	let failed = false;
 	for (const file of opts.paths) {
-		const done = await convertDocument(file, opts, opts.paths.length > 1);
+		const done = await (await documentReaders()).convertDocument(file, opts, opts.paths.length > 1);
 		if (done.written) out(`${file} -> ${done.written}\n`);
 		else {
 			failed = true;
@@ -104,14 +104,24 @@ async function processFiles(files: string[], opts: CliOptions): Promise<FileOutc
 /** One file after another: documents are read one at a time, so their memory is never held together. */
 async function processInTurn(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
 	const out: FileOutcome[] = [];
-	for (const f of files) out.push(isDocument(f) ? await processDocument(f, opts) : processFile(f, opts));
+	for (const f of files) out.push(documentFormatOf(f) !== undefined ? await processDocument(f, opts) : processFile(f, opts));
 	return out;
+}
+
+/**
+ * The Word, PDF and web-page readers (pdf.js and the rest, most of the bundle's code) are loaded
+ * on the first document: a folder of text reports never compiles them. The build puts them in a
+ * bundle of their own (esbuild.mjs).
+ */
+function documentReaders(): Promise<typeof import('./documents.ts')> {
+	return import('./documents.ts');
 }
 
 async function processDocument(file: string, opts: CliOptions): Promise<FileOutcome> {
 	try {
-		if (opts.command === 'extract') return await extractDocument(file, opts);
-		return { result: await checkDocument(file, opts) };
+		const readers = await documentReaders();
+		if (opts.command === 'extract') return await readers.extractDocument(file, opts);
+		return { result: await readers.checkDocument(file, opts) };
 	} catch (e) {
 		return { result: { file, findings: [], error: `internal error: ${(e as Error).message}` } };
 	}

@@ -1,5 +1,5 @@
 import type { ExtractedReport, Finding, Lang, Severity, YearFacts } from '../core/index.ts';
-import { describeLocation, type DocumentLocation } from '../core/read/documents/index.ts';
+import { describeLocation, type DocumentLocation } from '../core/read/documents/location.ts';
 
 /** Output formats of `nianbao check`. */
 

@@ -85,9 +85,12 @@ function lcsOfPrefixes(text: string, wording: string): Int32Array {
 	let cur = new Int32Array(m + 1);
 	const out = new Int32Array(text.length + 1);
 	for (let i = 1; i <= text.length; i++) {
-		for (let j = 1; j <= m; j++) cur[j] = text[i - 1] === wording[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+		const c = text.charCodeAt(i - 1);
+		for (let j = 1; j <= m; j++) cur[j] = c === wording.charCodeAt(j - 1) ? prev[j - 1] + 1 : prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
 		out[i] = cur[m];
-		[prev, cur] = [cur, prev];
+		const swap = prev;
+		prev = cur;
+		cur = swap;
 	}
 	return out;
 }
@@ -161,12 +164,20 @@ export interface PrefixMatch {
 	length: number;
 }
 
+let lastCore: { text: string; core: string; offsets: number[] } | undefined;
+
+/** coreWithOffsets of the text bestPrefix was last asked about: it is asked once for each section in turn. */
+function lastCoreOf(text: string): { core: string; offsets: number[] } {
+	if (lastCore?.text !== text) lastCore = { text, ...coreWithOffsets(text) };
+	return lastCore;
+}
+
 /**
  * The prefix of `text` (at least `minLength` characters) that reads most like the section:
  * where a heading ends is not marked in a page squashed onto one line (一、总体情况2023年，…).
  */
 export function bestPrefix(text: string, section: SectionDef, minLength: number): PrefixMatch {
-	const { core, offsets } = coreWithOffsets(text);
+	const { core, offsets } = lastCoreOf(text);
 	let best: PrefixMatch = { similarity: 0, length: 0 };
 	let bestAt = 0;
 	let bestWording = '';

@@ -343,7 +343,7 @@ function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPatte
 		// The rules' cell references resolved once (row key, column index): the loop below scores up to MAX_COMBINATIONS picks.
 		const columnIndex = new Map(columns.map((c, i) => [c, i]));
 		const resolve = (refs: Array<{ row: string; column: string }>) => refs.map((ref) => ({ key: `${tableId}/${ref.row}`, column: columnIndex.get(ref.column) ?? -1 }));
-		const rules = template.rules.filter((r) => r.table === tableId).map((r) => (r.kind === 'sum' ? [resolve([r.target]), resolve(r.terms)] : [resolve(r.left), resolve(r.right)]));
+		let rules = template.rules.filter((r) => r.table === tableId).map((r) => (r.kind === 'sum' ? [resolve([r.target]), resolve(r.terms)] : [resolve(r.left), resolve(r.right)]));
 		const sum = (values: Map<string, number[]>, refs: Array<{ key: string; column: number }>): number | undefined => {
 			let a = 0;
 			for (const ref of refs) {
@@ -362,10 +362,13 @@ function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPatte
 			}
 			return held;
 		};
+		const keys = group.map(({ p }) => `${tableId}/${p.pattern.rowKey}`);
+		// A rule on no ambiguous row holds or fails alike for every pick: it cannot change which pick scores best.
+		const picked = new Set(keys);
+		rules = rules.filter(([left, right]) => left.some((ref) => picked.has(ref.key)) || right.some((ref) => picked.has(ref.key)));
 		let best = -1;
 		let bestPick: number[] = group.map(() => 0);
 		const pick = group.map(() => 0);
-		const keys = group.map(({ p }) => `${tableId}/${p.pattern.rowKey}`);
 		// Every pick sets every group row, so one map serves all of them.
 		const values = new Map(known);
 		for (let n = 0; n < MAX_COMBINATIONS; n++) {
