@@ -9,10 +9,10 @@ import { FUZZ_SEED } from './editFuzzGen.ts';
  * Seeded fuzzing of edits, as an editor makes them: each generated input is one random edit of a
  * seed (a number changed, junk typed, a line deleted, duplicated or swapped, a range replaced by
  * table fragments, labels, tabs, pipes, BOMs, NULs, zero-width and full-width characters),
- * applied incrementally the way the server's document store applies it. For every input: the
- * incremental text equals the plain splice; parse and checks do not throw; every range lies
- * inside the document; fix-all's edits apply without overlap (test/editFuzzRun.ts, two shares
- * side by side). Every 100th text is then parsed again in a fresh process (cold caches) and must
+ * applied incrementally the way the server's document store applies it. For every edit the
+ * incremental text equals the plain splice; as an editor pulls after a few keystrokes, every 5th
+ * version is parsed and checked: nothing throws, every range lies inside the document, fix-all's
+ * edits apply without overlap (test/editFuzzRun.ts, two shares side by side). Every 100th text is then parsed again in a fresh process (cold caches) and must
  * give the same findings: no cache carries state from one version to the next.
  * NIANBAO_FUZZ_EDITS sets the count (default 100,000); the protocol half is in test/protocol/.
  */
@@ -22,6 +22,7 @@ const run = promisify(execFile);
 
 interface Share {
 	done: number;
+	parsed: number;
 	findingsSeen: number;
 	samples: Array<{ input: number; text: string; findings: string }>;
 }
@@ -50,9 +51,10 @@ describe('fuzzing of edits (core)', () => {
 		assert.equal(fresh.length, samples.length);
 		samples.forEach((s, i) => assert.equal(fresh[i], s.findings, `input ${s.input}: a fresh parse finds otherwise`));
 		const done = shares.reduce((n, s) => n + s.done, 0);
+		const parsed = shares.reduce((n, s) => n + s.parsed, 0);
 		const findings = shares.reduce((n, s) => n + s.findingsSeen, 0);
 		console.log(
-			`edit fuzz (core): ${done.toLocaleString('en')} generated inputs, seeds ${FUZZ_SEED}+${SHARES} shares, ${findings.toLocaleString('en')} findings checked, ${samples.length} re-parsed fresh, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+			`edit fuzz (core): ${done.toLocaleString('en')} generated edits (seed ${FUZZ_SEED}, ${SHARES} shares), each text checked; ${parsed.toLocaleString('en')} versions parsed and checked (${findings.toLocaleString('en')} findings), ${samples.length} re-parsed fresh; ${((Date.now() - t0) / 1000).toFixed(1)} s`,
 		);
 		assert.ok(done >= EDITS);
 	});
