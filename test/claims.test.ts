@@ -62,6 +62,11 @@ const EXAMPLES: Example[] = [
 	// Not about this year's requests: nothing.
 	{ text: '上年结转的申请均已办结。', claims: [], warnings: [] },
 	{ text: '依申请公开信息数182条。', claims: [], warnings: [] },
+	// Shares of a count named in the sentence before, and lists that go on after ； (real sentences of test/corpus/real: czjrj 2020, 2017, 2024; shsyj 2023).
+	{ text: '2020年制作、获取政府信息总数425条，其中主动公开政府信息148条，依申请公开信息数182条，不予公开信息数95条。主动公开的政府信息占34.82%。', claims: [], warnings: [] },
+	{ text: '2017年制作、获取政府信息总数70条，其中主动公开政府信息69条，作为依申请公开信息数1条，不予公开信息数0。主动公开的政府信息占98.55%。', claims: [], warnings: ['claim.percent'] },
+	{ text: '2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条，其中:减税降费5条，财税金融等政策及解读共1条；财政预算、决算报告共7条；财政资金直达基层12条；其他文件共51条等。', claims: ['active.disclosed=61'], warnings: ['claim.breakdown'] },
+	{ text: '全年印发公文类政府信息共514条，其中主动公开信息数130，依申请公开信息数363条，不予公开21条；全年通过政府门户网站主动公开政策，规范性文件类信息5条，民政扶贫救灾社会保障就业类信息15条，科教卫健类信息105条，其他应主动公开的政府5条，全年通过政府门户网站回应依申请公开信息1条（本机关不掌握相关政府信息），解读政策性文件10条。', claims: [], warnings: [] },
 ];
 
 describe('prose claims on labelled examples', () => {

@@ -86,12 +86,61 @@ function completions(model: ReportModel, lang: Lang): Finding[] {
 
 const sentenceRange = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
 
-/** Words that say the items of a breakdown may overlap or be incomplete. */
-const OVERLAP = /渠道|平台|重复|同时|分别|计1条|计一条|等/;
+/** Words that say the items of a breakdown may overlap (an incomplete list, 等, only falls short, so it is no excuse for more). */
+const OVERLAP = /渠道|平台|重复|同时|分别|计1条|计一条|涉及|包括/;
+
+/**
+ * The prose's sentences for its arithmetic: a list that goes on after ； is one statement
+ * (其中：A 5条；B共7条；…), so a clause after ； that is one more item (a name and a count, no comma)
+ * is joined to the clause before it; a clause that says more starts a statement of its own.
+ */
+const LIST_ITEM = /^[^，,。；;]{1,40}?(?:共|计)?\d+(?:条|件|篇|次)等?[。；;]?$/;
+
+function statements(sentences: Sentence[]): Sentence[] {
+	const out: Sentence[] = [];
+	for (const s of sentences) {
+		const last = out[out.length - 1];
+		if (last && last.line === s.line && /[；;]$/.test(last.text) && last.start + last.text.length === s.start && LIST_ITEM.test(s.text)) out[out.length - 1] = { ...last, text: last.text + s.text };
+		else out.push(s);
+	}
+	return out;
+}
+
+/** "主动公开的政府信息占Z%" after "政府信息总数T条，其中主动公开政府信息P条": the share of a count named just before. */
+const SHARE = /(?<what>主动公开|依申请公开|不予公开)的?(?:政府)?信息(?:数)?占(?:比)?(?:为)?(?<z>\d+(?:\.\d+)?)[%％]/;
+const TOTAL_COUNT = /(?:信息|政府信息)(?:总数|总量)(?:为|共|达)?(\d+)条/g;
+
+function shareOfNamedCount(prev: Sentence | undefined, s: Sentence, lang: Lang): Finding[] {
+	const m = SHARE.exec(s.text);
+	if (!m) return [];
+	const scope = (prev && prev.line === s.line ? prev.text : '') + s.text.slice(0, m.index);
+	const totals = [...scope.matchAll(TOTAL_COUNT)];
+	const parts = [...scope.matchAll(new RegExp(`${m.groups!.what}(?:的)?(?:政府)?信息(?:数)?(?:为|共|达)?(\\d+)条`, 'g'))];
+	// Exactly one total and one count of that kind, or the sentence is not clear enough to bind.
+	if (totals.length !== 1 || parts.length !== 1) return [];
+	const whole = Number(totals[0][1]);
+	const part = Number(parts[0][1]);
+	if (whole === 0 || part > whole) return [];
+	const stated = m.groups!.z;
+	const decimals = stated.includes('.') ? stated.split('.')[1].length : 0;
+	const computed = (part / whole) * 100;
+	if (Math.abs(computed - Number(stated)) <= 0.5 * 10 ** -decimals + 1e-9) return [];
+	const at = m.index + m[0].lastIndexOf(stated);
+	return [
+		{
+			code: 'claim.percent',
+			severity: CODES['claim.percent'].severity,
+			message: message('claim.percent', lang, { part, whole, computed: computed.toFixed(Math.max(decimals, 1)), stated }),
+			range: sentenceRange(s, at, at + stated.length),
+		},
+	];
+}
 
 function arithmetic(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
-	for (const s of model.sentences) {
+	const list = statements(model.sentences);
+	for (const [i, s] of list.entries()) {
+		out.push(...shareOfNamedCount(list[i - 1], s, lang));
 		const whole = /共(?:计|有)?(\d+)(件|条|次|篇)/.exec(s.text);
 		if (!whole) continue;
 		const total = Number(whole[1]);

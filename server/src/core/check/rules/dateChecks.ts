@@ -16,8 +16,9 @@ export function dateFindings(model: ReportModel, lang: Lang): Finding[] {
 	if (year === undefined) return out;
 	out.push(...period(model, year, lang));
 	for (const s of model.sentences) {
-		if (!s.text.includes('年') || COMPARING.test(s.text)) continue;
-		out.push(...planYear(model, s, year, lang), ...statementYear(model, s, year, lang), ...asOf(s, year, lang));
+		if (!s.text.includes('年')) continue;
+		out.push(...planYear(model, s, year, lang), ...statementYear(model, s, year, lang));
+		if (!COMPARING.test(s.text)) out.push(...asOf(s, year, lang));
 	}
 	return out;
 }
@@ -62,22 +63,44 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
 	return [];
 }
 
+/**
+ * Where a statement may begin inside a sentence: its start, and right after each heading that
+ * stands inside it (web text runs a heading and its first sentence together: 五、存在的主要问题及改进情况2020年我局将…).
+ */
+function clauseStarts(model: ReportModel, s: Sentence): number[] {
+	const starts = [0];
+	for (const h of model.headings) {
+		if (h.range.end.line !== s.line) continue;
+		const at = h.range.end.character - s.start;
+		if (at > 0 && at < s.text.length) starts.push(at);
+	}
+	return starts;
+}
+
 function planYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
-	const m = PLAN.exec(s.text);
-	if (!m || sectionAt(model.sections, s) !== 'problems') return [];
-	const found = Number(m[1]);
-	if (found > year) return [];
-	const start = m[0].indexOf(m[1]);
-	return [finding('date.plan-year', lang, at(s, { start, end: start + 4 }), { found, expected: year + 1 }, { expected: year + 1 })];
+	for (const from of clauseStarts(model, s)) {
+		const clause = s.text.slice(from);
+		const m = PLAN.exec(clause);
+		if (!m || COMPARING.test(clause) || sectionAt(model.sections, { line: s.line, start: s.start + from }) !== 'problems') continue;
+		const found = Number(m[1]);
+		if (found > year) continue;
+		const start = from + m[0].indexOf(m[1]);
+		return [finding('date.plan-year', lang, at(s, { start, end: start + 4 }), { found, expected: year + 1 }, { expected: year + 1 })];
+	}
+	return [];
 }
 
 function statementYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
-	const m = STATEMENT.exec(s.text);
-	if (!m || Number(m[1]) !== year - 1) return [];
-	const section = sectionAt(model.sections, s);
-	if (section === undefined || !WORK_SECTIONS.has(section)) return [];
-	const start = m[0].indexOf(m[1]);
-	return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
+	for (const from of clauseStarts(model, s)) {
+		const clause = s.text.slice(from);
+		const m = STATEMENT.exec(clause);
+		if (!m || Number(m[1]) !== year - 1 || COMPARING.test(clause)) continue;
+		const section = sectionAt(model.sections, { line: s.line, start: s.start + from });
+		if (section === undefined || !WORK_SECTIONS.has(section)) continue;
+		const start = from + m[0].indexOf(m[1]);
+		return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
+	}
+	return [];
 }
 
 /**
