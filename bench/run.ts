@@ -3,7 +3,8 @@
  * against the floor of merely reading the same files, and the language server's latency and
  * memory. Prints one table; README.md records the figures with the machine they ran on.
  *
- * NIANBAO_BENCH_FILES overrides the size of the large corpus (20000), e.g. for a quick run.
+ * NIANBAO_BENCH_FILES overrides the size of the large generated corpus (20000) and
+ * NIANBAO_BENCH_REAL_FILES that of the corpus of real reports (4000), e.g. for a quick run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,13 @@ import * as esbuild from 'esbuild';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { BENCH_LAYOUTS, generateReport } from './generate.ts';
 import { documentRows } from './documents.ts';
-import { serverLatency } from './serverLatency.ts';
+import { writeRealCorpus } from './realCorpus.ts';
+import { serverEditMemory, serverLatency } from './serverLatency.ts';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'bench', 'out');
 const LARGE = Number(process.env.NIANBAO_BENCH_FILES ?? 20000);
+const REAL = Number(process.env.NIANBAO_BENCH_REAL_FILES ?? 4000);
 const DISTINCT = 400;
 
 const rows: Array<[string, string]> = [];
@@ -52,12 +55,14 @@ function corpus(count: number): { dir: string; bytes: number } {
 	return { dir, bytes };
 }
 
-function timeCommand(args: string[]): number {
+/** Runs a node script; its wall time, and its peak resident memory (reported by bench/maxRss.cjs, preloaded). */
+function timeCommand(args: string[]): { ms: number; maxRssKiB: number } {
 	const t0 = process.hrtime.bigint();
-	const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+	const r = spawnSync(process.execPath, ['-r', join(ROOT, 'bench', 'maxRss.cjs'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
 	const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
 	if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-	return elapsed;
+	const rss = /nianbao-bench-max-rss-kib=(\d+)/.exec(r.stderr.toString());
+	return { ms: elapsed, maxRssKiB: rss ? Number(rss[1]) : NaN };
 }
 
 function bestOf(n: number, f: () => number): number {
@@ -98,19 +103,37 @@ async function main(): Promise<void> {
 	}
 	record('growth: parse + check vs size', series.join('; '));
 
-	// 3. CLI throughput against the floor of reading, decoding and splitting the same files.
+	// 3. CLI throughput against the floor of reading, decoding and splitting the same files, and
+	// against markdown-it's tokenizer over them; generated reports (few big ones) and the real
+	// reports (many small ones), with each command's peak memory.
 	const floor = join(OUT, 'floor.js');
-	await esbuild.build({ entryPoints: [join(ROOT, 'bench', 'floor.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: floor, logLevel: 'warning' });
+	const markdownIt = join(OUT, 'markdownIt.js');
+	for (const [entry, outfile] of [['floor.ts', floor], ['markdownIt.ts', markdownIt]])
+		await esbuild.build({ entryPoints: [join(ROOT, 'bench', entry)], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', external: ['markdown-it'] });
 	const cli = join(ROOT, 'dist', 'cli.js');
-	for (const count of [1000, LARGE]) {
-		const { dir, bytes } = corpus(count);
+	const corpora: Array<{ name: string; count: number; make: () => { dir: string; bytes: number } }> = [
+		{ name: 'real reports', count: REAL, make: () => writeRealCorpus(join(OUT, `real-${REAL}`), REAL) },
+		{ name: 'generated reports', count: 1000, make: () => corpus(1000) },
+		{ name: 'generated reports', count: LARGE, make: () => corpus(LARGE) },
+	];
+	for (const { name, count, make } of corpora) {
+		const { dir, bytes } = make();
 		const mb = bytes / 1e6;
-		const tFloor = bestOf(2, () => timeCommand([floor, dir]));
-		const tOne = bestOf(2, () => timeCommand([cli, 'check', '--format', 'json', '--jobs', '1', dir]));
-		const tTwo = bestOf(2, () => timeCommand([cli, 'check', '--format', 'json', '--jobs', '2', dir]));
-		record(`cli: ${count} reports (${mb.toFixed(0)} MB), floor (read + decode + split lines)`, `${(tFloor / 1000).toFixed(2)} s, ${(mb / (tFloor / 1000)).toFixed(0)} MB/s`);
-		record(`cli: ${count} reports, nianbao check on one core`, `${(tOne / 1000).toFixed(2)} s, ${(mb / (tOne / 1000)).toFixed(1)} MB/s, ${(tOne / tFloor).toFixed(1)}× the floor`);
-		record(`cli: ${count} reports, nianbao check on two worker threads`, `${(tTwo / 1000).toFixed(2)} s, ${(mb / (tTwo / 1000)).toFixed(1)} MB/s, ${(tOne / tTwo).toFixed(2)}× faster than one`);
+		const tries = count > 2000 ? 1 : 2;
+		const tFloor = bestOf(2, () => timeCommand([floor, dir]).ms);
+		const tMd = bestOf(tries, () => timeCommand([markdownIt, dir]).ms);
+		let rssOne = 0;
+		let rssTwo = 0;
+		const tOne = bestOf(tries, () => ((r) => ((rssOne = Math.max(rssOne, r.maxRssKiB)), r.ms))(timeCommand([cli, 'check', '--format', 'json', '--jobs', '1', dir])));
+		const tTwo = bestOf(tries, () => ((r) => ((rssTwo = Math.max(rssTwo, r.maxRssKiB)), r.ms))(timeCommand([cli, 'check', '--format', 'json', '--jobs', '2', dir])));
+		const what = `cli: ${count} ${name} (${mb.toFixed(0)} MB, ${((bytes / count) / 1024).toFixed(1)} KB each)`;
+		record(`${what}, floor (read + decode + split lines)`, `${(tFloor / 1000).toFixed(2)} s, ${(mb / (tFloor / 1000)).toFixed(0)} MB/s`);
+		record(`${what}, markdown-it tokenizer`, `${(tMd / 1000).toFixed(2)} s, ${(tMd / tFloor).toFixed(1)}× the floor`);
+		record(
+			`${what}, nianbao check --jobs 1`,
+			`${(tOne / 1000).toFixed(2)} s (${(tOne / count).toFixed(2)} ms a report), ${(tOne / tFloor).toFixed(1)}× the floor, ${(tOne / tMd).toFixed(1)}× markdown-it, peak ${(rssOne / 1024).toFixed(0)} MiB`,
+		);
+		record(`${what}, nianbao check --jobs 2`, `${(tTwo / 1000).toFixed(2)} s, ${(tOne / tTwo).toFixed(2)}× faster than one, peak ${(rssTwo / 1024).toFixed(0)} MiB`);
 	}
 
 	// 4. The language server over stdio.
@@ -128,6 +151,9 @@ async function main(): Promise<void> {
 		const reports = Array.from({ length: 200 }, (_, i) => generateReport({ layout: BENCH_LAYOUTS[i % 4], seed: 1000 + i }));
 		const mem = await serverLatency(server, typical, 0, reports);
 		record('server: memory with 200 open reports', `${(mem.rssBytes! / 2 ** 20).toFixed(0)} MiB RSS`);
+		const EDITS = Number(process.env.NIANBAO_BENCH_EDITS ?? 10000);
+		const rss = await serverEditMemory(server, typical, EDITS, EDITS / 10);
+		record(`server: memory over ${EDITS} edits of a typical report (RSS every ${EDITS / 10})`, rss.map((b) => `${(b / 2 ** 20).toFixed(0)}`).join(', ') + ' MiB');
 	} else record('server', 'dist/server.js not built: skipped');
 
 	// 5. Word, PDF and web-page reports (bench/documents.ts), each in a process of its own.

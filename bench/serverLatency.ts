@@ -78,3 +78,37 @@ function readRss(pid: number): number | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * Memory over many edits: one document edited `edits` times (a cell changed back and forth,
+ * diagnostics pulled after each), the server's resident memory read every `every` edits. Flat
+ * means the last samples are no higher than the first after warm-up.
+ */
+export async function serverEditMemory(serverPath: string, text: string, edits: number, every: number): Promise<number[]> {
+	const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+	const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+	conn.listen();
+	try {
+		await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+		await conn.sendNotification(InitializedNotification.type, {});
+		const uri = 'file:///bench/edited.txt';
+		await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+		const cell = parseReport(text).tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).find((c) => c.value.kind === 'number')!;
+		const samples: number[] = [];
+		let current = cell.text;
+		for (let v = 2; v < edits + 2; v++) {
+			const next = current === cell.text ? String((cell.value.value ?? 0) + 1) : cell.text;
+			const range = { start: cell.range.start, end: { line: cell.range.start.line, character: cell.range.start.character + current.length } };
+			await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range, text: next }] });
+			await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+			current = next;
+			if ((v - 1) % every === 0) samples.push(readRss(child.pid!) ?? NaN);
+		}
+		await conn.sendRequest(ShutdownRequest.type);
+		await conn.sendNotification(ExitNotification.type);
+		return samples;
+	} finally {
+		conn.dispose();
+		child.kill();
+	}
+}

@@ -69,12 +69,28 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
  */
 function clauseStarts(model: ReportModel, s: Sentence): number[] {
 	const starts = [0];
-	for (const h of model.headings) {
-		if (h.range.end.line !== s.line) continue;
-		const at = h.range.end.character - s.start;
+	for (const end of headingEndsOn(model, s.line)) {
+		const at = end - s.start;
 		if (at > 0 && at < s.text.length) starts.push(at);
 	}
 	return starts;
+}
+
+const HEADING_ENDS = new WeakMap<ReportModel, Map<number, number[]>>();
+
+/** Where headings end on a line, in the headings' order: indexed once a model, not searched for every sentence. */
+function headingEndsOn(model: ReportModel, line: number): number[] {
+	let byLine = HEADING_ENDS.get(model);
+	if (!byLine) {
+		byLine = new Map();
+		for (const h of model.headings) {
+			const ends = byLine.get(h.range.end.line);
+			if (ends) ends.push(h.range.end.character);
+			else byLine.set(h.range.end.line, [h.range.end.character]);
+		}
+		HEADING_ENDS.set(model, byLine);
+	}
+	return byLine.get(line) ?? [];
 }
 
 function planYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {

@@ -42,11 +42,21 @@ interface LabelPattern {
 
 const patternCache = new WeakMap<TemplateDef, LabelPattern[]>();
 
+/**
+ * For each label regex, its longest run of characters matched as themselves: only spaces may
+ * come between them, so a line without whitespace that lacks the run cannot match (a cheap test
+ * before the regex).
+ */
+const NEEDLES = new WeakMap<RegExp, string>();
+
 /** A regex that finds a label written with any width of punctuation, spaces inside, quotes or not. */
 function labelRegex(label: string): RegExp {
 	const parts: string[] = [];
+	let run = '';
+	let needle = '';
 	for (const ch of label.normalize('NFKC')) {
 		if (/\s/.test(ch)) continue;
+		let literal = false;
 		if (ch === '(' ) parts.push('[（(]');
 		else if (ch === ')') parts.push('[）)]');
 		else if (ch === ',') parts.push('[，,]');
@@ -54,9 +64,16 @@ function labelRegex(label: string): RegExp {
 		else if (ch === '.') parts.push('[.．、]');
 		else if (/["“”'‘’]/.test(ch)) parts.push('["“”]?');
 		else if (/[0-9]/.test(ch)) parts.push(`[${ch}${String.fromCharCode(0xff10 + Number(ch))}]`);
-		else parts.push(ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+		else {
+			parts.push(ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+			literal = true;
+		}
+		run = literal ? run + ch : '';
+		if (run.length > needle.length) needle = run;
 	}
-	return new RegExp(parts.join('\\s*'), 'g');
+	const re = new RegExp(parts.join('\\s*'), 'g');
+	NEEDLES.set(re, needle);
+	return re;
 }
 
 function patternsFor(template: TemplateDef): LabelPattern[] {
@@ -98,7 +115,9 @@ interface Hit {
 
 function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	const hits: Hit[] = [];
+	const compact = line.replace(/\s+/g, '');
 	for (const p of patterns) {
+		if (!compact.includes(NEEDLES.get(p.re) ?? '')) continue;
 		p.re.lastIndex = 0;
 		for (let m = p.re.exec(line); m; m = p.re.exec(line)) {
 			if (m[0].length === 0) {
