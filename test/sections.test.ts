@@ -136,6 +136,16 @@ describe('headings in every route', () => {
 		assert.ok(footers.includes('— 1 —') && footers.includes('— 2 —'), footers.join(' '));
 	});
 
+	test('a table of contents that the headings repeat is not the sections', () => {
+		const toc = '目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n\n';
+		const text = toc + SEED;
+		const model = parseReport(text);
+		const first = model.headings.find((h) => h.section)!;
+		assert.ok(first.line > 7, `first section at line ${first.line + 1}`);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.deepEqual(structural(checkReport(model)), []);
+	});
+
 	test('a space for the 、 (一 总体情况)', () => {
 		const text = replaceLine(SEED, '一、总体情况', '一 总体情况');
 		assert.deepEqual(sectionKeys(text), KEYS);

@@ -2,7 +2,7 @@ import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
-import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
+import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -238,6 +238,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
+	dropTableOfContents(index, candidates);
 
 	const sections = template.sections;
 	const atLevel = (level: number) => candidates.filter((c) => (c.heading.unnumbered ? Math.max(...c.similarities) >= STRONG_SIMILARITY : c.heading.level === level));
@@ -285,6 +286,31 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	}
 	untitledSections(candidates, sections, primary, found);
 	return candidates.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
+}
+
+/**
+ * A table of contents (目录: the section headings on consecutive lines, nothing between them) that
+ * the same headings repeat further on is not the sections: it is left out.
+ */
+function dropTableOfContents(index: LineIndex, candidates: Candidate[]): void {
+	const next = (n: number) => {
+		let k = n + 1;
+		while (k < index.lineCount && index.lines[k].trim() === '') k++;
+		return k;
+	};
+	for (let i = 0; i < candidates.length; ) {
+		let j = i;
+		while (j + 1 < candidates.length && !candidates[j].inline && !candidates[j + 1].inline && candidates[j + 1].heading.line === next(candidates[j].heading.range.end.line) && candidates[j + 1].heading.level === candidates[i].heading.level) j++;
+		if (j - i + 1 >= 3 && !candidates[i].inline) {
+			const later = candidates.slice(j + 1).map((c) => plainWording(c.heading.title));
+			const repeated = candidates.slice(i, j + 1).filter((c) => later.includes(plainWording(c.heading.title))).length;
+			if (repeated >= 3) {
+				candidates.splice(i, j - i + 1);
+				continue;
+			}
+		}
+		i = j + 1;
+	}
 }
 
 /**
