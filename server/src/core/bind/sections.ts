@@ -80,12 +80,24 @@ const alignable = (c: Candidate) => ({ similarities: c.similarities, number: c.h
 
 /** Each section's similarity to a title; the words the cores leave out tip a tie (主动公开政府信息情况 over 主动公开工作情况). */
 function similarities(title: string, template: TemplateDef): number[] {
-	const forms = titleForms(title);
-	return template.sections.map((s) => {
-		const { core, plain } = similarityOf(forms, s);
-		return core === 0 ? 0 : 0.9 * core + 0.1 * plain;
-	});
+	let known = SIMILARITIES.get(template);
+	if (!known) SIMILARITIES.set(template, (known = new Map()));
+	let sims = known.get(title);
+	if (!sims) {
+		const forms = titleForms(title);
+		sims = template.sections.map((s) => {
+			const { core, plain } = similarityOf(forms, s);
+			return core === 0 ? 0 : 0.9 * core + 0.1 * plain;
+		});
+		// Bounded: a title is a heading's few words, and the same few recur in every report.
+		if (known.size >= MAX_KNOWN_TITLES) known.clear();
+		known.set(title, sims);
+	}
+	return sims.slice();
 }
+
+const SIMILARITIES = new WeakMap<TemplateDef, Map<string, number[]>>();
+const MAX_KNOWN_TITLES = 4096;
 
 function chineseValue(s: string): number {
 	if (s.length === 1) return CN.indexOf(s) + 1;
