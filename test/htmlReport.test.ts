@@ -64,7 +64,7 @@ describe('the HTML report in a browser', { skip: existsSync(CHROMIUM) ? false : 
 
 		// The finding's link reveals its cell.
 		await tab.locator('section#r0 ol.findings li.e a.where').first().click();
-		assert.equal(await tab.evaluate(() => document.querySelector(':target')?.textContent), '66');
+		assert.equal(await tab.evaluate('document.querySelector(":target")?.textContent'), '66');
 		assert.ok(await wrong.isVisible());
 
 		// Sorting the summary by errors, twice: most errors first, then last.
