@@ -58,8 +58,8 @@ describe('memory while a big report is edited', () => {
 			await pull(s, uri);
 			const opened = await liveHeap(s);
 			for (let i = 0; i < edits; i++) {
-				// Each version's label is new (…数量 0, …数量 1, …): one more cache entry per edit.
-				await s.edit(uri, [{ range: range(line, 1 + LABEL.length, line, s.text(uri).split('\n')[line].length), newText: ` ${i}` }]);
+				// Each version's label is new (…数量 100000-0, …数量 100000-1, …): one more cache entry per edit.
+				await s.edit(uri, [{ range: range(line, 1 + LABEL.length, line, s.text(uri).split('\n')[line].length), newText: ` ${size}-${i}` }]);
 				await pull(s, uri);
 			}
 			const edited = await liveHeap(s);
