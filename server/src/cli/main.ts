@@ -5,7 +5,8 @@ import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, e
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { documentFormatOf } from '../core/read/documents/formats.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
-import { formatJson, formatText, type FileResult } from './report.ts';
+import { formatJson, formatText, jsonChunks, jsonDiagnostic, type FileResult, type LocatedFinding } from './report.ts';
+import { entryOf, factsOf, packResult, type PackedResult } from './packed.ts';
 import { formatHtml } from './htmlReport.ts';
 import { formatSarif } from './sarif.ts';
 import { formatCsv, formatJsonl, type Extracted } from './spreadsheet.ts';
@@ -34,6 +35,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 	if (opts.command === 'convert') return convert(opts, out, err);
 
 	const { files, problems } = collectFiles(opts.paths);
+	if (packsResults(opts)) return checkToJson(problems, await processFiles(files, opts), opts, out, err);
 	const results: FileResult[] = problems.map((p) => ({ file: p.path, findings: [], error: p.reason }));
 	const extracted: unknown[] = [];
 	for (const done of await processFiles(files, opts)) {
@@ -59,6 +61,34 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 	return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** `check --format json` holds each file's result packed (packed.ts) and writes the output entry by entry. */
+function packsResults(opts: CliOptions): boolean {
+	return opts.command === 'check' && opts.format === 'json' && !opts.fix;
+}
+
+function checkToJson(problems: Array<{ path: string; reason: string }>, outcomes: FileOutcome[], opts: CliOptions, out: (s: string) => void, err: (s: string) => void): number {
+	const packed = [...problems.map((p) => packResult({ file: p.path, findings: [], error: p.reason })), ...outcomes.map((o) => o.packed ?? packResult(o.result!))];
+	// This year against last year, as addCrossYearFindings does, from the packed facts of the reports that pair.
+	const later = new Map<PackedResult, LocatedFinding[]>();
+	const candidates = packed.flatMap((p) => (p.facts ? [{ p, agency: p.agency, year: p.year }] : []));
+	for (const { current, previous } of pairByYear(candidates)) {
+		const found = crossYearFindings(factsOf(current.p), factsOf(previous.p), previous.p.file, opts.lang);
+		later.set(current.p, [...(later.get(current.p) ?? []), ...found]);
+	}
+	const entries = function* () {
+		for (const p of packed) {
+			const entry = entryOf(p);
+			const more = later.get(p);
+			if (more) entry.diagnostics.push(...more.map(jsonDiagnostic));
+			yield entry;
+		}
+	};
+	for (const chunk of jsonChunks(entries())) out(chunk);
+	for (const p of packed) if (p.error) err(`nianbao: ${p.file}: ${p.error}\n`);
+	if (packed.some((p) => p.error)) return 2;
+	return packed.some((p) => p.errors || later.get(p)?.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
 /** `nianbao convert`: each document written as a text report; exit 2 when one could not be. */
 async function convert(opts: CliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	let failed = false;
@@ -76,6 +106,7 @@ async function convert(opts: CliOptions, out: (s: string) => void, err: (s: stri
 interface FileOutcome {
 	result?: FileResult;
 	extracted?: unknown;
+	packed?: PackedResult;
 }
 
 /**
@@ -107,7 +138,10 @@ async function processFiles(files: string[], opts: CliOptions): Promise<FileOutc
 /** One file after another: documents are read one at a time, so their memory is never held together. */
 async function processInTurn(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
 	const out: FileOutcome[] = [];
-	for (const f of files) out.push(documentFormatOf(f) !== undefined ? await processDocument(f, opts) : processFile(f, opts));
+	for (const f of files) {
+		const done = documentFormatOf(f) !== undefined ? await processDocument(f, opts) : processFile(f, opts);
+		out.push(packsResults(opts) && done.result ? { packed: packResult(done.result) } : done);
+	}
 	return out;
 }
 

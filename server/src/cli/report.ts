@@ -68,25 +68,39 @@ export function formatText(results: FileResult[], lang: Lang): string {
 }
 
 export function formatJson(results: FileResult[]): string {
-	return (
-		JSON.stringify(
-			results.map((r) => ({
-				file: r.file,
-				...(r.error ? { error: r.error } : { template: r.template }),
-				...(r.fixed ? { fixed: r.fixed } : {}),
-				...(r.notice ? { notice: r.notice } : {}),
-				diagnostics: r.findings.map((f) => ({
-					code: f.code,
-					severity: f.severity,
-					message: f.message,
-					range: f.range,
-					...(f.location ? { location: f.location } : {}),
-					...(f.related?.length ? { related: f.related } : {}),
-					...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits } } : {}),
-				})),
-			})),
-			null,
-			1,
-		) + '\n'
-	);
+	return JSON.stringify(results.map(jsonEntry), null, 1) + '\n';
+}
+
+/** One file's entry in the JSON output. */
+export function jsonEntry(r: FileResult): { file: string; diagnostics: unknown[] } {
+	return {
+		file: r.file,
+		...(r.error ? { error: r.error } : { template: r.template }),
+		...(r.fixed ? { fixed: r.fixed } : {}),
+		...(r.notice ? { notice: r.notice } : {}),
+		diagnostics: r.findings.map(jsonDiagnostic),
+	};
+}
+
+export function jsonDiagnostic(f: LocatedFinding): unknown {
+	return {
+		code: f.code,
+		severity: f.severity,
+		message: f.message,
+		range: f.range,
+		...(f.location ? { location: f.location } : {}),
+		...(f.related?.length ? { related: f.related } : {}),
+		...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits } } : {}),
+	};
+}
+
+/** formatJson's text piece by piece, one entry at a time: the same text, never all of it in memory at once. */
+export function* jsonChunks(entries: Iterable<unknown>): Generator<string> {
+	let first = true;
+	for (const e of entries) {
+		// An entry inside the array is indented one more space; JSON strings hold no raw line breaks.
+		yield (first ? '[\n ' : ',\n ') + JSON.stringify(e, null, 1).replace(/\n/g, '\n ');
+		first = false;
+	}
+	yield first ? '[]\n' : '\n]\n';
 }
