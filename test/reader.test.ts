@@ -211,3 +211,31 @@ describe('a page squashed onto one line with its tabs kept', () => {
 		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && f.severity !== 'hint'), []);
 	});
 });
+
+describe('pdftotext -layout of a table whose zero cells are blank', () => {
+	test('each number goes to the column it stands under; the injected wrong total is an error at its cell', () => {
+		const text = read('pingtan-jtjsj-2022-compact.pdftotext-layout.txt');
+		const model = parseReport(text);
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.equal(requests.unreadable, undefined);
+		const row = (key: string) => requests.def.columns.map((c) => requests.byKey.get(key)!.cells.get(c.key)?.value.value ?? null);
+		assert.deepEqual(row('R1'), [11, null, null, null, null, null, 11]);
+		assert.deepEqual(row('R3.1'), [7, null, null, null, null, null, 8]);
+		assert.deepEqual(row('R3.7'), [11, 0, 0, 0, 0, 0, 11]);
+		const errors = checkReport(model).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1);
+		assert.equal(errors[0].code, 'balance.row-total');
+		assert.equal(new LineIndex(text).lines[errors[0].range.start.line].slice(errors[0].range.start.character, errors[0].range.end.character), '8');
+	});
+
+	test('where the extraction keeps no character grid, the numbers are not placed: the table is unreadable', () => {
+		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
+		const sparse = source
+			.split('\n')
+			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
+			.join('\n');
+		const requests = parseReport(sparse).tables.find((t) => t.def.id === 'requests')!;
+		assert.ok(requests.unreadable);
+		assert.deepEqual(checkReport(parseReport(sparse)).filter((f) => f.severity === 'error'), []);
+	});
+});

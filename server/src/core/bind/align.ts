@@ -3,7 +3,7 @@ import { isValueToken } from '../read/layout/pdfText.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import { normalizeLabel, splitOrdinal } from '../read/normalize.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
-import type { RowDef, TableDef } from '../templates/index.ts';
+import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
 import type { Range } from '../read/text.ts';
 import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
 
@@ -58,7 +58,6 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const paired = new Set(pairs.map((p) => p.segment));
 	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
 	for (const t of tables) if (!t.unreadable) STRAYS.set(t, strays);
-	for (const t of tables) judgeReadable(t);
 	return tables;
 }
 
@@ -291,11 +290,13 @@ function matchScore(s: Segment, form: LabelForm, row: TemplateRow): { score: num
 	if (row.unlabeled) return n === row.width ? { score: 4, labelRead: true } : { score: NO_MATCH, labelRead: false };
 	const label = form.core.length > 0 ? labelScore(form, row) : undefined;
 	const anchorBonus = s.anchor === row.table ? 1 : 0;
-	if (row.row.kind === 'group') return label && n === 0 ? { score: 0.5 * label.score, labelRead: true } : { score: NO_MATCH, labelRead: false };
+	// A group label only anchors the order: it must not outweigh a row it stands beside.
+	if (row.row.kind === 'group') return label && n === 0 ? { score: 0.2 * label.score, labelRead: true } : { score: NO_MATCH, labelRead: false };
 	if (label) {
 		// A label with no numbers keeps its row present, but weighs less than numbers placed by the order.
 		if (n === 0) return { score: 0.15 * label.score, labelRead: label.coverage >= READ_COVERAGE };
-		const count = n === row.width ? 1.5 : -0.4 * Math.abs(n - row.width);
+		// Fewer numbers than columns is common (a PDF drops empty cells); more is not.
+		const count = n === row.width ? 1.5 : n < row.width ? -0.15 * (row.width - n) : -0.4 * (n - row.width);
 		return { score: label.score + count + anchorBonus, labelRead: label.coverage >= READ_COVERAGE };
 	}
 	// Numbers with no label that names a row fill the row the order leaves for them, as a guess.
@@ -344,7 +345,8 @@ function align(segments: Segment[], rows: TemplateRow[]): Pair[] {
 function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): BoundTable[] {
 	const tables: BoundTable[] = [];
 	let current: BoundTable | undefined;
-	for (const { segment, row, labelRead } of pairs) {
+	for (const pair of pairs) {
+		const { segment, row, labelRead } = pair;
 		if (!current || current.def !== row.table) {
 			const first = segment.head ?? segment.values[0] ?? segment.label[0];
 			current = { def: row.table, layout: block.layout, range: first.range, rows: [], byKey: new Map(), headers: [], duplicateRows: [], inferred: false };
@@ -382,6 +384,7 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed });
 		});
 		if (guessed && segment.values.length > 0) table.inferred = true;
+		if (labelRead) LABEL_READ.add(bound);
 		table.rows.push(bound);
 		table.byKey.set(row.row.key, bound);
 		extendTable(table, bound.range);
@@ -469,6 +472,90 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 	};
 	table.inferred = true;
 	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+}
+
+const centerOf = (c: { range: Range }) => (c.range.start.character + c.range.end.character) / 2;
+const oneLine = (values: Array<{ range: Range }>) => values.every((v) => v.range.start.line === values[0].range.start.line);
+
+/**
+ * A PDF drops a table's empty cells, so a row may show fewer numbers than columns. pdftotext
+ * -layout keeps each number where it stood on the page: where the table has full rows to take
+ * the columns' places from (and they agree), each number of a short row goes to the column it
+ * stands under, the others are blank. Only when every short row places cleanly (each number near
+ * one column, in order) is the table read so; otherwise it is left as it is (and judged unreadable).
+ */
+export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): void {
+	const columns = table.def.columns.filter((c) => c.kind !== 'text');
+	const width = columns.length;
+	const valuesOf = (r: BoundRow) => columns.map((c) => r.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined && c.text !== '');
+	const rows = table.rows.filter((r) => r.known && r.def.key !== table.def.unlabeledRow && r.extraCells.length === 0);
+	const full = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && oneLine(valuesOf(r)));
+	const sparse = rows.filter((r) => r.valueCount > 0 && r.valueCount < width);
+	if (full.length === 0 || sparse.length === 0 || width < 2) return;
+	const centers: number[] = [];
+	for (let k = 0; k < width; k++) {
+		const xs = full.map((r) => centerOf(valuesOf(r)[k])).sort((a, b) => a - b);
+		centers.push(xs[xs.length >> 1]);
+	}
+	if (centers.some((c, k) => k > 0 && c - centers[k - 1] < 2)) return;
+	// The full rows must agree on where the columns are, or the text keeps no grid.
+	if (full.some((r) => valuesOf(r).some((v, k) => Math.abs(centerOf(v) - centers[k]) > tolerance(centers, k)))) return;
+	const placed = sparse.map((r) => placeByPosition(valuesOf(r), centers));
+	if (placed.some((x) => !x)) return;
+	// A row's own total is written whenever the row has a number (blank zeros, never a blank total):
+	// a placing that leaves a row total blank beside its numbers has the grid wrong.
+	const rowTotals = rules.filter((r) => r.kind === 'sum' && r.table === table.def.id && r.terms.every((t) => t.row === r.target.row)).map((r) => (r.kind === 'sum' ? r.target.column : ''));
+	const totalIndex = new Set(rowTotals.map((c) => columns.findIndex((col) => col.key === c)).filter((i) => i >= 0));
+	if (totalIndex.size > 0 && placed.some((cols) => ![...totalIndex].some((i) => cols!.includes(i)))) return;
+	sparse.forEach((r, i) => {
+		const values = valuesOf(r);
+		r.cells.clear();
+		// Placed by where they stand, the numbers are read; only a row the order alone placed stays a guess.
+		placeCells(r, values, placed[i]!, columns, !LABEL_READ.has(r));
+	});
+	table.inferred = table.rows.some((r) => [...r.cells.values()].some((c) => c.inferred));
+}
+
+/** Rows whose label spelled out the template's (not placed by the order alone). */
+const LABEL_READ = new WeakSet<BoundRow>();
+
+function tolerance(centers: number[], j: number): number {
+	const gap = Math.min(j > 0 ? centers[j] - centers[j - 1] : Infinity, j + 1 < centers.length ? centers[j + 1] - centers[j] : Infinity);
+	return gap * 0.45;
+}
+
+/** The column of each value by where it stands, when every value is clearly under one column and in order. */
+function placeByPosition(values: Array<{ range: Range }>, centers: number[]): number[] | undefined {
+	if (!oneLine(values)) return undefined;
+	const out: number[] = [];
+	for (const v of values) {
+		const x = centerOf(v);
+		let best = 0;
+		for (let j = 1; j < centers.length; j++) if (Math.abs(centers[j] - x) < Math.abs(centers[best] - x)) best = j;
+		if (Math.abs(centers[best] - x) > tolerance(centers, best)) return undefined;
+		if (out.length > 0 && best <= out[out.length - 1]) return undefined;
+		out.push(best);
+	}
+	return out;
+}
+
+/** A short row placed by position: its numbers in their columns, the columns between them blank. */
+function placeCells(bound: BoundRow, values: Array<{ text: string; range: Range }>, columnsOf: number[], columns: TableDef['columns'], inferred: boolean): void {
+	const byColumn = new Map(columnsOf.map((j, k) => [j, values[k]]));
+	let previous: { range: Range } | undefined;
+	columns.forEach((column, j) => {
+		const cell = byColumn.get(j);
+		if (cell) {
+			bound.range = span(bound.range, cell.range);
+			bound.cells.set(column.key, { row: bound.def.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred });
+			previous = cell;
+			return;
+		}
+		// An empty cell's place: right after the number before it, or before the first number.
+		const at = previous ? previous.range.end : values[0].range.start;
+		bound.cells.set(column.key, { row: bound.def.key, column: column.key, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred });
+	});
+	bound.valueCount = columns.length;
 }
 
 function extendTable(table: BoundTable, r: Range): void {

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, joinStrays, judgeReadable, wasAligned } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable, placeSparseRows, wasAligned } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
@@ -79,7 +79,11 @@ class Binder {
 			this.finishRow();
 			this.overflow = undefined;
 		}
-		for (const t of this.tables) if (wasAligned(t)) judgeReadable(t, true);
+		for (const t of this.tables) {
+			if (!wasAligned(t)) continue;
+			if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
+			judgeReadable(t, true);
+		}
 		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.
 		// So is the anchor of an optional table when another table of its section was read (the
 		// national 统计表 named in the prose of a report whose 附表 is the Fujian one).
@@ -101,8 +105,6 @@ class Binder {
 			earlier.inferred ||= table.inferred;
 			earlier.unreadable ??= table.unreadable;
 			joinStrays(earlier, table);
-			// Rows that each part had few enough of may together make the table unreadable.
-			judgeReadable(earlier);
 			if (earlier.unreadable) for (const r of earlier.rows) for (const c of r.cells.values()) c.inferred = true;
 			return;
 		}

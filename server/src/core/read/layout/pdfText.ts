@@ -18,6 +18,8 @@ const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*�
 const SENTENCE_END = /[。；！？]/;
 /** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
 const LONG_TOKEN = 22;
+/** A row label's ordinal: 一、 （一） (1) 1. */
+const ORDINAL_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/;
 /** A line of flowing text at least this long, with no column gap, is a paragraph's. */
 const PROSE_LINE = 20;
 /** How far (in lines) a label may stand from the first number of its table. */
@@ -106,7 +108,7 @@ function kindOf(line: string, n: number, lines: string[], tests: LabelTests): Li
 	// (A header band's line is many short words: 第二项之和，等于 自然人 商业企 科研机 …)
 	const words = tokens.filter((t) => !isValueToken(t.text));
 	const meanWord = words.reduce((a, t) => a + t.text.length, 0) / Math.max(1, words.length);
-	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed)) return 'prose';
+	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text)))) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
