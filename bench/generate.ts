@@ -81,6 +81,7 @@ export function generateReport(o: GenerateOptions): string {
 	const inputs = model.tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).filter((c) => c.column !== 'total' && !c.column.endsWith('.total') && c.row !== 'R3.7');
 	text = applyEdits(text, inputs.map((c) => ({ range: c.range, newText: String(next() < 0.6 ? 0 : Math.floor(next() * (next() < 0.1 ? 500 : 20))) })));
 	text = applyEdits(text, recomputeTotalsEdits(parseReport(text)));
+	text = plausibleRules(text, next);
 	text = balanceIdentity(text);
 	if (o.injectError) {
 		const cells = parseReport(text).tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).filter((c) => c.row.startsWith('R'));
@@ -88,6 +89,21 @@ export function generateReport(o: GenerateOptions): string {
 		text = applyEdits(text, [{ range: c.range, newText: String((c.value.value ?? 0) + 1 + Math.floor(next() * 5)) }]);
 	}
 	return text;
+}
+
+/**
+ * Table 1 as a real agency fills it: no 规章 (a county or district agency cannot make them), and
+ * as many documents in force as it issued this year and kept, at least (plausibility.lower-bound).
+ */
+function plausibleRules(text: string, next: () => number): string {
+	const rules = parseReport(text).tables.find((t) => t.def.id === 'active.rules');
+	if (!rules) return text;
+	const edits = [];
+	for (const c of rules.byKey.get('regulations')?.cells.values() ?? []) edits.push({ range: c.range, newText: '0' });
+	const docs = rules.byKey.get('normativeDocuments');
+	const [issued, repealed, inForce] = ['issued', 'repealed', 'inForce'].map((k) => docs?.cells.get(k));
+	if (issued && repealed && inForce) edits.push({ range: inForce.range, newText: String(Math.max(0, (issued.value.value ?? 0) - (repealed.value.value ?? 0)) + Math.floor(next() * 20)) });
+	return applyEdits(text, edits);
 }
 
 /** Sets 本年新收 (and 上年结转 when needed) so that new + carried over = results + carried forward in every column. */
