@@ -2,7 +2,7 @@ import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
-import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainSimilarity, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
+import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -48,7 +48,9 @@ function tableSpans(blocks: TableBlock[]): Map<number, Array<[number, number]>> 
 		if (list) list.push(span);
 		else spans.set(line, [span]);
 	};
+	// Only glued blocks share their lines with prose; the lines of the other layouts are left out whole.
 	for (const b of blocks) {
+		if (b.layout !== 'glued') continue;
 		for (const c of b.cells) {
 			for (let line = c.range.start.line; line <= c.range.end.line; line++) {
 				const from = line === c.range.start.line ? c.range.start.character : 0;
@@ -273,7 +275,11 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	for (const c of chosen) {
 		if (c.heading.section || c.inline || c.heading.unnumbered || looksLikeTableRow(index, c.heading)) continue;
 		// Out of its place a heading is a section only when it has the section's words, filler and all.
-		const plain = sections.map((s) => (sectionSimilarity(c.heading.title, s) >= STRONG_SIMILARITY ? plainSimilarity(c.heading.title, s) : 0));
+		const forms = titleForms(c.heading.title);
+		const plain = sections.map((s) => {
+			const sim = similarityOf(forms, s);
+			return sim.core >= STRONG_SIMILARITY ? sim.plain : 0;
+		});
 		const s = Math.max(...plain);
 		if (s < STRONG_SIMILARITY) continue;
 		const j = plain.indexOf(s);
@@ -310,14 +316,20 @@ function dropTableOfContents(index: LineIndex, candidates: Candidate[]): void {
 		while (k < index.lineCount && index.lines[k].trim() === '') k++;
 		return k;
 	};
+	// Where each wording occurs last, so that "repeated further on" is one lookup (a 50 MB report has tens of thousands of headings).
+	const last = new Map<string, number>();
+	const wordings = candidates.map((c) => plainWording(c.heading.title));
+	wordings.forEach((w, k) => last.set(w, k));
 	for (let i = 0; i < candidates.length; ) {
 		let j = i;
 		while (j + 1 < candidates.length && !candidates[j].inline && !candidates[j + 1].inline && candidates[j + 1].heading.line === next(candidates[j].heading.range.end.line) && candidates[j + 1].heading.level === candidates[i].heading.level) j++;
 		if (j - i + 1 >= 3 && !candidates[i].inline) {
-			const later = candidates.slice(j + 1).map((c) => plainWording(c.heading.title));
-			const repeated = candidates.slice(i, j + 1).filter((c) => later.includes(plainWording(c.heading.title))).length;
+			let repeated = 0;
+			for (let k = i; k <= j; k++) if (last.get(wordings[k])! > j) repeated++;
 			if (repeated >= 3) {
 				candidates.splice(i, j - i + 1);
+				wordings.splice(i, j - i + 1);
+				for (const [w, k] of last) if (k > j) last.set(w, k - (j - i + 1));
 				continue;
 			}
 		}
