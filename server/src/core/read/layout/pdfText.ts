@@ -95,11 +95,12 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 }
 
 function kindOf(line: string, n: number, lines: string[], tests: LabelTests): LineKind {
+	// The cheap tests first: most lines of a report are prose.
+	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return line.trim() === '' ? 'blank' : 'prose';
+	if (SENTENCE_END.test(line)) return 'prose';
 	const tokens = lineTokens(line);
 	if (tokens.length === 0) return 'blank';
-	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return 'prose';
 	if (tokens.length <= 3 && isFooter(line.replace(/[\f]/g, '').trim(), n, lines)) return 'footer';
-	if (SENTENCE_END.test(line)) return 'prose';
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
 	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
