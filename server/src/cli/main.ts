@@ -109,11 +109,8 @@ interface FileOutcome {
 	packed?: PackedResult;
 }
 
-/**
- * Below this many files a worker thread costs more than it saves: starting one (compiling the
- * bundle, its first parses) takes about what 50–100 real reports take to check.
- */
-const MIN_FILES_PER_WORKER = 200;
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_PER_WORKER = 1000;
 
 /** Checks the files, on worker threads when there are many; outcomes come back in the files' order. */
 async function processFiles(files: string[], opts: CliOptions): Promise<FileOutcome[]> {
