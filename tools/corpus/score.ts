@@ -4,6 +4,7 @@
  * that there are no others), how many mandated sections and which tables it really has.
  * Pure: takes the labels, the documents' texts and what the CLI printed; returns the scorecard.
  */
+import { TEMPLATES } from '../../server/src/core/index.ts';
 
 export interface ExpectedFinding {
 	code: string;
@@ -42,8 +43,8 @@ export interface ProducedFinding {
 	range: { start: Position; end: Position };
 }
 export interface ProducedModel {
-	sections: Array<{ mandated?: string; children?: ProducedModel['sections'] }>;
-	tables: Array<{ id: string }>;
+	sections: Array<{ mandated?: string; range?: { start: Position }; children?: ProducedModel['sections'] }>;
+	tables: Array<{ id: string; range?: { start: Position } }>;
 }
 
 export interface FileScore {
@@ -53,6 +54,8 @@ export interface FileScore {
 	falseWarnings: ProducedFinding[];
 	found: ExpectedFinding[];
 	missed: ExpectedFinding[];
+	/** Of the missed, those in a part the reader said it could not read (a table.unreadable before them, no table or section read between). */
+	missedUnread: ExpectedFinding[];
 	/** Labelled errors that were found, but at a lower severity. */
 	lowered: ExpectedFinding[];
 	/** Why the file was not understood (sections or tables the reader did not find and did not say so); empty when understood. */
@@ -88,6 +91,58 @@ function matches(label: ExpectedFinding, f: ProducedFinding, text: string, start
 
 const UNREADABLE = /\.unreadable$|^document\.(scanned|encrypted|corrupt)/;
 
+/** The titles (zh, en) of the table each balance code is about, from the templates. */
+const BALANCE_TABLES: Record<string, string[]> = (() => {
+	const titlesOf = (ids: string[]) => Object.values(TEMPLATES).flatMap((t) => t.tables.filter((d) => ids.includes(d.id)).flatMap((d) => [d.title.zh, d.title.en]));
+	const requests = titlesOf(['requests']);
+	return {
+		'balance.row-total': requests,
+		'balance.column-total': requests,
+		'balance.identity': requests,
+		'balance.subtotal': requests,
+		'balance.group-total': titlesOf(['appeals']),
+		'balance.stat-sum': titlesOf(['statistics']),
+	};
+})();
+
+/** Where a label points, as an offset: its context's first place on its line (or in the text), else its line's start. */
+function labelOffset(l: ExpectedFinding, text: string, starts: number[]): number | undefined {
+	const lineStart = l.line !== undefined ? starts[l.line - 1] : undefined;
+	if (l.context !== undefined) {
+		const at = text.indexOf(l.context, lineStart ?? 0);
+		if (at >= 0) return at;
+	}
+	return lineStart;
+}
+
+/**
+ * Whether a missed label lies in a part the reader said it could not read: the nearest place before
+ * it where something starts (a table or section the reader read, or an unreadable notice) is an
+ * unreadable notice. Such a miss is the reader's honest "cannot read", not a silent loss.
+ */
+function inUnreadPart(l: ExpectedFinding, text: string, starts: number[], produced: ProducedFinding[], model: ProducedModel | undefined): boolean {
+	// A balance finding belongs to one table: the reader's notice names it (text extracted from PDF scatters a table's cells far from its start).
+	const titles = BALANCE_TABLES[l.code];
+	if (titles && produced.some((f) => UNREADABLE.test(f.code) && titles.some((t) => f.message.includes(t)))) return true;
+	const at = labelOffset(l, text, starts);
+	if (at === undefined) return false;
+	const offset = (p: Position) => (starts[p.line] ?? 0) + p.character;
+	const marks: Array<{ at: number; unread: boolean }> = produced.filter((f) => UNREADABLE.test(f.code)).map((f) => ({ at: offset(f.range.start), unread: true }));
+	const visit = (sections: ProducedModel['sections']) => {
+		for (const s of sections) {
+			if (s.range) marks.push({ at: offset(s.range.start), unread: false });
+			if (s.children) visit(s.children);
+		}
+	};
+	if (model) {
+		for (const t of model.tables) if (t.range) marks.push({ at: offset(t.range.start), unread: false });
+		visit(model.sections);
+	}
+	// At the same place a notice outranks what was read there (a table that was read only in part).
+	const before = marks.filter((m) => m.at <= at).sort((a, b) => a.at - b.at || Number(a.unread) - Number(b.unread));
+	return before.length > 0 && before[before.length - 1].unread;
+}
+
 function mandatedSections(sections: ProducedModel['sections'], into = new Set<string>()): Set<string> {
 	for (const s of sections) {
 		if (s.mandated) into.add(s.mandated);
@@ -111,6 +166,7 @@ export function scoreFile(file: string, label: CorpusLabel, text: string, produc
 		} else if (!l.optional) missed.push(l);
 	}
 	const unmatched = produced.filter((f) => !used.has(f));
+	const missedUnread = missed.filter((l) => inUnreadPart(l, text, starts, produced, model));
 	const saidUnreadable = produced.some((f) => UNREADABLE.test(f.code));
 	const notUnderstood: string[] = [];
 	if (model && !saidUnreadable && !label.unreadable) {
@@ -130,6 +186,7 @@ export function scoreFile(file: string, label: CorpusLabel, text: string, produc
 		falseWarnings: unmatched.filter((f) => f.severity === 'warning'),
 		found,
 		missed,
+		missedUnread,
 		lowered,
 		notUnderstood,
 		saidUnreadable,
@@ -151,6 +208,8 @@ export interface Totals {
 	found: number;
 	missed: number;
 	missedErrors: number;
+	/** Missed errors in parts the reader said it could not read. */
+	missedErrorsUnread: number;
 	notUnderstood: number;
 	saidUnreadable: number;
 	precision: { error: number; warning: number };
@@ -168,6 +227,7 @@ export function totals(scores: FileScore[]): Totals {
 		found: sum((s) => s.found.length),
 		missed: sum((s) => s.missed.length),
 		missedErrors: sum((s) => s.missed.filter((l) => (l.severity ?? 'error') === 'error').length),
+		missedErrorsUnread: sum((s) => s.missedUnread.filter((l) => (l.severity ?? 'error') === 'error').length),
 		notUnderstood: scores.filter((s) => s.notUnderstood.length > 0).length,
 		saidUnreadable: scores.filter((s) => s.saidUnreadable).length,
 		precision: {
