@@ -167,17 +167,28 @@ describe('nianbao in a real VS Code', function () {
 		await waitFor('the balance diagnostics to go away', () => balanceDiagnostics(doc.uri).length === 0);
 	});
 
-	it('the fix-all command balances a document with several wrong totals', async () => {
+	it('the fix-all command restores the cells the rules locate and leaves the one they do not', async () => {
 		const doc = await openReport('report-000.txt');
 		const original = doc.getText();
+		const review = cellOf(doc, 'appeals', 'cases', 'review.total');
 		await setCell(doc, cellOf(doc, 'requests', 'R1', 'total'), '999');
 		await setCell(doc, cellOf(doc, 'requests', 'R3.7', 'natural'), '888');
-		await setCell(doc, cellOf(doc, 'appeals', 'cases', 'review.total'), '77');
-		await waitFor('three or more balance findings', () => balanceDiagnostics(doc.uri).length >= 3 && true);
+		const reviewRange = await setCell(doc, review, '77');
+		await waitFor('three balance findings', () => balanceDiagnostics(doc.uri).length >= 3 && true);
 		const changed = await vscode.commands.executeCommand<boolean>('nianbao.fixAll');
 		assert.equal(changed, true, 'the command reports a change');
-		await waitFor('no balance findings after fix-all', () => balanceDiagnostics(doc.uri).length === 0);
-		assert.equal(doc.getText(), original, 'fix-all restores every total byte for byte');
+		// Table 2's two wrong cells are each where two failing rules cross: restored. Table 3's total is in one rule
+		// only, so any of its five cells could be the wrong one: fix-all leaves it, with the choices offered.
+		const left = await waitFor('only the unlocated total left', () => {
+			const d = balanceDiagnostics(doc.uri);
+			return d.length === 1 && d;
+		});
+		assert.equal(codeOf(left[0]), 'balance.group-total');
+		assert.ok(left[0].range.isEqual(reviewRange), `at ${show(left[0].range)}`);
+		const choices = (await codeActions(doc.uri, left[0].range, vscode.CodeActionKind.QuickFix.value)).filter((a) => a.edit);
+		assert.ok(choices.length >= 2 && choices.every((a) => !a.isPreferred), 'several choices, none preferred');
+		await setCell(doc, { ...review, range: { start: review.range.start, end: { line: review.range.end.line, character: review.range.start.character + 2 } } }, review.text);
+		assert.equal(doc.getText(), original, 'with that cell put back by hand the text is the original byte for byte');
 	});
 
 	it('inserts the official 2021 skeleton, which the server reads as a complete report', async () => {
