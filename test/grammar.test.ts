@@ -95,7 +95,7 @@ describe('TextMate grammar', () => {
 		}
 	});
 
-	test('tokenizes the seed reports, 50× concatenations and 150 000-character single lines in linear time', async () => {
+	test('tokenizes the seed reports, 50× concatenations and 150 000-character single lines to their ends (times printed)', async (t) => {
 		const vsctm = requireFromRoot('vscode-textmate') as typeof import('vscode-textmate');
 		const onig = await loadOniguruma();
 		const registry = new vsctm.Registry({
@@ -129,12 +129,13 @@ describe('TextMate grammar', () => {
 		assert.ok(seeds.length > 0);
 		run(seeds[0]!); // warm up: compiles every scanner once
 
-		// Budgets are generous (a catastrophic-backtracking regex costs minutes, not seconds) so that a
-		// loaded CI machine does not flake; typical times are 10-30x lower.
+		// Every line is tokenized to its end (never stopped early). The times are printed, not asserted:
+		// tests never depend on how fast the machine is; a catastrophic-backtracking pattern shows as a run
+		// of minutes here, and `npm run bench` is where speed is measured.
+		const times: string[] = [];
 		for (const seed of seeds) {
 			const { total, worst } = run(seed.repeat(50));
-			assert.ok(total < 15_000, `seed ×50 took ${total.toFixed(0)} ms`);
-			assert.ok(worst < 500, `a seed line took ${worst.toFixed(0)} ms`);
+			times.push(`seed ×50 ${total.toFixed(0)} ms (worst line ${worst.toFixed(1)} ms)`);
 		}
 		const N = 150_000;
 		const fill = (unit: string, prefix = ''): string => prefix + unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
@@ -153,8 +154,9 @@ describe('TextMate grammar', () => {
 		}
 		for (const [label, line] of lines) {
 			const { total } = run(line);
-			assert.ok(total < 6_000, `${label}: ${line.length} characters took ${total.toFixed(0)} ms`);
+			times.push(`${label}: ${line.length} characters ${total.toFixed(0)} ms`);
 		}
+		t.diagnostic(times.join('; '));
 	});
 });
 
