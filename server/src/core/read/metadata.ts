@@ -2,7 +2,18 @@ import type { Heading, ReportMetadata } from '../model.ts';
 import type { LineIndex } from './text.ts';
 
 const REPORT_NAME = /政府信息公开(?:工作)?年度报告|政务公开工作年度报告|信息公开年报/;
-const AGENCY_YEAR = /([\u4e00-\u9fa5（）()]{2,40}?)\s*((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告/;
+/** "…2023年度政府信息公开工作年度报告": the year and the name before it. The name is looked for only behind a match, never tried at every position of the text. */
+const YEAR_REPORT = /((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告/g;
+const NAME_BEFORE = /[\u4e00-\u9fa5（）()]{2,40}$/;
+
+function agencyAndYear(text: string): { agency: string; year: number } | undefined {
+	YEAR_REPORT.lastIndex = 0;
+	for (let m = YEAR_REPORT.exec(text); m; m = YEAR_REPORT.exec(text)) {
+		const name = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index).trimEnd());
+		if (name) return { agency: name[0], year: Number(m[1]) };
+	}
+	return undefined;
+}
 const LEADING_VERBS = /^(?:现将|现|特?制定|编制|发布|公布|制定了|形成|关于)+/;
 
 /** A line of a web page's furniture that can stand right above a title (字号：大 中 小, 打印 关闭, 分享到). */
@@ -40,10 +51,10 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 		const period = /统计期限[^。\n]{0,8}?((?:19|20)\d{2})\s*年/.exec(whole) ?? /[（(]\s*((?:19|20)\d{2})\s*年度\s*[）)]/.exec(whole);
 		if (period) [meta.year, meta.yearSource] = [Number(period[1]), 'period'];
 	}
-	const named = AGENCY_YEAR.exec(whole);
+	const named = agencyAndYear(whole);
 	if (named) {
-		if (meta.agency === undefined) meta.agency = named[1].replace(LEADING_VERBS, '') || undefined;
-		if (meta.year === undefined) [meta.year, meta.yearSource] = [Number(named[2]), 'named'];
+		if (meta.agency === undefined) meta.agency = named.agency.replace(LEADING_VERBS, '') || undefined;
+		if (meta.year === undefined) [meta.year, meta.yearSource] = [named.year, 'named'];
 	}
 	if (meta.agency === undefined) {
 		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head);
