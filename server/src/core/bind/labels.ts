@@ -117,7 +117,7 @@ export class TemplateLabels {
 		let known = this.starts.get(text);
 		if (known === undefined) {
 			if (this.starts.size > 20000) this.starts.clear();
-			this.starts.set(text, (known = this.startsRowUncached(text)));
+			this.starts.set(detach(text), (known = this.startsRowUncached(text)));
 		}
 		return known;
 	}

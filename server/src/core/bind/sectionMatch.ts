@@ -1,3 +1,4 @@
+import { detach } from '../memo.ts';
 import { normalizeLabel } from '../read/normalize.ts';
 import type { SectionDef } from '../templates/index.ts';
 
@@ -168,7 +169,7 @@ let lastCore: { text: string; core: string; offsets: number[] } | undefined;
 
 /** coreWithOffsets of the text bestPrefix was last asked about: it is asked once for each section in turn. */
 function lastCoreOf(text: string): { core: string; offsets: number[] } {
-	if (lastCore?.text !== text) lastCore = { text, ...coreWithOffsets(text) };
+	if (lastCore?.text !== text) lastCore = { text: detach(text), ...coreWithOffsets(text) };
 	return lastCore;
 }
 

@@ -1,3 +1,4 @@
+import { detach } from '../memo.ts';
 import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
@@ -93,7 +94,8 @@ function similarities(title: string, template: TemplateDef): number[] {
 		});
 		// Bounded: a title is a heading's few words, and the same few recur in every report.
 		if (known.size >= MAX_KNOWN_TITLES) known.clear();
-		known.set(title, sims);
+		// Detached: a title cut from a document is a view that would keep the whole text alive.
+		known.set(detach(title), sims);
 	}
 	return sims.slice();
 }
