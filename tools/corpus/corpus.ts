@@ -59,9 +59,16 @@ function textOf(file: string): string {
 export function scoreCorpus(entries = loadCorpus()): FileScore[] {
 	if (!existsSync(CLI)) throw new Error('corpus: dist/cli.js is missing; run npm run build first');
 	if (entries.length === 0) return [];
-	const files = entries.map((e) => relative(ROOT, e.document));
-	const checked = runCli(['check', '--format', 'json'], files) as Array<{ file: string; diagnostics: ProducedFinding[] }>;
-	const extracted = runCli(['extract'], files) as Array<ProducedModel & { file: string }>;
+	// One run a folder, as an evaluator checks a folder: the same report through two routes (test/corpus/pdf and
+	// test/corpus/real) must not be paired with another's last year.
+	const folders = new Map<string, string[]>();
+	for (const e of entries) folders.set(dirname(e.document), [...(folders.get(dirname(e.document)) ?? []), relative(ROOT, e.document)]);
+	const checked: Array<{ file: string; diagnostics: ProducedFinding[] }> = [];
+	const extracted: Array<ProducedModel & { file: string }> = [];
+	for (const files of folders.values()) {
+		checked.push(...(runCli(['check', '--format', 'json'], files) as typeof checked));
+		extracted.push(...(runCli(['extract'], files) as typeof extracted));
+	}
 	const byFile = <T extends { file: string }>(list: T[]) => new Map(list.map((x) => [join(ROOT, x.file), x]));
 	const findings = byFile(checked);
 	const models = byFile(extracted);

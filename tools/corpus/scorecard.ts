@@ -31,6 +31,21 @@ for (const s of scores) {
 }
 
 const t = totals(scores);
+
+// By family of checks: what they raised (errors and warnings) that a label names or not, and the labels they found or missed.
+const families = ['balance.', 'section.', 'table.', 'claim.', 'date.', 'plausibility.', 'year.', 'cleanup.', 'cell.', 'template.', 'document.'];
+console.log('');
+console.log('check family   raised-true  raised-false  missed  precision  recall');
+for (const fam of families) {
+	const has = (code: string) => code.startsWith(fam);
+	const falses = scores.reduce((n, s) => n + [...s.falseErrors, ...s.falseWarnings].filter((f) => has(f.code)).length, 0);
+	const found = scores.reduce((n, s) => n + s.found.filter((l) => has(l.code)).length, 0);
+	const missed = scores.reduce((n, s) => n + s.missed.filter((l) => has(l.code)).length, 0);
+	if (falses + found + missed === 0) continue;
+	const p = found + falses === 0 ? '—' : `${((found / (found + falses)) * 100).toFixed(0)}%`;
+	const r = found + missed === 0 ? '—' : `${((found / (found + missed)) * 100).toFixed(0)}%`;
+	console.log(`${fam.padEnd(14)} ${String(found).padStart(11)} ${String(falses).padStart(13)} ${String(missed).padStart(7)}  ${p.padStart(9)} ${r.padStart(7)}`);
+}
 const routes = new Map<string, number>();
 for (const s of scores) routes.set(s.route, (routes.get(s.route) ?? 0) + 1);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
