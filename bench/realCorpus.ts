@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RENDERERS, rewrite } from './relayout.ts';
 
 /**
  * The many-small-files corpus: real reports as they are published, not generated ones. The seeds
@@ -11,56 +12,6 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 const MAX_BYTES = 50_000;
-
-type Rows = string[][];
-
-/** Each tab-cells table block of a text: its line span and its rows of cells (rows end at blank lines). */
-function tabBlocks(lines: string[]): Array<{ first: number; last: number; rows: Rows }> {
-	const blocks: Array<{ first: number; last: number; rows: Rows }> = [];
-	let i = 0;
-	while (i < lines.length) {
-		if (!lines[i].startsWith('\t')) {
-			i++;
-			continue;
-		}
-		const block = { first: i, last: i, rows: [[]] as Rows };
-		while (i < lines.length && (lines[i].startsWith('\t') || lines[i].trim() === '' || (lines[i - 1]?.startsWith('\t') && !/^[一二三四五六]、/.test(lines[i])))) {
-			const l = lines[i];
-			const row = block.rows[block.rows.length - 1];
-			if (l.startsWith('\t')) row.push(l.slice(1));
-			else if (l.trim() === '') {
-				if (row.length) block.rows.push([]);
-			} else row[row.length - 1] += l.trim();
-			if (l.trim() !== '' || l.startsWith('\t')) block.last = i;
-			i++;
-		}
-		block.rows = block.rows.filter((r) => r.length > 0);
-		blocks.push(block);
-	}
-	return blocks;
-}
-
-const RENDERERS: Record<string, (rows: Rows) => string[]> = {
-	'pipe-rows': (rows) => rows.map((r) => r.join(' | ') + ' |'),
-	markdown: (rows) => {
-		const width = Math.max(...rows.map((r) => r.length));
-		const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
-		return [`| ${pad(rows[0]).join(' | ')} |`, `|${' --- |'.repeat(width)}`, ...rows.slice(1).map((r) => `| ${pad(r).join(' | ')} |`)];
-	},
-	'cell-per-line': (rows) => rows.flatMap((r) => [...r.map((c) => `${c} |`), '||']),
-};
-
-function rewrite(text: string, render: (rows: Rows) => string[]): string {
-	const lines = text.split(/\r\n|\r|\n/);
-	const out: string[] = [];
-	let at = 0;
-	for (const b of tabBlocks(lines)) {
-		out.push(...lines.slice(at, b.first), ...render(b.rows));
-		at = b.last + 1;
-	}
-	out.push(...lines.slice(at));
-	return out.join('\n');
-}
 
 /** The distinct texts, each as bytes with a name saying where it came from. */
 export function realReports(): Array<{ name: string; bytes: Buffer }> {

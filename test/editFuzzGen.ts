@@ -1,22 +1,13 @@
 // The generator behind the edit fuzzing (test/editFuzz.test.ts, test/protocol/editFuzz.test.ts).
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, TextEdit } from '../server/src/core/index.ts';
+import { rng } from '../bench/generate.ts';
 
 export const FUZZ_SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20261201);
 
 export type Rng = () => number;
-
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-export function rng(seed: number): Rng {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The seeded generator the benchmark's reports come from too. */
+export { rng };
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rng, n: number) => Math.floor(r() * n);
