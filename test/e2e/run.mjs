@@ -104,6 +104,10 @@ writeFileSync(join(workspace, 'closed-broken.txt'), broken);
 writeFileSync(join(workspace, 'notes.txt'), 'Meeting notes\n\n- buy milk\n- 买牛奶\n');
 writeFileSync(join(workspace, 'other.txt'), '会议纪要\n一、总体情况\n会议顺利召开。\n二、存在的问题\n无。\n');
 writeFileSync(join(workspace, '某局2023年度报告.txt'), '草稿\n');
+// A Word draft and its PDF with one wrong total (四、结转下年度继续办理 · 总计 1 where the row sums to 0), for the document commands.
+const documents = join(ROOT, 'test', 'fixtures', 'documents');
+copyFileSync(join(documents, 'generated-2022-injected.docx'), join(workspace, 'draft.docx'));
+copyFileSync(join(documents, 'generated-2022-injected.pdf'), join(workspace, 'published.pdf'));
 // Messages in Chinese whatever the workbench's language (the setting the server and the workspace check read).
 mkdirSync(join(workspace, '.vscode'));
 writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'nianbao.language': 'zh' }, null, 2));

@@ -250,6 +250,23 @@ describe('nianbao in a real VS Code', function () {
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
+	it('checks a Word draft and a PDF in place, and converts the draft to a text report', async () => {
+		for (const name of ['draft.docx', 'published.pdf']) {
+			const uri = file(name);
+			const count = await vscode.commands.executeCommand<number>('nianbao.checkFile', uri);
+			assert.ok(count && count >= 1, `${name}: ${count} findings`);
+			const wrong = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'balance.row-total');
+			assert.equal(wrong.length, 1, `${name}: ${vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)} ${d.message}`).join('; ')}`);
+			assert.match(wrong[0].message, /四、结转下年度继续办理/);
+		}
+		const converted = await vscode.commands.executeCommand<string>('nianbao.convertToText', file('draft.docx'));
+		assert.ok(converted, 'the conversion opens a text report');
+		const doc = await waitFor('the converted report', () => docFor(vscode.Uri.parse(converted)));
+		await waitFor('the converted report to be nianbao', () => docFor(doc.uri)?.languageId === LANG || undefined);
+		const row = cellOf(docFor(doc.uri)!, 'requests', 'R4', 'total');
+		await waitFor('the same wrong total in the text report', () => balanceDiagnostics(doc.uri).some((d) => d.range.isEqual(toRange(row.range))));
+	});
+
 	it('shows the output channel', async () => {
 		await vscode.commands.executeCommand('nianbao.showOutput');
 	});

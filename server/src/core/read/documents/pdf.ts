@@ -18,12 +18,32 @@ let loaded: Promise<PdfJs> | undefined;
  * JavaScript one stands in (text extraction never draws). The warnings pdf.js prints while it
  * looks for a canvas package go nowhere: they are not the user's concern.
  */
+/**
+ * pdf.js assigns `globalThis.navigator` when it has no `language`; where navigator is a getter
+ * (VS Code's extension host, Node 21+) that assignment throws and no PDF could be read. So the
+ * language is given first, without replacing the navigator other code may use.
+ */
+function giveNavigatorALanguage(): void {
+	const nav = (globalThis as { navigator?: { language?: string } }).navigator;
+	if (nav?.language) return;
+	if (nav) {
+		try {
+			Object.defineProperty(nav, 'language', { value: 'en-US', configurable: true });
+			if (nav.language) return;
+		} catch {
+			// a frozen navigator: replace it below
+		}
+	}
+	Object.defineProperty(globalThis, 'navigator', { value: { ...(nav ?? {}), language: 'en-US', platform: '', userAgent: '' }, configurable: true, writable: true });
+}
+
 function pdfjs(): Promise<PdfJs> {
 	loaded ??= (async () => {
 		const g = globalThis as { DOMMatrix?: unknown; pdfjsWorker?: unknown };
 		g.DOMMatrix ??= (await import('@thednp/dommatrix')).default;
 		// @ts-expect-error: pdf.js ships no types for its worker module
 		g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+		giveNavigatorALanguage();
 		const warn = console.warn;
 		console.warn = (...args: unknown[]) => {
 			if (!(typeof args[0] === 'string' && args[0].startsWith('Warning:'))) warn(...args);
