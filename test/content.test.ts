@@ -36,3 +36,17 @@ describe('sections that say nothing', () => {
 		assert.deepEqual(empty(withBody('other', '无。')), []);
 	});
 });
+
+describe('fees in 六 (2021 format)', () => {
+	const fees = (text: string) => checkReport(parseReport(text)).filter((f) => f.code === 'fees.unreported');
+	test('said when 六 has no word on fees (seed 004 as published), not when it says none were charged (seeds 000, 001, 003)', () => {
+		const found = fees(readSeed(SEEDS[4]));
+		assert.equal(found.length, 1);
+		assert.equal(found[0].severity, 'information');
+		for (const seed of [SEEDS[0], SEEDS[1], SEEDS[3]]) assert.deepEqual(fees(readSeed(seed)), [], seed);
+	});
+	test('seed 001 with its fee sentence taken out of 六 is said; with it, not', () => {
+		assert.equal(fees(withBody('other', '如对本报告有任何疑问，请与本局联系。')).length, 1);
+		assert.deepEqual(fees(withBody('other', '2023年，我局未收取政府信息公开信息处理费。')), []);
+	});
+});

@@ -222,6 +222,11 @@ export const CODES = {
 		title: { zh: '与上年度报告逐字相同', en: 'Word for word as last year’s report' },
 		message: { zh: '这 {sentences} 句（{chars} 字）与{previousYear}年度报告逐字相同：问题和改进措施是否仍是去年的？', en: 'These {sentences} sentences ({chars} characters) are word for word as in the {previousYear} report: are the problems and plans still last year’s?' },
 	},
+	'fees.unreported': {
+		severity: 'information',
+		title: { zh: '未说明信息处理费收取情况', en: 'Fees for handling requests not reported' },
+		message: { zh: '“{section}”没有说明本年收取信息处理费的情况（2021 年格式要求写明，未收取也应说明）。', en: '"{section}" says nothing on the fees charged for handling requests (the 2021 format asks for it, even when none were charged).' },
+	},
 	'section.empty': {
 		severity: 'warning',
 		title: { zh: '法定部分没有内容', en: 'Mandated section says nothing' },

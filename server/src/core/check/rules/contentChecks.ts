@@ -9,7 +9,30 @@ const NOTHING = /^(?:无|暂无|没有|无此项|本年度无|本年无|无相�
 const BARE = /[\s\u3000，。、；：！？,.;:!?（）()“”"'‘’\-—_]/g;
 const MAY_BE_NOTHING = new Set(['other']);
 
+/** The 2021 format's 六 reports the 信息处理费 charged (国办公开办函〔2021〕30号; 《政府信息公开信息处理费管理办法》). */
+const FEES_WORDS = /处理费|收费|费用|收取/;
+
 export function contentFindings(model: ReportModel, lang: Lang): Finding[] {
+	return [...emptySections(model, lang), ...feesUnreported(model, lang)];
+}
+
+/** A 2021-format report whose 六 says not a word on fees (not even that none were charged). */
+function feesUnreported(model: ReportModel, lang: Lang): Finding[] {
+	if (model.template.id !== '2021') return [];
+	const other = model.sections.find((s) => s.heading.section?.key === 'other');
+	if (!other) return [];
+	if (FEES_WORDS.test(model.index.textOf({ start: other.heading.range.end, end: other.range.end }))) return [];
+	return [
+		{
+			code: 'fees.unreported',
+			severity: CODES['fees.unreported'].severity,
+			message: message('fees.unreported', lang, { section: lang === 'zh' ? other.heading.section!.title : other.heading.section!.en }),
+			range: other.heading.range,
+		},
+	];
+}
+
+function emptySections(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	const visit = (sections: Section[]) => {
 		for (const s of sections) {
