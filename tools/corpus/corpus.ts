@@ -37,9 +37,11 @@ export function loadCorpus(root = CORPUS): CorpusEntry[] {
 	const entries: CorpusEntry[] = [];
 	for (const f of labels) {
 		const labelPath = join(root, f);
-		const document = documentFor(labelPath);
-		if (!document) throw new Error(`corpus: ${relative(ROOT, labelPath)} has no document beside it`);
-		entries.push({ document, label: JSON.parse(readFileSync(labelPath, 'utf8')) as CorpusLabel });
+		const label = JSON.parse(readFileSync(labelPath, 'utf8')) as CorpusLabel & { document?: string };
+		// A label may name its document elsewhere (a .pdf/.docx/.html fixture the document tests share), else it lies beside it.
+		const document = label.document ? join(dirname(labelPath), label.document) : documentFor(labelPath);
+		if (!document || !existsSync(document)) throw new Error(`corpus: ${relative(ROOT, labelPath)} has no document`);
+		entries.push({ document, label });
 	}
 	return entries;
 }
