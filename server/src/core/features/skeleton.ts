@@ -28,6 +28,8 @@ export interface SkeletonOptions {
 type Grid = string[][];
 
 const PLACEHOLDER = '在此填写本部分内容。';
+/** 六 asks for the 信息处理费 charged (国办公开办函〔2021〕30号): the prompt says so (fees.unreported). */
+const PLACEHOLDER_OTHER = '在此填写本部分内容，含本年收取信息处理费的情况（未收取也应说明）。';
 
 const INTRO =
 	'本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。';
@@ -46,7 +48,7 @@ export function renderSkeleton(options: SkeletonOptions = {}): string {
 		out.push(section.title);
 		const tables = template.tables.filter((t) => t.section === section.key && t.required);
 		if (tables.length === 0) {
-			out.push(PLACEHOLDER, '');
+			out.push(section.key === 'other' ? PLACEHOLDER_OTHER : PLACEHOLDER, '');
 			continue;
 		}
 		out.push('');
