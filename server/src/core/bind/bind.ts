@@ -1,6 +1,7 @@
 import { parseCellValue } from '../read/cellValue.ts';
 import { alignBlock, joinStrays, judgeReadable, placeSparseRows, wasAligned } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
+import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
 import { normalizeLabel } from '../read/normalize.ts';
@@ -63,7 +64,10 @@ class Binder {
 				this.finishRow();
 				this.overflow = undefined;
 				this.current = undefined;
-				for (const t of alignBlock(block, this.labels)) this.addAligned(t);
+				for (const t of alignBlock(block, this.labels)) {
+					if (block.layout === 'pdf-text') judgeValueOrder(t, block, this.labels);
+					this.addAligned(t);
+				}
 				continue;
 			}
 			this.block = block;
