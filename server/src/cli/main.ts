@@ -5,8 +5,8 @@ import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, e
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { documentFormatOf } from '../core/read/documents/formats.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
-import { formatJson, formatText, jsonChunks, jsonDiagnostic, type FileResult, type LocatedFinding } from './report.ts';
-import { entryOf, factsOf, packResult, type PackedResult } from './packed.ts';
+import { entryText, formatJson, formatText, jsonDiagnostic, jsonTextChunks, type FileResult, type LocatedFinding } from './report.ts';
+import { entryOf, entryTextOf, factsOf, packResult, sealPacked, type PackedResult } from './packed.ts';
 import { formatHtml } from './htmlReport.ts';
 import { formatSarif } from './sarif.ts';
 import { formatCsv, formatJsonl, type Extracted } from './spreadsheet.ts';
@@ -75,15 +75,20 @@ function checkToJson(problems: Array<{ path: string; reason: string }>, outcomes
 		const found = crossYearFindings(factsOf(current.p), factsOf(previous.p), previous.p.file, opts.lang);
 		later.set(current.p, [...(later.get(current.p) ?? []), ...found]);
 	}
+	// An entry is printed as it was packed, unless last year's report adds to its findings.
 	const entries = function* () {
 		for (const p of packed) {
-			const entry = entryOf(p);
 			const more = later.get(p);
-			if (more) entry.diagnostics.push(...more.map(jsonDiagnostic));
-			yield entry;
+			if (!more) {
+				yield entryTextOf(p);
+				continue;
+			}
+			const entry = entryOf(p);
+			entry.diagnostics.push(...more.map(jsonDiagnostic));
+			yield entryText(entry);
 		}
 	};
-	for (const chunk of jsonChunks(entries())) out(chunk);
+	for (const chunk of jsonTextChunks(entries())) out(chunk);
 	for (const p of packed) if (p.error) err(`nianbao: ${p.file}: ${p.error}\n`);
 	if (packed.some((p) => p.error)) return 2;
 	return packed.some((p) => p.errors || later.get(p)?.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -139,6 +144,7 @@ async function processInTurn(files: string[], opts: CliOptions): Promise<FileOut
 		const done = documentFormatOf(f) !== undefined ? await processDocument(f, opts) : processFile(f, opts);
 		out.push(packsResults(opts) && done.result ? { packed: packResult(done.result) } : done);
 	}
+	sealPacked();
 	return out;
 }
 

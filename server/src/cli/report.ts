@@ -94,12 +94,16 @@ export function jsonDiagnostic(f: LocatedFinding): unknown {
 	};
 }
 
-/** formatJson's text piece by piece, one entry at a time: the same text, never all of it in memory at once. */
-export function* jsonChunks(entries: Iterable<unknown>): Generator<string> {
+/** One entry's text as it stands in the JSON output's array: indented one space more than alone (JSON strings hold no raw line breaks). */
+export function entryText(entry: unknown): string {
+	return JSON.stringify(entry, null, 1).replace(/\n/g, '\n ');
+}
+
+/** formatJson's text piece by piece from the entries' texts (entryText): the same text, never all of it in memory at once. */
+export function* jsonTextChunks(texts: Iterable<string>): Generator<string> {
 	let first = true;
-	for (const e of entries) {
-		// An entry inside the array is indented one more space; JSON strings hold no raw line breaks.
-		yield (first ? '[\n ' : ',\n ') + JSON.stringify(e, null, 1).replace(/\n/g, '\n ');
+	for (const t of texts) {
+		yield (first ? '[\n ' : ',\n ') + t;
 		first = false;
 	}
 	yield first ? '[]\n' : '\n]\n';
