@@ -1,4 +1,4 @@
-import { HEADING_START, segmentsOf, streamTables, type StreamLine } from './pdfStream.ts';
+import { HEADING_START, ORDINAL_START, segmentsOf, streamTables, type StreamLine } from './pdfStream.ts';
 import { cellLine, joinWrapped, type Block, type GridTable } from './render.ts';
 
 /**
@@ -361,7 +361,8 @@ function continueTable(into: GridTable, next: GridTable): void {
 	if (rows.length === 0) return;
 	const above = lastCellsByColumn(into);
 	const first = rows[0];
-	const splitRow = first.some((c) => c.cell.text === '') && first.every((c) => !NUMERIC.test(c.cell.text) && above.has(c.column));
+	// (A label that opens with its ordinal is a row of its own, its cells blank.)
+	const splitRow = first.some((c) => c.cell.text === '') && first.every((c) => !NUMERIC.test(c.cell.text) && !ORDINAL_START.test(c.cell.text) && above.has(c.column));
 	if (splitRow) {
 		// A row cut by the page break: its label's last line overleaf, its numbers on the page before.
 		for (const c of first) {

@@ -2,11 +2,16 @@ import { cellLine, joinWrapped, type GridTable } from './render.ts';
 import type { TextItem } from './pdfLayout.ts';
 
 /**
- * Tables drawn without rulings, rebuilt from where their text sits: a row is a line holding
- * numbers, its columns the x clusters of those numbers (a sub-table with other columns starts at
- * its own header), label lines that wrap around a row's numbers are joined to the nearest row,
- * and label sub-columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) come from where the
- * labels start. Header lines above a block's first row make one header row.
+ * Tables drawn without rulings, rebuilt from where their text sits. A row is a line holding
+ * numbers, its columns the x clusters of those numbers and of the header's words over them (a
+ * column left blank on a page still has its header; a sub-table with other columns starts at its
+ * own header). Label columns are where label pieces start, a piece being text set without a gap
+ * (narrow columns stand only their padding apart). In each label column the pieces one line
+ * under the other make a cell; a row's padding, an ordinal (（三 2.) or two rows' numbers start
+ * another. A cell with nothing to its right is a row's own label (the row is there even when all
+ * its cells are blank); one with cells to its right is a group label (三、本年度办理结果), written
+ * in the row where it starts. Header lines (down to the lowest header word over the numbers)
+ * make one header row, the words set over several columns (申请人情况) a row of their own.
  */
 
 export interface Segment {
@@ -15,6 +20,19 @@ export interface Segment {
 	right: number;
 	y: number;
 	size: number;
+	/**
+	 * The segment cut wherever its items do not touch: a cell's text is set without gaps, while
+	 * narrow label columns stand only their padding apart (（三 | 1.属于国家, 3 points at 16).
+	 */
+	parts: Part[];
+}
+
+export interface Part {
+	text: string;
+	left: number;
+	right: number;
+	/** Its own baseline: a visual line joins baselines a few points apart (a cell's padding). */
+	y: number;
 }
 
 export interface StreamLine {
@@ -47,13 +65,32 @@ export function segmentsOf(items: TextItem[], y: number): Segment[] {
 		const last = out[out.length - 1];
 		const text = it.text;
 		if (last && it.x - last.right <= it.size * 0.3) {
+			const part = last.parts[last.parts.length - 1];
+			if (it.x - part.right > Math.max(1, it.size * 0.12)) last.parts.push({ text, left: it.x, right: it.x + it.width, y: it.y });
+			else {
+				part.text = it.x - part.right > it.size * 0.25 ? joinWrapped(part.text, text.trim()) : part.text + text;
+				part.right = Math.max(part.right, it.x + it.width);
+			}
 			last.text = it.x - last.right > it.size * 0.25 ? joinWrapped(last.text, text.trim()) : last.text + text;
 			last.right = Math.max(last.right, it.x + it.width);
 			last.size = Math.max(last.size, it.size);
-		} else out.push({ text, left: it.x, right: it.x + it.width, y, size: it.size });
+		} else out.push({ text, left: it.x, right: it.x + it.width, y, size: it.size, parts: [{ text, left: it.x, right: it.x + it.width, y: it.y }] });
 	}
-	for (const s of out) s.text = s.text.trim();
-	return out.filter((s) => s.text !== '');
+	for (const s of out) {
+		s.text = s.text.trim();
+		s.parts = s.parts.map((p) => ({ ...p, text: p.text.trim() })).filter((p) => p.text !== '');
+	}
+	// Numbers of two narrow columns a few points apart (259 1653, in one item or two) are two cells.
+	return out.flatMap((s) => numbersApart(s)).filter((s) => s.text !== '');
+}
+
+function numbersApart(s: Segment): Segment[] {
+	const words = s.parts.flatMap((p) => {
+		const unit = (p.right - p.left) / Math.max(1, p.text.length);
+		return [...p.text.matchAll(/\S+/g)].map((m) => ({ text: m[0], left: p.left + m.index * unit, right: p.left + (m.index + m[0].length) * unit, y: p.y }));
+	});
+	if (words.length < 2 || !words.every((w) => NUMBER.test(w.text))) return [s];
+	return words.map((w) => ({ text: w.text, left: w.left, right: w.right, y: s.y, size: s.size, parts: [w] }));
 }
 
 const isNumber = (s: Segment) => NUMBER.test(s.text.replace(/\s+/g, ''));
@@ -66,6 +103,18 @@ function isValueLine(l: StreamLine): boolean {
 
 export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: number, tableIndex: () => number, page: number): StreamTable[] {
 	const value = lines.map(isValueLine);
+	// A lone number between rows is a row whose other cells are blank (a table that leaves zeros blank).
+	const near = (k: number, step: number) => {
+		for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 4; j += step, n++) {
+			if (Math.abs(lines[j].y - lines[j - step].y) > lines[k].size * 3) return false;
+			if (value[j]) return true;
+		}
+		return false;
+	};
+	const lone = lines.map((l, k) => !value[k] && l.segments.length === 1 && isNumber(l.segments[0]) && near(k, -1) && near(k, 1));
+	lone.forEach((v, k) => {
+		if (v) value[k] = true;
+	});
 	const taken = new Set<number>();
 	const out: StreamTable[] = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -100,9 +149,9 @@ function gap(a: StreamLine, b: StreamLine): number {
 }
 
 /** A prose line: a full line of text, or a heading (not a row label wrapped above its row's numbers). */
-function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: StreamLine): boolean {
+function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: StreamLine, nextIsRow = next !== undefined && isValueLine(next)): boolean {
 	if (l.segments.length !== 1) return false;
-	const aboveRow = next !== undefined && isValueLine(next) && l.y - next.y < l.size * 1.6;
+	const aboveRow = next !== undefined && nextIsRow && l.y - next.y < l.size * 1.6;
 	if (HEADING_START.test(l.segments[0].text) && Math.abs(l.left - bodyLeft) < l.size * 2.5) return !aboveRow;
 	return l.right >= bodyRight - l.size * 1.5 && l.left <= bodyLeft + l.size * 2.5;
 }
@@ -111,30 +160,55 @@ function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: Stre
 function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft: number, bodyRight: number): boolean {
 	const l = lines[k];
 	const below = lines[k + 1];
-	if (isProse(l, bodyLeft, bodyRight, below) || gap(l, below) > l.size * 3) return false;
+	if (isProse(l, bodyLeft, bodyRight, below, value[k + 1]) || gap(l, below) > l.size * 3) return false;
 	// A short line at the body's left edge is a heading or the last line of a paragraph, unless it wraps a header cell.
-	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && !value[k + 1] && below.segments.length < 2) return false;
+	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && !value[k + 1] && below.segments.length < 2 && !wrapsDown(lines, k)) return false;
 	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && /[。；]$/.test(l.segments[0].text)) return false;
 	return true;
+}
+
+/**
+ * A short line at the body's left edge whose text goes on, a line lower, in a table line that
+ * starts at the same place: the first lines of a header cell wrapped beside other header cells
+ * (（本列数据的勾稽关系 / 为：第一项加第二项之 / 和，等于第三项加第四 … 自然人 商业企).
+ */
+function wrapsDown(lines: StreamLine[], k: number): boolean {
+	const l = lines[k];
+	if (/[。；：:]$/.test(l.segments[0].text)) return false;
+	let prev = l;
+	for (let j = k + 1; j < lines.length && j <= k + 4; j++) {
+		const m = lines[j];
+		if (prev.y - m.y > l.size * 2.2) return false;
+		const s = m.segments.find((x) => Math.abs(x.left - l.left) <= 2.5);
+		if (s) {
+			if (m.segments.length >= 2) return true;
+			prev = m;
+		}
+	}
+	return false;
 }
 
 /** A line between rows: a wrapped label, or the title or header of the next sub-table. */
 function continuesTable(lines: StreamLine[], value: boolean[], j: number, last: number, bodyLeft: number, bodyRight: number): boolean {
 	const l = lines[j];
-	if (isProse(l, bodyLeft, bodyRight, lines[j + 1])) return false;
+	if (isProse(l, bodyLeft, bodyRight, lines[j + 1], value[j + 1])) return false;
 	if (gap(lines[j - 1], l) > l.size * 3) return false;
 	// It must lead to another row soon, else the table ended.
-	for (let k = j + 1; k < lines.length && k <= j + 6; k++) {
+	for (let k = j + 1; k < lines.length && k <= j + 12; k++) {
 		if (value[k]) return gap(lines[k - 1], lines[k]) < lines[k].size * 3 || k === last;
-		if (isProse(lines[k], bodyLeft, bodyRight, lines[k + 1])) return false;
+		if (isProse(lines[k], bodyLeft, bodyRight, lines[k + 1], value[k + 1])) return false;
 	}
 	return false;
 }
 
 /** Whether every segment of a line starts where a label of the rows starts (a wrapped label, not a title). */
 function wrapsLabel(lines: StreamLine[], value: boolean[], k: number, from: number, to: number): boolean {
+	// Where labels start: on the rows, and on the lines set around them (a label wrapped above its row's numbers).
 	const lefts: number[] = [];
-	for (let r = from; r <= to; r++) if (value[r]) for (const s of lines[r].segments) if (!isNumber(s)) lefts.push(s.left);
+	for (let r = from; r <= to; r++) {
+		const nearRow = value[r] || (r + 1 <= to && value[r + 1] && lines[r].y - lines[r + 1].y < lines[r].size * 1.6);
+		if (nearRow) for (const s of lines[r].segments) if (!isNumber(s)) lefts.push(s.left);
+	}
 	return lines[k].segments.every((s) => !isNumber(s) && lefts.some((x) => Math.abs(x - s.left) <= 2.5));
 }
 
@@ -166,13 +240,102 @@ function clusterCenters(values: number[], tol: number): number[] {
 	return groups.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
+/** A label that opens a row of its own (一、 （三 2. 3．), never the wrapped rest of another. */
+export const ORDINAL_START = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+|\d+[.．、](?!\d))/;
+
+/** A piece of label text on one line, in one label column. */
+interface Piece {
+	text: string;
+	left: number;
+	y: number;
+	col: number;
+}
+
+/** A label cell: the pieces of one column set one line under the other (its wrapped lines). */
+interface Run {
+	col: number;
+	pieces: Piece[];
+	top: number;
+	bottom: number;
+	left: number;
+}
+
+/**
+ * The line spacing inside a cell: the smallest spacing of consecutive label pieces in a column
+ * that recurs (rows stand further apart, by their cells' padding); a table whose labels never
+ * wrap has none.
+ */
+function leadingOf(pieces: Piece[], size: number): number | undefined {
+	const counts = new Map<number, number>();
+	const byCol = new Map<number, Piece[]>();
+	for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+	for (const col of byCol.values()) {
+		const ys = [...new Set(col.map((p) => p.y))].sort((a, b) => b - a);
+		for (let i = 1; i < ys.length; i++) {
+			const d = Math.round((ys[i - 1] - ys[i]) * 2) / 2;
+			if (d > size * 0.8 && d < size * 2.2) counts.set(d, (counts.get(d) ?? 0) + 1);
+		}
+	}
+	const recurring = [...counts].filter(([, n]) => n >= 2).map(([d]) => d);
+	return recurring.length ? Math.min(...recurring) : undefined;
+}
+
+/**
+ * Label cells from where their pieces sit: in each column, a piece one line under the one
+ * before goes on with it; a wider gap (a row's padding), a piece that opens with an ordinal, or
+ * two one-line labels each level with a row's numbers start a new cell.
+ */
+function labelRuns(pieces: Piece[], valueYs: number[], size: number): Run[] {
+	const leading = leadingOf(pieces, size);
+	const tol = Math.max(1, size * 0.06);
+	const onRow = (y: number) => valueYs.findIndex((v) => Math.abs(v - y) <= 1);
+	const runs: Run[] = [];
+	const byCol = new Map<number, Piece[]>();
+	for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
+	for (const [col, ps] of byCol) {
+		ps.sort((a, b) => b.y - a.y || a.left - b.left);
+		let run: Run | undefined;
+		for (const p of ps) {
+			if (run) {
+				const prev = run.pieces[run.pieces.length - 1];
+				const d = prev.y - p.y;
+				const sameLine = d <= tol;
+				const [a, b] = [onRow(prev.y), onRow(p.y)];
+				const goesOn = sameLine || (leading !== undefined && Math.abs(d - leading) <= tol && !(a >= 0 && b >= 0 && a !== b) && !ORDINAL_START.test(p.text));
+				if (goesOn) {
+					run.pieces.push(p);
+					run.bottom = p.y;
+					run.left = Math.min(run.left, p.left);
+					continue;
+				}
+			}
+			run = { col, pieces: [p], top: p.y, bottom: p.y, left: p.left };
+			runs.push(run);
+		}
+	}
+	return runs;
+}
+
 function buildTable(lines: StreamLine[], value: boolean[], block: number[], tableIndex: () => number, page: number): StreamTable | undefined {
 	const rowsAt = block.filter((k) => value[k]);
 	const size = Math.max(...block.map((k) => lines[k].size));
 	const numbers = rowsAt.flatMap((k) => lines[k].segments.filter(isNumber));
 	const centers = clusterCenters(numbers.map((s) => (s.left + s.right) / 2), Math.max(4, size * 0.9));
 	if (centers.length === 0) return undefined;
-	const halfStep = centers.length > 1 ? Math.min(...centers.slice(1).map((c, i) => c - centers[i])) / 2 : size * 3;
+	const stepOf = (cs: number[]) => (cs.length > 1 ? Math.min(...cs.slice(1).map((c, i) => c - cs[i])) / 2 : size * 3);
+	// A column none of whose cells on this page holds a number (blank zeros) is known by its header word.
+	const firstLine = rowsAt[0];
+	const labelRight = Math.max(...block.filter((k) => k >= firstLine).flatMap((k) => lines[k].segments.filter((s) => !isNumber(s) && (s.left + s.right) / 2 < centers[0]).map((s) => s.right)));
+	const step0 = stepOf(centers);
+	const columnWords = block
+		.filter((k) => k < firstLine)
+		.flatMap((k) => lines[k].segments)
+		.filter((s) => !isNumber(s) && (s.left + s.right) / 2 > labelRight + 2 && !(centers.length > 2 && s.right - s.left > step0 * 3));
+	for (const c of clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.max(4, size * 0.9))) {
+		if (centers.length > 1 && centers.every((n) => Math.abs(n - c) > step0)) centers.push(c);
+	}
+	centers.sort((a, b) => a - b);
+	const halfStep = stepOf(centers);
 	const valueLeft = centers[0] - halfStep;
 	const columnOf = (s: Segment) => {
 		const c = (s.left + s.right) / 2;
@@ -180,50 +343,117 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		for (let i = 1; i < centers.length; i++) if (Math.abs(centers[i] - c) < Math.abs(centers[best] - c)) best = i;
 		return best;
 	};
-	// Label sub-columns: where labels start, clustered.
-	const labelSegs = block.flatMap((k) => lines[k].segments.filter((s) => s.right <= valueLeft + 1 || ((s.left + s.right) / 2 < valueLeft && !isNumber(s))));
-	const labelLefts = clusterCenters(labelSegs.map((s) => s.left), 2.5);
-	const labelColumnOf = (s: Segment) => {
+	const inLabels = (s: Segment) => (s.left + s.right) / 2 < valueLeft && !(isNumber(s) && centers.length > 0 && Math.abs((s.left + s.right) / 2 - centers[0]) < halfStep);
+	const labelParts = (k: number) => lines[k].segments.filter(inLabels).flatMap((s) => s.parts.map((p) => ({ text: p.text, left: p.left, y: p.y })));
+	// Label sub-columns: where label pieces start, clustered.
+	const labelLefts = clusterCenters(
+		block.flatMap((k) => labelParts(k).map((p) => p.left)),
+		2.5,
+	);
+	const labelColumnOf = (left: number) => {
 		let best = 0;
-		for (let i = 1; i < labelLefts.length; i++) if (Math.abs(labelLefts[i] - s.left) < Math.abs(labelLefts[best] - s.left)) best = i;
+		for (let i = 1; i < labelLefts.length; i++) if (Math.abs(labelLefts[i] - left) < Math.abs(labelLefts[best] - left)) best = i;
 		return best;
 	};
-	const inLabels = (s: Segment) => (s.left + s.right) / 2 < valueLeft && !(isNumber(s) && centers.length > 0 && Math.abs((s.left + s.right) / 2 - centers[0]) < halfStep);
+
+	// The header: the lines above the first row down to the lowest header word over the numbers
+	// (the label column's header may run lower or higher); without such words, the lines above the first row.
+	const firstRow = rowsAt[0];
+	const headerWords = block.filter((k) => k < firstRow).flatMap((k) => lines[k].segments.filter((s) => !inLabels(s) && !isNumber(s)).map(() => lines[k].y));
+	const headerBottom = headerWords.length ? Math.min(...headerWords) : undefined;
+	const isHeader = (k: number) => k < firstRow && (headerBottom === undefined || lines[k].y > headerBottom - size * 0.3);
+	const headerLines = block.filter(isHeader);
+	const bodyLines = block.filter((k) => !isHeader(k));
 
 	interface RowCells {
 		labels: string[][];
 		values: string[][];
-		y: number;
 		header: boolean;
 	}
-	const newRow = (y: number, header: boolean): RowCells => ({ labels: labelLefts.map(() => []), values: centers.map(() => []), y, header });
+	const newRow = (header: boolean): RowCells => ({ labels: labelLefts.map(() => []), values: centers.map(() => []), header });
 	const rows: RowCells[] = [];
-	const firstRow = rowsAt[0];
-	// Header lines above the first row: one header row (a lone centred title line is its own row).
-	const headerLines = block.filter((k) => k < firstRow);
+	// Header lines: one header row; a lone centred title line, and a line of words each over
+	// several columns (申请人情况, 法人或其他组织 over their columns' own words), are rows of their own.
 	let header: RowCells | undefined;
+	const spansColumns = (seg: Segment) => !inLabels(seg) && centers.length > 2 && seg.right - seg.left > halfStep * 3;
 	for (const k of headerLines) {
 		const l = lines[k];
-		const title = l.segments.length === 1 && !inLabels(l.segments[0]) && headerLines.length > 1 && k === headerLines[0];
+		const over = l.segments.filter(spansColumns);
+		if (over.length > 0) {
+			// Before the header row of the columns' own words, which goes on below it.
+			const row = newRow(true);
+			for (const seg of over) row.values[columnOf(seg)].push(seg.text);
+			rows.splice(header ? rows.indexOf(header) : rows.length, 0, row);
+		}
+		const own = l.segments.filter((seg) => !spansColumns(seg));
+		if (own.length === 0) continue;
+		const title = own.length === 1 && over.length === 0 && !inLabels(own[0]) && headerLines.length > 1 && k === headerLines[0];
 		if (title || !header) {
-			header = newRow(l.y, true);
+			header = newRow(true);
 			rows.push(header);
 		}
-		for (const s of l.segments) (inLabels(s) ? header.labels[labelColumnOf(s)] : header.values[columnOf(s)]).push(s.text);
+		for (const s of own) {
+			if (!inLabels(s)) header.values[columnOf(s)].push(s.text);
+			else for (const p of s.parts) header.labels[labelColumnOf(p.left)].push(p.text);
+		}
 		if (title) header = undefined;
 	}
-	const valueRows = rowsAt.map((k) => {
-		const r = newRow(lines[k].y, false);
+
+	// The body: a row per line of numbers and per label cell that reaches the numbers' side
+	// (a row of blank cells has a label but no numbers); a label cell with cells to its right
+	// is a group label, written in the row where it starts.
+	const valueYs = rowsAt.map((k) => lines[k].y);
+	const pieces: Piece[] = bodyLines.flatMap((k) => labelParts(k).map((p) => ({ ...p, col: labelColumnOf(p.left) })));
+	const runs = labelRuns(pieces, valueYs, size);
+	const reach = size * 0.6;
+	const overlaps = (a: Run, b: Run) => b.top >= a.bottom - reach && b.bottom <= a.top + reach;
+	const isLeaf = (r: Run) => !runs.some((o) => o !== r && o.left > r.left + 2.5 && overlaps(r, o));
+	interface BodyRow {
+		top: number;
+		line?: number;
+		leaf?: Run;
+		groups: Run[];
+	}
+	const body: BodyRow[] = rowsAt.map((k) => ({ top: lines[k].y, line: k, groups: [] }));
+	const leaves = runs.filter(isLeaf);
+	const groups = runs.filter((r) => !isLeaf(r));
+	for (const leaf of leaves) {
+		const inside = body.filter((r) => r.line !== undefined && !r.leaf && lines[r.line].y <= leaf.top + reach && lines[r.line].y >= leaf.bottom - reach);
+		if (inside.length === 0) {
+			body.push({ top: leaf.top, leaf, groups: [] });
+			continue;
+		}
+		// One cell beside two rows' numbers: its lines go to the nearer row.
+		for (const r of inside) {
+			const y = lines[r.line!].y;
+			const own = leaf.pieces.filter((p) => inside.every((o) => Math.abs(lines[o.line!].y - p.y) >= Math.abs(y - p.y)));
+			if (own.length === 0) continue;
+			r.leaf = { ...leaf, pieces: own, top: own[0].y, bottom: own[own.length - 1].y };
+			r.top = Math.max(r.top, own[0].y);
+		}
+	}
+	body.sort((a, b) => b.top - a.top);
+	for (const g of groups) {
+		let j = 0;
+		for (let i = 0; i < body.length; i++) if (body[i].top >= g.top - size * 0.5) j = i;
+		body[j]?.groups.push(g);
+	}
+	const bodyRows = body.map((b) => {
+		const r = newRow(false);
+		for (const run of [...b.groups, ...(b.leaf ? [b.leaf] : [])]) for (const p of run.pieces) r.labels[run.col].push(p.text);
 		rows.push(r);
 		return r;
 	});
-	for (const k of block) {
-		if (k < firstRow) continue;
-		const l = lines[k];
-		let target = valueRows[0];
-		for (const r of valueRows) if (Math.abs(r.y - l.y) < Math.abs(target.y - l.y)) target = r;
-		for (const s of l.segments) (inLabels(s) ? target.labels[labelColumnOf(s)] : target.values[columnOf(s)]).push(s.text);
+	// Words over the numbers go to the row whose numbers are nearest.
+	const withNumbers = body.map((b, i) => [b, bodyRows[i]] as const).filter(([b]) => b.line !== undefined);
+	for (const k of bodyLines) {
+		const segs = lines[k].segments.filter((s) => !inLabels(s));
+		if (segs.length === 0 || withNumbers.length === 0) continue;
+		let target = withNumbers[0];
+		for (const w of withNumbers) if (Math.abs(lines[w[0].line!].y - lines[k].y) < Math.abs(lines[target[0].line!].y - lines[k].y)) target = w;
+		for (const s of segs) target[1].values[columnOf(s)].push(s.text);
 	}
+
 	const index = tableIndex();
 	const grid: GridTable = { rows: [], place: { table: index, page } };
 	rows.forEach((r, n) => {
@@ -237,5 +467,5 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		cells.push(...(r.header ? valueCells.filter((c) => c.cell.text !== '') : valueCells));
 		grid.rows.push(cells);
 	});
-	return { grid, xs: centers, top: lines[block[0]].y + size, bottom: lines[block[block.length - 1]].y, lines: block };
+	return { grid, xs: [...labelLefts, ...centers], top: lines[block[0]].y + size, bottom: lines[block[block.length - 1]].y, lines: block };
 }
