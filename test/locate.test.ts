@@ -211,6 +211,7 @@ describe('every ruled cell changed by one is located and restored, or offered ba
 			let located = 0;
 			let choices = 0;
 			let guessedAfter = 0;
+			let unreadable = 0;
 			for (const [i, cell] of cells.entries()) {
 				const v = cell.value.value!;
 				// −1 of a zero is no count (and splits a glued run of digits differently): only +1 there.
@@ -224,6 +225,15 @@ describe('every ruled cell changed by one is located and restored, or offered ba
 					if (guessedIn(model).has(startOf(cell.range))) {
 						assertNoGuessWritten(model, where);
 						guessedAfter++;
+						continue;
+					}
+					// A table said unreadable is never fixed: a change of one of its certain cells (a row's
+					// total beside its numbers) is an error at that cell, with nothing offered to write.
+					if (model.tables.some((tb) => tb.unreadable && tb.rows.some((r) => [...r.cells.values()].some((c) => startOf(c.range) === startOf(cell.range))))) {
+						assert.ok(findings.some((f) => f.severity === 'error' && at(f, cell)), `${where}: an error at the changed cell of an unreadable table`);
+						assert.deepEqual(findings.filter((f) => f.fix || (f.alternatives?.length ?? 0) > 0), [], `${where}: nothing offered in an unreadable table`);
+						assert.deepEqual(fixAllEdits(model), [], `${where}: fix-all leaves an unreadable table`);
+						unreadable++;
 						continue;
 					}
 					const fixed = findings.filter((f) => f.fix);
@@ -245,8 +255,8 @@ describe('every ruled cell changed by one is located and restored, or offered ba
 					}
 				}
 			}
-			assert.ok(located + choices > 0);
-			t.diagnostic(`${located} changes located and restored, ${choices} offered back among the choices, ${guessedAfter} read as a guess (nothing fixed)`);
+			assert.ok(located + choices + unreadable > 0);
+			t.diagnostic(`${located} changes located and restored, ${choices} offered back among the choices, ${unreadable} errors in a table said unreadable (nothing offered), ${guessedAfter} read as a guess (nothing fixed)`);
 		});
 	}
 });

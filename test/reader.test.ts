@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkReport, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { checkReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
 
 /**
@@ -237,5 +237,46 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		const requests = parseReport(sparse).tables.find((t) => t.def.id === 'requests')!;
 		assert.ok(requests.unreadable);
 		assert.deepEqual(checkReport(parseReport(sparse)).filter((f) => f.severity === 'error'), []);
+	});
+
+	// The same sparse text, with one row's total made wrong: wherever its blanks stood, the row's
+	// items add up to 5, and its total (the last number: a total is written whenever an item is) says 6.
+	const sparseWithWrongTotal = () => {
+		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
+		const sparse = source
+			.split('\n')
+			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
+			.join('\n');
+		const wrong = sparse.replace(/(6\.属于四类过程性信息 +5 +)5$/m, '$16');
+		assert.notEqual(wrong, sparse);
+		return wrong;
+	};
+
+	test('a row that does not add up is an error at its total, however its blanks stood; never fixed', () => {
+		const text = sparseWithWrongTotal();
+		const model = parseReport(text);
+		assert.ok(model.tables.find((t) => t.def.id === 'requests')!.unreadable);
+		const errors = checkReport(model).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+		const [error] = errors;
+		assert.equal(error.code, 'balance.row-total');
+		const line = new LineIndex(text).lines[error.range.start.line];
+		assert.match(line, /6\.属于四类过程性信息/);
+		assert.equal(line.slice(error.range.start.character, error.range.end.character), '6');
+		assert.match(error.message, /总计应为 5/);
+		assert.match(error.message, /各数所在的列无法确定/);
+		assert.equal(error.fix, undefined);
+		assert.deepEqual(error.alternatives ?? [], []);
+		// Nothing is written by fix-all in a table said unreadable.
+		assert.deepEqual(fixAllEdits(model), []);
+	});
+
+	test('where each number is a line of its own, a row\'s last number may be another row\'s: nothing is certain', () => {
+		// Plain pdftotext writes cells one per line and may put a row's last cell after the next row's label.
+		const text = sparseWithWrongTotal().replace(/^(\s*\S.*?\S)((?: +\d+)+)$/gm, (_all, head: string, nums: string) => [head, ...nums.trim().split(/ +/)].join('\n\n'));
+		const model = parseReport(text);
+		const requests = model.tables.find((t) => t.def.id === 'requests');
+		assert.ok(!requests || requests.unreadable);
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' && f.code.startsWith('balance.')), []);
 	});
 });

@@ -13,6 +13,11 @@ export interface BoundCell {
 	value: CellValue;
 	/** The split of this cell from its neighbours was guessed: never fixed automatically. */
 	inferred: boolean;
+	/**
+	 * The value is this row's, but which of the row's item columns it stands in is not known (the
+	 * extraction dropped the row's blank cells): a sum over all the row's items is still certain.
+	 */
+	columnUnknown?: boolean;
 }
 
 export interface BoundRow {

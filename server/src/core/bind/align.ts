@@ -194,7 +194,10 @@ function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 		const n = s.values.length;
 		// Numbers under another table's headers (Table 3's, 14 of its 15) are not rows of 7.
 		const anchoredWidth = s.anchor ? s.anchor.columns.filter((c) => c.kind !== 'text').length : undefined;
-		const w = unlabeledWidths.has(n) || (anchoredWidth !== undefined && n % anchoredWidth !== 0) ? undefined : widths.find((w) => n > w && n % w === 0);
+		// Nor are the numbers of a row whose label names a row that wide (6 of Table 3's 7 are not two rows of Table 2's 3).
+		const form = s.label.length > 0 && n > Math.min(...widths) ? segmentLabel(s) : undefined;
+		const fitsNamedRow = form !== undefined && rows.some((r) => !r.unlabeled && r.width >= n && labelScore(form, r) !== undefined);
+		const w = fitsNamedRow || unlabeledWidths.has(n) || (anchoredWidth !== undefined && n % anchoredWidth !== 0) ? undefined : widths.find((w) => n > w && n % w === 0);
 		if (!w) {
 			out.push(s);
 			continue;
@@ -466,12 +469,62 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 		return;
 	}
 	if (misfits.length < MIN_MISFITS) return;
+	LOST_BLANKS.add(table);
 	table.unreadable = {
 		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），从 PDF 提取的文本丢掉了空白单元格，无法确定各数值所在的列`,
 		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the text extracted from the PDF lost its empty cells, so which column each number is in cannot be known`,
 	};
 	table.inferred = true;
 	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+}
+
+/** Tables judged unreadable because the extraction dropped their blank cells (rows kept apart, numbers in order). */
+const LOST_BLANKS = new WeakSet<BoundTable>();
+
+/**
+ * A table whose blank cells the extraction dropped still says one thing for certain about each
+ * row whose label was read: a total is written whenever any of its items is, so where the row's
+ * one sum adds up every other column into the last, the row's last number is its total, and its
+ * items add up to the same sum wherever the blanks stood. Such a row's total is read; its items
+ * (the numbers and the blanks) keep an unknown column: only a sum over all of them is certain.
+ */
+export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
+	if (!LOST_BLANKS.has(table)) return;
+	const columns = table.def.columns.filter((c) => c.kind !== 'text');
+	const last = columns[columns.length - 1];
+	if (!last) return;
+	// Only text laid out as on the page (a row's numbers side by side on a line), not text that
+	// writes each cell on a line of its own (see below).
+	const filled = (r: BoundRow) => [...r.cells.values()].filter((c) => c.text !== '');
+	if (!table.rows.some((r) => filled(r).length >= 2 && oneLine(filled(r)))) return;
+	for (const row of table.rows) {
+		if (!row.known || !LABEL_READ.has(row) || row.extraCells.length > 0 || row.valueCount === 0 || row.valueCount > columns.length) continue;
+		const own = rules.filter((r) => r.kind === 'sum' && r.table === table.def.id && r.target.row === row.def.key && r.terms.every((t) => t.row === row.def.key));
+		if (own.length !== 1 || own[0].kind !== 'sum') continue;
+		const rule = own[0];
+		const items = new Set(rule.terms.map((t) => t.column));
+		if (rule.target.column !== last.key || items.size !== columns.length - 1 || !columns.every((c) => c.key === last.key || items.has(c.key))) continue;
+		const values = columns.map((c) => row.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+		if (values.length !== row.valueCount) continue;
+		// The numbers must stand on one line beside their label (text laid out as on the page): where
+		// each cell is a line of its own, the extraction may write a row's last cell after the next
+		// row's label, and the last number is then no longer this row's total.
+		if (!oneLine(values) || Math.abs(values[0].range.start.line - row.labelRange.start.line) > 2) continue;
+		const total = values[values.length - 1];
+		const numbers = values.slice(0, -1);
+		row.cells.clear();
+		const after = (numbers[numbers.length - 1] ?? total).range.end;
+		columns.forEach((column, j) => {
+			if (column.key === last.key) {
+				row.cells.set(column.key, { ...total, row: row.def.key, column: column.key, inferred: false });
+				return;
+			}
+			const cell = numbers[j];
+			if (cell) row.cells.set(column.key, { ...cell, row: row.def.key, column: column.key, inferred: true, columnUnknown: true });
+			else row.cells.set(column.key, { row: row.def.key, column: column.key, text: '', range: { start: after, end: after }, value: parseCellValue(''), inferred: true, columnUnknown: true });
+		});
+		row.valueCount = columns.length;
+	}
 }
 
 const centerOf = (c: { range: Range }) => (c.range.start.character + c.range.end.character) / 2;

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, joinStrays, judgeReadable, placeSparseRows, wasAligned } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable, pinRowTotals, placeSparseRows, wasAligned } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
@@ -87,6 +87,7 @@ class Binder {
 			if (!wasAligned(t)) continue;
 			if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
 			judgeReadable(t, true);
+			pinRowTotals(t, this.labels.template.rules);
 		}
 		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.
 		// So is the anchor of an optional table when another table of its section was read (the

@@ -43,16 +43,33 @@ export function ruleInstances(model: ReportModel, table: BoundTable): RuleInstan
 			const terms = rule.terms.map((r) => cellAt(table, r));
 			if (!target || terms.some((t) => !t)) continue;
 			const cells = [target, ...(terms as BoundCell[])];
-			out.push({ rule, table, target, terms: terms as BoundCell[], right: [], inferred: cells.some((c) => c.inferred) });
+			out.push({ rule, table, target, terms: terms as BoundCell[], right: [], inferred: restsOnGuess(rule, table, cells) });
 		} else {
 			const left = rule.left.map((r) => cellAt(table, r));
 			const right = rule.right.map((r) => cellAt(table, r));
 			if (left.some((t) => !t) || right.some((t) => !t)) continue;
 			const cells = [...(left as BoundCell[]), ...(right as BoundCell[])];
-			out.push({ rule, table, terms: left as BoundCell[], right: right as BoundCell[], inferred: cells.some((c) => c.inferred) });
+			out.push({ rule, table, terms: left as BoundCell[], right: right as BoundCell[], inferred: restsOnGuess(rule, table, cells) });
 		}
 	}
 	return out;
+}
+
+/**
+ * Whether a rule's verdict depends on a guess. A cell whose column is unknown (a row's number
+ * whose blank neighbours the extraction dropped) does not make it one when the rule adds up
+ * every such cell of its row: the sum is the same wherever the number stood.
+ */
+function restsOnGuess(rule: BalanceRule, table: BoundTable, cells: BoundCell[]): boolean {
+	for (const c of cells) {
+		if (!c.inferred) continue;
+		if (!c.columnUnknown || rule.kind !== 'sum') return true;
+		const row = table.byKey.get(c.row);
+		if (!row) return true;
+		const items = new Set(rule.terms.filter((t) => t.row === c.row).map((t) => t.column));
+		for (const other of row.cells.values()) if (other.columnUnknown && !items.has(other.column)) return true;
+	}
+	return false;
 }
 
 /** The cells of a table that some sum rule computes (totals); blank ones are not read as 0. */
@@ -113,5 +130,8 @@ export function evaluate(instance: RuleInstance, derived: Set<string>, overrides
 
 /** "60 + 4 + 0 + 0 + 1 + 0", blanks shown as 0. */
 export function formulaOf(cells: BoundCell[]): string {
-	return cells.map((c) => (c.value.kind === 'number' ? String(c.value.value) : '0')).join(' + ');
+	// A blank whose column is unknown is no cell of the text: only the row's numbers are shown.
+	const shown = cells.filter((c) => !(c.columnUnknown && c.value.kind !== 'number'));
+	if (shown.length === 0) return '0';
+	return shown.map((c) => (c.value.kind === 'number' ? String(c.value.value) : '0')).join(' + ');
 }

@@ -108,8 +108,8 @@ export const CODES = {
 		severity: 'warning',
 		title: { zh: '表格无法可靠读取', en: 'Table cannot be read with confidence' },
 		message: {
-			zh: '“{table}”无法可靠读取：{reason}。表中数值仅供参考，不据此报告错误，也不提供自动修正。',
-			en: 'The "{table}" table cannot be read with confidence: {reason}. Its values are indicative only: no error rests on them and no fix is offered.',
+			zh: '“{table}”无法可靠读取：{reason}。表中数值仅供参考：只报告与数值所在列无关的错误（如一行的总计与各项之和不等），不提供自动修正。',
+			en: 'The "{table}" table cannot be read with confidence: {reason}. Its values are indicative only: only errors that do not depend on which column a number is in are reported (a row whose items do not add up to its total), and no fix is offered.',
 		},
 	},
 	'section.missing': {
@@ -275,6 +275,11 @@ export const LOCATED_TEXTS = {
 	single: { zh: '定位：{rules}不成立，其余各格均有成立的勾稽关系印证。', en: 'Located: {rules} fails, and its other cells are confirmed by rules that hold.' },
 	/** Two cells are wrong, and only this pair explains every failing rule. */
 	pair: { zh: '本表另一处错误在“{other}”，两处一并改正后全部成立。', en: 'The table has one more wrong cell, "{other}"; with both corrected every rule holds.' },
+	/** A rule that adds up a row whose numbers' columns are unknown (the extraction dropped its blank cells). */
+	columnsUnknown: {
+		zh: '（提取的文本丢掉了这一行的空白单元格，各数所在的列无法确定，但无论空白在哪里，各项之和都不变。）',
+		en: "(The extracted text dropped this row's blank cells, so which column each number is in is unknown; its items add up the same wherever the blanks stood.)",
+	},
 	/** No single cell is located: the user picks among the repairs. */
 	choices: {
 		zh: '可改正的单元格不止一处（{count} 种），请核对后选择。',

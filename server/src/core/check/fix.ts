@@ -58,6 +58,8 @@ export function tableFixValues(model: ReportModel, table: BoundTable): Map<strin
 		overrides.set(cellKey(cell), value);
 		written.set(cellKey(cell), { cell, value });
 	};
+	// A table said unreadable is never written to: its findings say so.
+	if (table.unreadable) return written;
 	const derived = derivedCells(model, table);
 	const instances = ruleInstances(model, table).filter((i) => i.rule.kind === 'sum' && !i.inferred);
 	const limit = instances.length + 2;

@@ -87,7 +87,11 @@ export function goesThrough(inst: RuleInstance, cell: BoundCell): boolean {
 
 export function diagnoseTable(model: ReportModel, table: BoundTable, overrides: Overrides = new Map()): TableDiagnosis {
 	const derived = derivedCells(model, table);
-	const evaluations = ruleInstances(model, table).map((inst) => evaluate(inst, derived, overrides));
+	// In a table said unreadable, a rule that rests on a guessed cell is no evidence for locating a
+	// cell: only the rules whose verdict holds however the guess went are weighed (see guessedEvaluations).
+	const evaluations = ruleInstances(model, table)
+		.filter((inst) => !table.unreadable || !inst.inferred)
+		.map((inst) => evaluate(inst, derived, overrides));
 	const failing = evaluations.filter((e) => e.status === 'mismatch');
 	const d: TableDiagnosis = { table, derived, evaluations, failing, repairs: [] };
 	if (failing.length === 0) return d;
@@ -98,6 +102,15 @@ export function diagnoseTable(model: ReportModel, table: BoundTable, overrides: 
 		if (repair && !breaks(d, overrides, repair, () => true)) d.repairs.push(repair);
 	}
 	return d;
+}
+
+/** In a table said unreadable, the rules that rest on guessed cells, evaluated apart (reported lowered, never located or fixed). */
+export function guessedEvaluations(model: ReportModel, table: BoundTable): Evaluation[] {
+	if (!table.unreadable) return [];
+	const derived = derivedCells(model, table);
+	return ruleInstances(model, table)
+		.filter((inst) => inst.inferred)
+		.map((inst) => evaluate(inst, derived));
 }
 
 /**

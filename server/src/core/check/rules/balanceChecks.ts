@@ -1,5 +1,5 @@
 import { cellKey, formulaOf, type Evaluation, type RuleInstance } from '../balance.ts';
-import { breaksAlone, diagnoseTable, goesThrough, locatedRepairs, ruleRepairs, type Repair, type TableDiagnosis } from '../locate.ts';
+import { breaksAlone, diagnoseTable, goesThrough, guessedEvaluations, locatedRepairs, ruleRepairs, type Repair, type TableDiagnosis } from '../locate.ts';
 import { comparePositions } from '../../read/text.ts';
 import { formatValue } from '../../read/cellValue.ts';
 import { CODES, formatMessage, LOCATED_TEXTS, message, RULE_NAMES, type Finding, type Fix, type Lang, type Severity } from '../findings.ts';
@@ -17,13 +17,17 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 	for (const table of model.tables) {
 		const diagnosis = diagnoseTable(model, table);
 		out.push(...blankTotalFindings(model, diagnosis.evaluations, lang));
+		// A table said unreadable: what its guessed cells show, lowered, beside what is certain.
+		const guessed = guessedEvaluations(model, table);
+		out.push(...blankTotalFindings(model, guessed, lang));
+		for (const ev of guessed) if (ev.status === 'mismatch') out.push(ruleFinding(model, ev, lang));
 		const located = locatedRepairs(diagnosis);
 		if (located) {
 			for (const repair of located) out.push(locatedFinding(model, diagnosis, repair, located, lang));
 			continue;
 		}
 		for (const ev of diagnosis.failing) {
-			const repairs = ev.instance.inferred ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
+			const repairs = ev.instance.inferred || table.unreadable ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
 			const finding = ruleFinding(model, ev, lang);
 			if (diagnosis.repairs.length > 1) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
 			if (repairs.length > 0) finding.alternatives = repairs.map((r) => repairFix(r, lang, ev.instance));
@@ -50,7 +54,7 @@ function blankTotalFindings(model: ReportModel, evaluations: Evaluation[], lang:
 			message: message('cell.blank-total', lang, { ...namesOf(model, inst, lang), expected: newText, formula: formulaOf(inst.terms) }),
 			range: target.range,
 			related: inst.terms.map((c) => related(inst.table, c, lang)),
-			fix: inst.inferred ? undefined : { title: lang === 'zh' ? `填入合计 ${newText}` : `Fill in the total ${newText}`, edits: [{ range: target.range, newText }] },
+			fix: inst.inferred || inst.table.unreadable ? undefined : { title: lang === 'zh' ? `填入合计 ${newText}` : `Fill in the total ${newText}`, edits: [{ range: target.range, newText }] },
 			data: { rule: inst.rule.id, expected: ev.expected, inferred: inst.inferred },
 		});
 	}
@@ -81,12 +85,13 @@ function ruleFinding(model: ReportModel, ev: Evaluation, lang: Lang): Finding {
 			data: { rule: inst.rule.id, left: ev.expected, right: ev.actual, inferred: inst.inferred },
 		};
 	}
+	const unknown = inst.terms.some((c) => c.columnUnknown) ? LOCATED_TEXTS.columnsUnknown[lang] : '';
 	return {
 		code: inst.rule.code,
 		severity,
-		message: message(inst.rule.code, lang, { ...names, expected: formatValue(ev.expected), actual: formatValue(ev.actual), formula: formulaOf(inst.terms) }),
+		message: message(inst.rule.code, lang, { ...names, expected: formatValue(ev.expected), actual: formatValue(ev.actual), formula: formulaOf(inst.terms) }) + unknown,
 		range: inst.target!.range,
-		related: inst.terms.map((c) => related(table, c, lang)),
+		related: inst.terms.filter((c) => !(c.columnUnknown && c.value.kind !== 'number')).map((c) => related(table, c, lang)),
 		data: { rule: inst.rule.id, expected: ev.expected, actual: ev.actual, inferred: inst.inferred },
 	};
 }
@@ -114,6 +119,8 @@ function locatedFinding(model: ReportModel, d: TableDiagnosis, repair: Repair, l
 	const ruleRelated = through.map((e) => ({ range: anchorOf(e.instance).range, message: `${ruleName(model, e.instance, lang)}：${formulaLine(e)}` }));
 	const otherRelated = others.map((r) => ({ range: r.cell.range, message: `${cellLabel(table, r.cell, lang)} → ${formatValue(r.value)}` }));
 	const fix = repairFix(repair, lang, inst);
+	// A table said unreadable is never fixed, even where its certain rules locate the cell.
+	const fixable = !table.unreadable;
 	if (others.length > 0 && breaksAlone(d, repair)) {
 		fix.edits = located.map((r) => ({ range: r.cell.range, newText: formatValue(r.value) })).sort((a, b) => comparePositions(a.range.start, b.range.start));
 		fix.title += lang === 'zh' ? `（并改正另一处）` : ' (and the other wrong cell)';
@@ -124,7 +131,7 @@ function locatedFinding(model: ReportModel, d: TableDiagnosis, repair: Repair, l
 		message: `${head} ${reason}`,
 		range: repair.cell.range,
 		related: [...ownRelated, ...ruleRelated, ...otherRelated],
-		fix,
+		...(fixable ? { fix } : {}),
 		data: { rule: inst.rule.id, expected: repair.value, actual: repair.actual, inferred: false, located: true, rules: through.map((e) => e.instance.rule.id) },
 	};
 }
@@ -187,5 +194,6 @@ function namesOf(model: ReportModel, inst: RuleInstance, lang: Lang) {
 function related(table: BoundTable, c: BoundCell, lang: Lang) {
 	const row = table.byKey.get(c.row);
 	const value = c.value.kind === 'number' ? String(c.value.value) : lang === 'zh' ? '（空）' : '(blank)';
-	return { range: c.range, message: `${row ? rowName(row, lang) : c.row} · ${columnName(table, c.column, lang)} = ${value}` };
+	const column = c.columnUnknown ? (lang === 'zh' ? '（列不明）' : '(column unknown)') : columnName(table, c.column, lang);
+	return { range: c.range, message: `${row ? rowName(row, lang) : c.row} · ${column} = ${value}` };
 }
