@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { hoverAt } from '../server/src/core/features/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
 
 /**
@@ -269,6 +270,19 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		assert.deepEqual(error.alternatives ?? [], []);
 		// Nothing is written by fix-all in a table said unreadable.
 		assert.deepEqual(fixAllEdits(model), []);
+	});
+
+	test('the hover on a number whose column is unknown says so; the total keeps its column', () => {
+		const text = sparseWithWrongTotal();
+		const model = parseReport(text);
+		const lines = new LineIndex(text).lines;
+		const n = lines.findIndex((l) => /6\.属于四类过程性信息/.test(l));
+		const item = hoverAt(model, { line: n, character: lines[n].indexOf('5') }, 'zh')!;
+		assert.match(item.markdown, /列不明/);
+		assert.match(item.markdown, /所在的列无法确定/);
+		const total = hoverAt(model, { line: n, character: lines[n].lastIndexOf('6') }, 'zh')!;
+		assert.match(total.markdown, /· 总计/);
+		assert.doesNotMatch(total.markdown, /列不明/);
 	});
 
 	test('where each number is a line of its own, a row\'s last number may be another row\'s: nothing is certain', () => {

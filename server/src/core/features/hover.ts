@@ -23,7 +23,8 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 	switch (target.kind) {
 		case 'cell': {
 			const { table, row, cell } = target;
-			const lines = [`**${tableName(table, lang)}**`, '', `${rowName(row, lang) || row.labelText} · ${columnName(table, cell.column, lang)}`, ''];
+			const column = cell.columnUnknown ? (zh ? '（列不明）' : '(column unknown)') : columnName(table, cell.column, lang);
+			const lines = [`**${tableName(table, lang)}**`, '', `${rowName(row, lang) || row.labelText} · ${column}`, ''];
 			const v = cell.value;
 			const shown = v.kind === 'number' ? formatValue(v.value!) : v.kind === 'blank' ? (zh ? '（空）' : '(blank)') : zh ? `“${cell.text}”（不是数字）` : `"${cell.text}" (not a number)`;
 			lines.push(`${zh ? '值：' : 'Value: '}${shown}`);
@@ -37,7 +38,8 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 					lines.push(`- ${what}　${verdictText(ev, lang)}`);
 				}
 			}
-			if (cell.inferred) lines.push('', zh ? '_此单元格系从粘连文本中推断拆分。_' : '_This cell was split from run-together text by inference._');
+			if (cell.columnUnknown) lines.push('', zh ? '_提取的文本丢掉了这一行的空白单元格：此数属于本行，但所在的列无法确定，只核对本行各项之和。_' : "_The extracted text dropped this row's blank cells: this number is the row's, but its column is unknown; only the row's sum is checked._");
+			else if (cell.inferred) lines.push('', zh ? '_此单元格系从粘连文本中推断拆分。_' : '_This cell was split from run-together text by inference._');
 			return { markdown: lines.join('\n'), range: cell.range };
 		}
 		case 'row': {
