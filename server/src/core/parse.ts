@@ -2,7 +2,7 @@ import { findArtifacts } from './read/artifacts.ts';
 import { bindTables } from './bind/bind.ts';
 import { findClaims, proseSentences } from './bind/claims/find.ts';
 import { isLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
-import { detectFormatMix, detectTableTemplate } from './bind/detect.ts';
+import { detectFormatMix, detectTableTemplate, signatureHits } from './bind/detect.ts';
 import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
 import { findInvisibleMarks } from './read/layout/invisibleMarks.ts';
@@ -40,11 +40,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
-	const longLines: number[] = [];
-	for (let n = 0; n < index.lineCount; n++) if (!claimed[n] && index.lines[n].length >= LONG_LINE) longLines.push(n);
+	const longLines: string[] = [];
+	for (let n = 0; n < index.lineCount; n++) if (!claimed[n] && index.lines[n].length >= LONG_LINE) longLines.push(index.lines[n]);
 	const lineHeadings = findHeadings(index, shownBlocks);
 	const metadata = readMetadata(index, lineHeadings);
-	const tableTemplate = detectTableTemplate(shownBlocks, longLines.map((n) => index.lines[n]));
+	const signatures = signatureHits(shownBlocks, longLines);
+	const tableTemplate = detectTableTemplate(shownBlocks, longLines, signatures);
 
 	let templateId: TemplateId;
 	let templateSource: ReportModel['templateSource'];
@@ -63,7 +64,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 		templateSource = 'default';
 	}
 	// A report that keeps one section's tables in another format is read against the tables it has.
-	const mix = templateSource === 'tables' ? detectFormatMix(shownBlocks, longLines.map((n) => index.lines[n])) : undefined;
+	const mix = templateSource === 'tables' ? detectFormatMix(shownBlocks, longLines, signatures) : undefined;
 	const template = mix ? mixedTemplate(mix) : TEMPLATES[templateId];
 	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed)].sort((a, b) => a.firstLine - b.firstLine);
 	const headings = readSectionHeadings(index, lineHeadings, blocks, template);

@@ -15,7 +15,10 @@ function sectionOf(template: TemplateDef, signature: string): string | undefined
 }
 
 /** Signature hits by format and by the section their table belongs to. */
-function signatureHits(blocks: TableBlock[], longLines: string[]): Map<TemplateId, Map<string, number>> {
+export type SignatureHits = Map<TemplateId, Map<string, number>>;
+
+/** The signature labels the tables (or, where no cell names one, the long lines) hold: what both detections below read, found once. */
+export function signatureHits(blocks: TableBlock[], longLines: string[]): SignatureHits {
 	const hits = new Map<TemplateId, Map<string, number>>();
 	const count = (text: string) => {
 		const t = normalizeLabel(text);
@@ -41,10 +44,10 @@ const total = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].r
  * 上一年项目数量 is 2019, 统计指标 is the pre-2019 statistics table), or undefined when the
  * tables name none.
  */
-export function detectTableTemplate(blocks: TableBlock[], longLines: string[] = []): TemplateId | undefined {
+export function detectTableTemplate(blocks: TableBlock[], longLines: string[] = [], hits: SignatureHits = signatureHits(blocks, longLines)): TemplateId | undefined {
 	let best: TemplateId | undefined;
 	let bestHits = 0;
-	for (const [id, m] of signatureHits(blocks, longLines)) if (total(m) > bestHits) [best, bestHits] = [id, total(m)];
+	for (const [id, m] of hits) if (total(m) > bestHits) [best, bestHits] = [id, total(m)];
 	return best;
 }
 
@@ -52,8 +55,7 @@ export function detectTableTemplate(blocks: TableBlock[], longLines: string[] = 
  * A known mix of formats (FORMAT_MIXES) the tables show: one section's tables carry only the
  * other format's labels while the other sections' tables carry the base format's.
  */
-export function detectFormatMix(blocks: TableBlock[], longLines: string[] = []): FormatMix | undefined {
-	const hits = signatureHits(blocks, longLines);
+export function detectFormatMix(blocks: TableBlock[], longLines: string[] = [], hits: SignatureHits = signatureHits(blocks, longLines)): FormatMix | undefined {
 	return FORMAT_MIXES.find((mix) => {
 		const base = hits.get(mix.base);
 		const from = hits.get(mix.tablesFrom);
