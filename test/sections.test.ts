@@ -151,9 +151,26 @@ describe('headings in every route', () => {
 		assert.deepEqual(sectionKeys(text), KEYS);
 		assert.deepEqual(structural(check(text)), []);
 	});
+
+	for (const [what, sep] of [['a space before the 、', ' 、'], ['a colon for the 、', '：'], ['a half-width colon', ':'], ['a full-width space before the 、', '\u3000、']]) {
+		test(`${what} in every section heading (一${sep}总体情况)`, () => {
+			const text = SEED.replace(/^([一二三四五六])、/gm, `$1${sep}`);
+			assert.notEqual(text, SEED);
+			assert.deepEqual(sectionKeys(text), KEYS);
+			assert.deepEqual(structural(check(text)), []);
+		});
+	}
 });
 
 describe('one-line web text', () => {
+	test('a space before the 、 of run-in headings (…解答。一 、总体情况2023年…)', () => {
+		const text = structure('pingtan-scjgj-2023.txt');
+		const spaced = text.replace(/([一二三四五六])、(总体情况|主动公开|收到和处理|政府信息公开行政|存在的主要|其他需要)/g, '$1 、$2');
+		assert.notEqual(spaced, text);
+		assert.deepEqual(sectionKeys(spaced), KEYS);
+		assert.deepEqual(structural(check(spaced)).map((f) => f.code), structural(check(text)).map((f) => f.code));
+	});
+
 	test('an introduction that lists the section names is not taken for the sections (平潭 市场监管局 2023)', () => {
 		const text = structure('pingtan-scjgj-2023.txt');
 		const model = parseReport(text);

@@ -21,8 +21,9 @@ export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] 
 
 /** Characters that may stand right before a heading run into a line: a sentence end, a table's last digit, a space. */
 const INLINE_BEFORE = /[。；;！!？?：:\s\u3000\d）)」”"》】|]/;
-const INLINE_ORDINAL = /([一二三四五六七八九十]{1,2})[、.．]/g;
-const INLINE_ORDINAL_AT_START = /^[一二三四五六七八九十]{1,2}[、.．]/;
+// (A space may stand before the 、: 一 、总体情况.)
+const INLINE_ORDINAL = /([一二三四五六七八九十]{1,2})[ \u3000]?[、.．]/g;
+const INLINE_ORDINAL_AT_START = /^[一二三四五六七八九十]{1,2}[ \u3000]?[、.．]/;
 /** After a section name, these make it an item of a list (本报告包括总体情况、主动公开…等六个部分), not a heading. */
 const LIST_AFTER = /^[，,、；;等]/;
 /** After a heading's title, these show where it ends: body text starts with a number, a bracket, punctuation or a space. */
@@ -250,7 +251,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	for (let n = 0; n < index.lineCount; n++) {
 		if (tableLine[n] || joinedInto.has(n)) continue;
 		const line = index.lines[n];
-		if (line.length < 4 || !/[一二三四五六七八九十][、.．]/.test(line)) continue;
+		if (line.length < 4 || !/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line)) continue;
 		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
