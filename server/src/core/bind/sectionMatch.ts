@@ -76,15 +76,25 @@ export function coreWithOffsets(text: string): { core: string; offsets: number[]
 	return { core, offsets };
 }
 
+let prefixRowA = new Int32Array(64);
+let prefixRowB = new Int32Array(64);
+let prefixOut = new Int32Array(64);
+
 /**
  * Length of the longest common subsequence of `wording` and each prefix of `text`:
  * result[i] is for text.slice(0, i). One table gives every prefix.
  */
 function lcsOfPrefixes(text: string, wording: string): Int32Array {
 	const m = wording.length;
-	let prev = new Int32Array(m + 1);
-	let cur = new Int32Array(m + 1);
-	const out = new Int32Array(text.length + 1);
+	// Reused rows (the result is read before the next call): this runs for every wording of every section at every run-in ordinal.
+	if (prefixRowA.length <= m) [prefixRowA, prefixRowB] = [new Int32Array(m + 1), new Int32Array(m + 1)];
+	if (prefixOut.length <= text.length) prefixOut = new Int32Array(text.length + 1);
+	let prev = prefixRowA;
+	let cur = prefixRowB;
+	prev.fill(0, 0, m + 1);
+	cur[0] = 0;
+	const out = prefixOut;
+	out[0] = 0;
 	for (let i = 1; i <= text.length; i++) {
 		const c = text.charCodeAt(i - 1);
 		for (let j = 1; j <= m; j++) cur[j] = c === wording.charCodeAt(j - 1) ? prev[j - 1] + 1 : prev[j] > cur[j - 1] ? prev[j] : cur[j - 1];
@@ -173,30 +183,65 @@ function lastCoreOf(text: string): { core: string; offsets: number[] } {
 	return lastCore;
 }
 
+/** Where the prefix that reads most like a section ends in the text's core (0: none does), how alike it is, and after which wording. */
+interface PrefixScore {
+	similarity: number;
+	at: number;
+	wording: string;
+}
+
+/** bestPrefix's similarity, before the prefix's end is placed in the text (which only the chosen section needs). */
+function prefixScore(text: string, section: SectionDef, minLength: number): PrefixScore {
+	const { core, offsets } = lastCoreOf(text);
+	let similarity = 0;
+	let at = 0;
+	let wording = '';
+	for (const { text: wordingText, core: w } of wordingsOf(section)) {
+		const m = w.length;
+		if (m === 0) continue;
+		const lcs = lcsOfPrefixes(core, w);
+		for (let i = 1; i <= core.length; i++) {
+			const furthest = i < offsets.length ? offsets[i] : text.length;
+			if (furthest < minLength) continue;
+			const s = (2 * lcs[i]) / (i + m);
+			// Ties go to the shorter prefix: the text after a heading is body, not heading.
+			if (s > similarity + 1e-9) {
+				similarity = s;
+				at = i;
+				wording = wordingText;
+			}
+		}
+	}
+	// A strong keyword stands in only where no prefix shares a character with any wording.
+	if (at === 0) {
+		const kw = keywordSimilarity(text, section);
+		if (kw > similarity) similarity = kw;
+	}
+	return { similarity, at, wording };
+}
+
+function prefixMatch(text: string, section: SectionDef, minLength: number, score: PrefixScore): PrefixMatch {
+	if (score.at > 0) return { similarity: score.similarity, length: Math.max(minLength, extendThroughFiller(text, lastCoreOf(text).offsets, score.at, section, score.wording)) };
+	return { similarity: score.similarity, length: score.similarity > 0 ? text.length : 0 };
+}
+
 /**
  * The prefix of `text` (at least `minLength` characters) that reads most like the section:
  * where a heading ends is not marked in a page squashed onto one line (一、总体情况2023年，…).
  */
 export function bestPrefix(text: string, section: SectionDef, minLength: number): PrefixMatch {
-	const { core, offsets } = lastCoreOf(text);
-	let best: PrefixMatch = { similarity: 0, length: 0 };
-	let bestAt = 0;
-	let bestWording = '';
-	for (const { text: wording, core: w } of wordingsOf(section)) {
-		if (w.length === 0) continue;
-		const lcs = lcsOfPrefixes(core, w);
-		for (let i = 1; i <= core.length; i++) {
-			const furthest = i < offsets.length ? offsets[i] : text.length;
-			if (furthest < minLength) continue;
-			const s = (2 * lcs[i]) / (i + w.length);
-			// Ties go to the shorter prefix: the text after a heading is body, not heading.
-			if (s > best.similarity + 1e-9) [best, bestAt, bestWording] = [{ similarity: s, length: 0 }, i, wording];
-		}
-	}
-	if (bestAt > 0) best.length = Math.max(minLength, extendThroughFiller(text, offsets, bestAt, section, bestWording));
-	const kw = keywordSimilarity(text.slice(0, best.length || text.length), section);
-	if (kw > best.similarity && best.length === 0) best = { similarity: kw, length: text.length };
-	return best;
+	return prefixMatch(text, section, minLength, prefixScore(text, section, minLength));
+}
+
+/** The section (its index, -1 for none) whose bestPrefix is the most alike (the first of equals), and that prefix. */
+export function bestPrefixOf(text: string, sections: readonly SectionDef[], minLength: number): { index: number; match: PrefixMatch } {
+	let index = -1;
+	let best: PrefixScore | undefined;
+	sections.forEach((s, j) => {
+		const score = prefixScore(text, s, minLength);
+		if (score.similarity > (best?.similarity ?? 0)) [index, best] = [j, score];
+	});
+	return best ? { index, match: prefixMatch(text, sections[index], minLength, best) } : { index: -1, match: { similarity: 0, length: 0 } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { readHeading } from '../read/headings.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
-import { alignInOrder, bestPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
+import { alignInOrder, bestPrefix, bestPrefixOf, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -131,12 +131,7 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 		const lead = text.length - text.trimStart().length;
 		text = text.trimStart();
 		if (text.length < 2) continue;
-		let best = -1;
-		let bestMatch = { similarity: 0, length: 0 };
-		template.sections.forEach((s, j) => {
-			const p = bestPrefix(text, s, 2);
-			if (p.similarity > bestMatch.similarity) [best, bestMatch] = [j, p];
-		});
+		const { index: best, match: bestMatch } = bestPrefixOf(text, template.sections, 2);
 		if (best === -1 || bestMatch.similarity < (afterWord ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
 		let title = text.slice(0, bestMatch.length);
 		const titleStart = afterOrdinal + lead;
