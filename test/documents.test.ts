@@ -94,7 +94,7 @@ describe('documents read as their text reads', () => {
 });
 
 describe('PDFs whose tables have no rulings', () => {
-	test('there are three, each with Table 2 over several pages', () => assert.equal(BORDERLESS.length, 3));
+	test('there are five (2019 and 2021 formats, four styles), each with Table 2 over pages that repeat its header', () => assert.equal(BORDERLESS.length, 5));
 	for (const name of BORDERLESS) {
 		test(`${name}: no error the text does not have, and each Table 2 row once`, async () => {
 			const doc = await rendered(name);
@@ -108,6 +108,7 @@ describe('PDFs whose tables have no rulings', () => {
 	}
 	for (const [name, page, table, row, column, cell] of [
 		['own-borderless-generated-2022-injected.pdf', 5, REQUESTS, '四、结转下年度继续办理', '总计', '1'],
+		['own-borderless-gongshu-rsj-2023-injected.pdf', 5, REQUESTS, '1.本机关不掌握相关政府信息', '自然人', '1'],
 		['own-borderless-xihu-rsj-2023-injected.pdf', 7, TEMPLATES['2021'].tables.find((t) => t.id === 'appeals')!.title.zh, '行政复议、行政诉讼案件数', '行政复议·总计', '3'],
 	] as const) {
 		test(`${name}: the injected error is found and located on page ${page}, ${row} · ${column}`, async () => {

@@ -323,16 +323,18 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	const centers = clusterCenters(numbers.map((s) => (s.left + s.right) / 2), Math.max(4, size * 0.9));
 	if (centers.length === 0) return undefined;
 	const stepOf = (cs: number[]) => (cs.length > 1 ? Math.min(...cs.slice(1).map((c, i) => c - cs[i])) / 2 : size * 3);
-	// A column none of whose cells on this page holds a number (blank zeros) is known by its header word.
+	// A column none of whose cells on this page holds a number (blank zeros) is known by its header
+	// word: one right of the first number column and every label, over no other column's numbers.
 	const firstLine = rowsAt[0];
 	const labelRight = Math.max(...block.filter((k) => k >= firstLine).flatMap((k) => lines[k].segments.filter((s) => !isNumber(s) && (s.left + s.right) / 2 < centers[0]).map((s) => s.right)));
 	const step0 = stepOf(centers);
+	const numberCenters = [...centers];
 	const columnWords = block
 		.filter((k) => k < firstLine)
 		.flatMap((k) => lines[k].segments)
-		.filter((s) => !isNumber(s) && (s.left + s.right) / 2 > labelRight + 2 && !(centers.length > 2 && s.right - s.left > step0 * 3));
-	for (const c of clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.max(4, size * 0.9))) {
-		if (centers.length > 1 && centers.every((n) => Math.abs(n - c) > step0)) centers.push(c);
+		.filter((s) => !isNumber(s) && s.left > labelRight - 1 && !(centers.length > 2 && s.right - s.left > step0 * 3) && !numberCenters.some((c) => s.left < c && c < s.right));
+	for (const c of clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.min(size * 0.9, step0))) {
+		if (numberCenters.length > 1 && c > numberCenters[0] && numberCenters.every((n) => Math.abs(n - c) > step0)) centers.push(c);
 	}
 	centers.sort((a, b) => a - b);
 	const halfStep = stepOf(centers);
