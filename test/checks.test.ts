@@ -51,6 +51,17 @@ describe('cells', () => {
 		assert.deepEqual(check(text).filter((f) => f.severity !== 'warning' || f.code !== 'cleanup.artifact'), []);
 	});
 
+	test('a row left empty (zeros and total blank) or a dash for a total of none raises nothing', () => {
+		const empty = replaceAfter(SEED_2021, '2.其他法律行政法规禁止公开', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n', '\t\n\t\n\t\n\t\n\t\n\t\n\t\n');
+		assert.notEqual(empty, SEED_2021);
+		assert.deepEqual(check(empty).filter((f) => f.code.startsWith('balance.') || f.code.startsWith('cell.')), []);
+		const dash = replaceAfter(SEED_2021, '2.其他法律行政法规禁止公开', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t—\n');
+		assert.deepEqual(check(dash).filter((f) => f.code.startsWith('balance.') || f.code.startsWith('cell.')), []);
+		// Written zeros with the total left blank still ask for the total.
+		const forgotten = replaceAfter(SEED_2021, '2.其他法律行政法规禁止公开', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t\n');
+		assert.deepEqual(check(forgotten).filter((f) => f.code === 'cell.blank-total').length, 1);
+	});
+
 	test('a dash in a total whose items are not all zero is a blank total with a fix', () => {
 		const text = replaceAfter(SEED_2021, '（一）予以公开', '\t16\n', '\t—\n');
 		const f = check(text).find((x) => x.code === 'cell.blank-total');

@@ -46,6 +46,9 @@ function blankTotalFindings(model: ReportModel, evaluations: Evaluation[], lang:
 		const inst = ev.instance;
 		const target = inst.target!;
 		if (reported.has(target)) continue;
+		// Nothing is missing where the total says none (—, /, 无) and its items add up to none, or
+		// where the row is empty altogether (a report that leaves its zeros blank, totals included).
+		if (ev.expected === 0 && (target.value.notes.includes('placeholder') || inst.terms.every((c) => c.value.kind === 'blank'))) continue;
 		reported.add(target);
 		const newText = formatValue(ev.expected);
 		out.push({
