@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { checkReport, extractReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { formatCsv } from '../server/src/cli/spreadsheet.ts';
 import { hoverAt } from '../server/src/core/features/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
 
@@ -283,6 +284,22 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		const total = hoverAt(model, { line: n, character: lines[n].lastIndexOf('6') }, 'zh')!;
 		assert.match(total.markdown, /· 总计/);
 		assert.doesNotMatch(total.markdown, /列不明/);
+	});
+
+	test('extract marks the numbers whose column is unknown, and the spreadsheet puts them in no column', () => {
+		const model = parseReport(sparseWithWrongTotal());
+		const requests = extractReport(model).tables.find((t) => t.id === 'requests')!;
+		assert.ok(requests.unreadable);
+		const row = requests.rows.find((r) => r.key === 'R3.3.6')!;
+		assert.deepEqual(row.values.total, { ...row.values.total, value: 6 });
+		assert.equal(row.values.total.columnUnknown, undefined);
+		assert.ok(Object.entries(row.values).filter(([k]) => k !== 'total').every(([, v]) => v.columnUnknown === true));
+		const csv = formatCsv([{ ...extractReport(model), file: 'sparse.txt' }]).split('\r\n');
+		const header = csv[0].split(',');
+		const values = csv[1].split(',');
+		const at = (key: string) => values[header.indexOf(key)];
+		assert.equal(at('requests.R3.3.6.total'), '6');
+		assert.equal(at('requests.R3.3.6.natural'), '');
 	});
 
 	test('where each number is a line of its own, a row\'s last number may be another row\'s: nothing is certain', () => {

@@ -33,8 +33,9 @@ function cells(r: Extracted): Map<string, number | null> {
 			if (!row.known) continue;
 			for (const [column, v] of Object.entries(row.values)) {
 				const key = `${t.id}.${row.key}.${column}`;
-				// A table that appears twice keeps its first reading, as the checks do.
-				if (!out.has(key)) out.set(key, v.value);
+				// A table that appears twice keeps its first reading, as the checks do. A number whose
+				// column is unknown (its row's blank cells were dropped by the extraction) is in no column.
+				if (!out.has(key)) out.set(key, v.columnUnknown ? null : v.value);
 			}
 		}
 	}

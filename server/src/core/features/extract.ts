@@ -27,12 +27,15 @@ interface ExtractedTable {
 	title: string;
 	layout: string;
 	range: Range;
+	/** Why the table could not be read with confidence (its values are then indicative only). */
+	unreadable?: { zh: string; en: string };
 	columns: Array<{ key: string; label: string }>;
 	rows: Array<{
 		key: string;
 		label: string;
 		known: boolean;
-		values: Record<string, { value: number | null; text: string; range: Range; inferred?: boolean }>;
+		/** `columnUnknown`: the row's number, in an item column that cannot be known (its blank cells were dropped by the extraction). */
+		values: Record<string, { value: number | null; text: string; range: Range; inferred?: boolean; columnUnknown?: boolean }>;
 	}>;
 }
 
@@ -56,13 +59,14 @@ export function extractReport(model: ReportModel): ExtractedReport {
 			title: t.def.title.zh,
 			layout: t.layout,
 			range: t.range,
+			...(t.unreadable ? { unreadable: t.unreadable } : {}),
 			columns: t.def.columns.map((c) => ({ key: c.key, label: c.label })),
 			rows: t.rows.map((r) => ({
 				key: r.def.key,
 				label: r.known ? r.def.label : r.labelText,
 				known: r.known,
 				values: Object.fromEntries(
-					[...r.cells.values()].map((c) => [c.column, { value: c.value.value, text: c.text, range: c.range, ...(c.inferred ? { inferred: true } : {}) }]),
+					[...r.cells.values()].map((c) => [c.column, { value: c.value.value, text: c.text, range: c.range, ...(c.inferred ? { inferred: true } : {}), ...(c.columnUnknown ? { columnUnknown: true } : {}) }]),
 				),
 			})),
 		})),
