@@ -10,9 +10,10 @@
 export function memoize<R>(fn: (s: string) => R, limit = 20000): (s: string) => R {
 	let cache = new Map<string, R>();
 	return (s: string) => {
+		// A long text is never kept, so it is not looked up either (hashing it costs a pass over it).
+		if (s.length > 200) return fn(s);
 		const hit = cache.get(s);
 		if (hit !== undefined || cache.has(s)) return hit as R;
-		if (s.length > 200) return fn(s);
 		if (cache.size >= limit) cache = new Map();
 		const r = fn(s);
 		cache.set(detach(s), typeof r === 'string' ? (detach(r) as R) : r);
