@@ -31,6 +31,18 @@ interface Wording {
 	text: string;
 	core: string;
 	plain: string;
+	/** For a core of at most MAX_MASKED characters: each of its characters with the bits of the places it stands at. */
+	coreMasks?: Map<number, number>;
+}
+
+/** Longest core whose common subsequences with a text's prefixes are counted on the bits of one number (lcsOfPrefixesMasked). */
+const MAX_MASKED = 30;
+
+function charMasks(core: string): Map<number, number> | undefined {
+	if (core.length > MAX_MASKED) return undefined;
+	const masks = new Map<number, number>();
+	for (let j = 0; j < core.length; j++) masks.set(core.charCodeAt(j), (masks.get(core.charCodeAt(j)) ?? 0) | (1 << j));
+	return masks;
 }
 const WORDINGS = new WeakMap<SectionDef, Wording[]>();
 
@@ -38,7 +50,10 @@ const WORDINGS = new WeakMap<SectionDef, Wording[]>();
 function wordingsOf(section: SectionDef): Wording[] {
 	let w = WORDINGS.get(section);
 	if (!w) {
-		w = [section.title, ...(section.variants ?? [])].map((text) => ({ text, core: wordingCore(text), plain: plainWording(text) }));
+		w = [section.title, ...(section.variants ?? [])].map((text) => {
+			const core = wordingCore(text);
+			return { text, core, plain: plainWording(text), coreMasks: charMasks(core) };
+		});
 		WORDINGS.set(section, w);
 	}
 	return w;
@@ -104,6 +119,31 @@ function lcsOfPrefixes(text: string, wording: string): Int32Array {
 		cur = swap;
 	}
 	return out;
+}
+
+/**
+ * lcsOfPrefixes for a wording of at most MAX_MASKED characters, bit-parallel (Hyyrö 2004): bit j
+ * of v is clear where the wording's character j is used by a longest common subsequence with the
+ * text read so far, so the clear bits count that subsequence. One step per character of the text.
+ */
+function lcsOfPrefixesMasked(text: string, masks: Map<number, number>, m: number): Int32Array {
+	if (prefixOut.length <= text.length) prefixOut = new Int32Array(text.length + 1);
+	const out = prefixOut;
+	const full = 2 ** m - 1;
+	let v = full;
+	out[0] = 0;
+	for (let i = 1; i <= text.length; i++) {
+		const u = v & (masks.get(text.charCodeAt(i - 1)) ?? 0);
+		v = ((v + u) | (v - u)) & full;
+		out[i] = m - bitCount(v);
+	}
+	return out;
+}
+
+function bitCount(x: number): number {
+	x -= (x >>> 1) & 0x55555555;
+	x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+	return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 let rowA = new Int32Array(64);
@@ -196,10 +236,10 @@ function prefixScore(text: string, section: SectionDef, minLength: number): Pref
 	let similarity = 0;
 	let at = 0;
 	let wording = '';
-	for (const { text: wordingText, core: w } of wordingsOf(section)) {
+	for (const { text: wordingText, core: w, coreMasks } of wordingsOf(section)) {
 		const m = w.length;
 		if (m === 0) continue;
-		const lcs = lcsOfPrefixes(core, w);
+		const lcs = coreMasks ? lcsOfPrefixesMasked(core, coreMasks, m) : lcsOfPrefixes(core, w);
 		for (let i = 1; i <= core.length; i++) {
 			const furthest = i < offsets.length ? offsets[i] : text.length;
 			if (furthest < minLength) continue;
