@@ -29,6 +29,8 @@ const entries = [
 	{ entryPoints: ['server/src/cli/documents.ts'], outfile: 'dist/cli-documents.js' },
 	{ entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
 	{ entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+	// The extension's document readers, on a worker thread (pdf.js's globals stay there).
+	{ entryPoints: ['client/src/documentWorker.ts'], outfile: 'dist/document-worker.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

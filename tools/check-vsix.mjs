@@ -58,7 +58,7 @@ else {
 	const asset = /Type="Microsoft\.VisualStudio\.Services\.Icons\.Default" Path="([^"]+)"/.exec(vsixManifest);
 	if (asset?.[1] !== `extension/${manifest.icon.replace(/^\.\//, '')}`) problems.push(`extension.vsixmanifest names the icon ${asset?.[1] ?? 'nowhere'}`);
 }
-for (const f of [manifest.main, 'dist/server.js']) if (!inPackage(f)) problems.push(`${f} is not in the package`);
+for (const f of [manifest.main, 'dist/server.js', 'dist/document-worker.js']) if (!inPackage(f)) problems.push(`${f} is not in the package`);
 
 // 2. The README as packaged (vsce stores it as readme.md) and everything it points to.
 const readmeName = readdirSync(ext).find((f) => f.toLowerCase() === 'readme.md');

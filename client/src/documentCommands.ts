@@ -1,13 +1,15 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { checkReport, parseReport, type Lang } from '../../server/src/core/index.ts';
-import { describeLocation, documentFormatOf, locateInDocument, problemFinding, readDocument, type DocumentRendering } from '../../server/src/core/read/documents/index.ts';
+import { describeLocation, documentFormatOf, locateInDocument, problemFinding, type DocumentRendering } from '../../server/src/core/read/documents/index.ts';
 import { LANGUAGE_ID } from '../../server/src/protocol.ts';
+import { readDocumentApart } from './readApart.ts';
 import { messageLanguage, readSettings } from './settings.ts';
 import { toDiagnostic } from './workspaceCheck.ts';
 
 /**
  * 年报: 检查此文件 and 年报: 转为文本报告 for .docx, .pdf and .html reports: the core reads the
- * document in this process (bytes in, text out), findings go to the Problems panel with their
+ * document on a worker thread of its own (bytes in, text out; readApart.ts), findings go to the Problems panel with their
  * page, table, row and column, and the conversion opens as a text report with every feature.
  */
 
@@ -37,7 +39,9 @@ export type DocumentOutcome = { rendering: DocumentRendering } | { diagnostics: 
 export async function renderDocument(uri: vscode.Uri, lang: Lang): Promise<DocumentOutcome | undefined> {
 	const format = documentFormatOf(uri.path);
 	if (!format) return undefined;
-	const read = await readDocument(await vscode.workspace.fs.readFile(uri), format);
+	const bytes = await vscode.workspace.fs.readFile(uri);
+	// On a thread of its own, the bundle beside this one: pdf.js sets globals the extension host must not get.
+	const read = await readDocumentApart(bytes, format, { script: join(__dirname, 'document-worker.js') });
 	if ('problem' in read) {
 		const d = toDiagnostic(uri, problemFinding(read.problem, lang), readSettings(uri).rules);
 		return { diagnostics: d ? [d] : [] };
