@@ -43,17 +43,20 @@ interface LabelPattern {
 const patternCache = new WeakMap<TemplateDef, LabelPattern[]>();
 
 /**
- * For each label regex, its longest run of characters matched as themselves: only spaces may
- * come between them, so a line without whitespace that lacks the run cannot match (a cheap test
- * before the regex).
+ * For each label regex, its longest run of characters matched as themselves (only spaces may
+ * come between them, so a line without whitespace that lacks the run cannot match: a cheap test
+ * before the regex), how many of the regex's parts come before that run, and the regex sticky
+ * (to try it at one place).
  */
-const NEEDLES = new WeakMap<RegExp, string>();
+const NEEDLES = new WeakMap<RegExp, { needle: string; before: number; sticky: RegExp }>();
 
 /** A regex that finds a label written with any width of punctuation, spaces inside, quotes or not. */
 function labelRegex(label: string): RegExp {
 	const parts: string[] = [];
 	let run = '';
+	let runStart = 0;
 	let needle = '';
+	let before = 0;
 	for (const ch of label.normalize('NFKC')) {
 		if (/\s/.test(ch)) continue;
 		let literal = false;
@@ -68,11 +71,12 @@ function labelRegex(label: string): RegExp {
 			parts.push(ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
 			literal = true;
 		}
+		if (literal && run === '') runStart = parts.length - 1;
 		run = literal ? run + ch : '';
-		if (run.length > needle.length) needle = run;
+		if (run.length > needle.length) [needle, before] = [run, runStart];
 	}
 	const re = new RegExp(parts.join('\\s*'), 'g');
-	NEEDLES.set(re, needle);
+	NEEDLES.set(re, { needle, before, sticky: new RegExp(re.source, 'y') });
 	return re;
 }
 
@@ -113,11 +117,35 @@ interface Hit {
 	alternatives?: LabelPattern[];
 }
 
+/** Whether a UTF-16 unit is whitespace as a regex's \\s has it. */
+function isSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	const hits: Hit[] = [];
-	const compact = line.replace(/\s+/g, '');
+	// The line without whitespace, and where each of its characters stands in the line.
+	let compact = '';
+	const offsets = new Int32Array(line.length);
+	let from = 0;
+	let count = 0;
+	for (let i = 0; i < line.length; i++) {
+		if (!isSpace(line.charCodeAt(i))) {
+			offsets[count++] = i;
+			continue;
+		}
+		if (i > from) compact += line.slice(from, i);
+		from = i + 1;
+	}
+	if (line.length > from) compact += line.slice(from);
 	for (const p of patterns) {
-		if (!compact.includes(NEEDLES.get(p.re) ?? '')) continue;
+		const n = NEEDLES.get(p.re);
+		const needle = n?.needle ?? '';
+		if (!compact.includes(needle)) continue;
+		if (n && needle !== '') {
+			labelMatches(line, compact, offsets, n, (start, end) => hits.push({ start, end, pattern: p }));
+			continue;
+		}
 		p.re.lastIndex = 0;
 		for (let m = p.re.exec(line); m; m = p.re.exec(line)) {
 			if (m[0].length === 0) {
@@ -143,6 +171,43 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		end = h.end;
 	}
 	return kept;
+}
+
+/**
+ * The matches a global search of the label's regex finds in the line, in order, without running
+ * it over the whole line: every match holds the needle (contiguous once spaces are left out), and
+ * starts after the compact character `before + 1` places ahead of it. So the regex is tried,
+ * sticky, only at the places from there to the needle, for each place the needle stands; the
+ * leftmost place where it matches is where the global search finds its next match.
+ */
+function labelMatches(line: string, compact: string, offsets: Int32Array, n: { needle: string; before: number; sticky: RegExp }, hit: (start: number, end: number) => void): void {
+	// Every start before `next` is ruled out or lies inside a match found.
+	let next = 0;
+	for (let k = compact.indexOf(n.needle); k !== -1; ) {
+		const at = offsets[k];
+		if (at < next) {
+			k = compact.indexOf(n.needle, k + 1);
+			continue;
+		}
+		const ahead = k - n.before - 1;
+		let s = Math.max(next, ahead >= 0 ? offsets[ahead] + 1 : 0);
+		let m: RegExpExecArray | null = null;
+		for (; s <= at && !m; s++) {
+			n.sticky.lastIndex = s;
+			m = n.sticky.exec(line);
+		}
+		if (!m) {
+			next = at + 1;
+			k = compact.indexOf(n.needle, k + 1);
+			continue;
+		}
+		if (m[0].length === 0) {
+			next = m.index + 1;
+			continue;
+		}
+		hit(m.index, m.index + m[0].length);
+		next = m.index + m[0].length;
+	}
 }
 
 const probeCache = new WeakMap<TemplateDef, { gates: string[]; probes: string[] }>();
