@@ -151,7 +151,8 @@ function gap(a: StreamLine, b: StreamLine): number {
 /** A prose line: a full line of text, or a heading (not a row label wrapped above its row's numbers). */
 function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: StreamLine, nextIsRow = next !== undefined && isValueLine(next)): boolean {
 	if (l.segments.length !== 1) return false;
-	const aboveRow = next !== undefined && nextIsRow && l.y - next.y < l.size * 1.6;
+	// (In the table's own type, a group label may stand a padded row's height above the row.)
+	const aboveRow = next !== undefined && nextIsRow && l.y - next.y < l.size * (l.size <= next.size + 0.1 ? 2 : 1.6);
 	if (HEADING_START.test(l.segments[0].text) && Math.abs(l.left - bodyLeft) < l.size * 2.5) return !aboveRow;
 	return l.right >= bodyRight - l.size * 1.5 && l.left <= bodyLeft + l.size * 2.5;
 }
@@ -161,6 +162,10 @@ function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft
 	const l = lines[k];
 	const below = lines[k + 1];
 	if (isProse(l, bodyLeft, bodyRight, below, value[k + 1]) || gap(l, below) > l.size * 3) return false;
+	// A lone line set further above the table than its lines stand apart, in larger type or by
+	// more than two lines, is a caption (填报单位…), not a header line.
+	const further = lines[k + 2];
+	if (l.segments.length === 1 && further && gap(l, below) > gap(below, further) * 1.5 && (gap(l, below) > l.size * 2 || l.size > below.size + 0.5)) return false;
 	// A short line at the body's left edge is a heading or the last line of a paragraph, unless it wraps a header cell.
 	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && !value[k + 1] && below.segments.length < 2 && !wrapsDown(lines, k)) return false;
 	if (l.segments.length === 1 && Math.abs(l.left - bodyLeft) < l.size * 0.5 && /[。；]$/.test(l.segments[0].text)) return false;
@@ -359,11 +364,12 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	};
 
 	// The header: the lines above the first row down to the lowest header word over the numbers
-	// (the label column's header may run lower or higher); without such words, the lines above the first row.
+	// (the label column's header may run lower or higher). Without such words there is none: the
+	// lines above are the first row's label (its numbers set lower), or a label's end overleaf.
 	const firstRow = rowsAt[0];
 	const headerWords = block.filter((k) => k < firstRow).flatMap((k) => lines[k].segments.filter((s) => !inLabels(s) && !isNumber(s)).map(() => lines[k].y));
 	const headerBottom = headerWords.length ? Math.min(...headerWords) : undefined;
-	const isHeader = (k: number) => k < firstRow && (headerBottom === undefined || lines[k].y > headerBottom - size * 0.3);
+	const isHeader = (k: number) => k < firstRow && headerBottom !== undefined && lines[k].y > headerBottom - size * 0.3;
 	const headerLines = block.filter(isHeader);
 	const bodyLines = block.filter((k) => !isHeader(k));
 
