@@ -299,7 +299,8 @@ export function documentBlocks(pages: PageLayout[]): Block[] {
  * them is one of the first part's (a part whose rows merge more cells draws fewer rulings).
  */
 function columnMapping(next: number[], first: number[]): number[] | undefined {
-	if (next.length === 0 || next.length > first.length) return undefined;
+	// (Two columns of a part may fall on one of the union's, which keeps one of columns closer than 4 points.)
+	if (next.length === 0) return undefined;
 	if (Math.abs(next[0] - first[0]) > TOL * 2 || Math.abs(next[next.length - 1] - first[first.length - 1]) > TOL * 2) return undefined;
 	const out: number[] = [];
 	for (const x of next) {
