@@ -200,6 +200,26 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		const second = r.rendering.lines[r.rendering.text.split('\n').indexOf('1 | 2 |')];
 		assert.deepEqual(second.cells!.map((c) => c.place.column), [2, 3]);
 	});
+	test('a number merged down over rows (（六）其他处理 under one 0) counts once: the rows below hold a blank there, not a row with its numbers missing', async () => {
+		const html =
+			'<html><body><p>一、总体情况</p><table>' +
+			'<tr><td rowspan="3">（六）其他处理</td><td>1.逾期不补正</td><td rowspan="3">2</td><td rowspan="3">0</td></tr>' +
+			'<tr><td>2.逾期未缴费</td></tr><tr><td>3.其他</td></tr>' +
+			'<tr><td colspan="2">（七）总计</td><td>2</td><td>0</td></tr></table></body></html>';
+		const r = await readDocument(new TextEncoder().encode(html), 'html');
+		assert.ok('rendering' in r);
+		const lines = r.rendering.text.split('\n');
+		const rows = lines.filter((l) => l.includes('|'));
+		assert.deepEqual(rows, ['（六）其他处理 | 1.逾期不补正 | 2 | 0 |', '2.逾期未缴费 |   |   |', '3.其他 |   |   |', '（七）总计 | 2 | 0 |']);
+		// The blank is placed at the merged cell's column, in its own row.
+		const third = r.rendering.lines[lines.indexOf('3.其他 |   |   |')];
+		assert.deepEqual(third.cells!.map((c) => [c.place.row, c.place.column]), [[3, 2], [3, 3], [3, 4]]);
+		// A label merged down (（六）其他处理) is still written once.
+		const merged = '<html><body><table><tr><td rowspan="2">甲</td><td>1</td></tr><tr><td>2</td></tr></table></body></html>';
+		const m = await readDocument(new TextEncoder().encode(merged), 'html');
+		assert.ok('rendering' in m);
+		assert.deepEqual(m.rendering.text.split('\n').filter((l) => l.includes('|')), ['甲 | 1 |', '2 |']);
+	});
 });
 
 /** Exactly one problem, of this code. */

@@ -202,6 +202,8 @@ export function placeAt(rendering: DocumentRendering, p: Position): SourcePlace 
 export function gridFromSpans(rows: Array<Array<Omit<GridCell, 'place'> & { place: Omit<SourcePlace, 'row' | 'column'> }>>, tablePlace: SourcePlace, maxRows = 2000, maxColumns = 200): GridTable {
 	// Slots a cell from a row above still covers, by row then column.
 	const covered: Array<Set<number>> = [];
+	// Number cells that span rows below their own, by the rows they reach into.
+	const spanning: Array<Array<{ column: number; cell: GridCell }>> = [];
 	const out: GridTable['rows'] = [];
 	for (let r = 0; r < rows.length && r < maxRows; r++) {
 		const taken = (covered[r] ??= new Set());
@@ -212,13 +214,20 @@ export function gridFromSpans(rows: Array<Array<Omit<GridCell, 'place'> & { plac
 			if (column >= maxColumns) break;
 			const rowSpan = Math.max(1, Math.min(cell.rowSpan, rows.length - r, maxRows));
 			const colSpan = Math.max(1, Math.min(cell.colSpan, maxColumns - column));
-			line.push({ column, cell: { ...cell, rowSpan, colSpan, place: { ...cell.place, row: r + 1, column: column + 1 } } });
+			const placed = { ...cell, rowSpan, colSpan, place: { ...cell.place, row: r + 1, column: column + 1 } };
+			line.push({ column, cell: placed });
 			for (let dr = 0; dr < rowSpan; dr++) {
 				const set = (covered[r + dr] ??= new Set());
 				for (let dc = 0; dc < colSpan; dc++) set.add(column + dc);
+				if (dr > 0 && NUMERIC.test(cell.text.trim())) (spanning[r + dr] ??= []).push({ column, cell: placed });
 			}
 			column += colSpan;
 		}
+		// A number merged down over rows of their own (（六）其他处理's three rows under one 0) counts once,
+		// in its first row: the rows below it hold a blank there (0), not a row with its numbers missing.
+		if (line.length > 0)
+			for (const s of spanning[r] ?? []) line.push({ column: s.column, cell: { text: '', rowSpan: 1, colSpan: s.cell.colSpan, place: { ...s.cell.place, row: r + 1 } } });
+		line.sort((a, b) => a.column - b.column);
 		out.push(line);
 	}
 	return { rows: out, place: tablePlace };
