@@ -329,18 +329,22 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	if (centers.length === 0) return undefined;
 	const stepOf = (cs: number[]) => (cs.length > 1 ? Math.min(...cs.slice(1).map((c, i) => c - cs[i])) / 2 : size * 3);
 	// A column none of whose cells on this page holds a number (blank zeros) is known by its header
-	// word: one right of the first number column and every label, over no other column's numbers.
+	// word: one right of every label, over no other column's numbers, and not the header's leftmost
+	// word (the label column's own, 信息内容, centred over short labels). With one number column,
+	// only words of a line of several column words count (not a title over it).
 	const firstLine = rowsAt[0];
 	const labelRight = Math.max(...block.filter((k) => k >= firstLine).flatMap((k) => lines[k].segments.filter((s) => !isNumber(s) && (s.left + s.right) / 2 < centers[0]).map((s) => s.right)));
 	const step0 = stepOf(centers);
 	const numberCenters = [...centers];
+	const headerSegments = block.filter((k) => k < firstLine).flatMap((k) => lines[k].segments.filter((s) => !isNumber(s)));
+	const leftmost = Math.min(...headerSegments.map((s) => s.left));
 	const columnWords = block
-		.filter((k) => k < firstLine)
+		.filter((k) => k < firstLine && (numberCenters.length > 1 || lines[k].segments.filter((s) => s.left > labelRight - 1).length > 1))
 		.flatMap((k) => lines[k].segments)
-		.filter((s) => !isNumber(s) && s.left > labelRight - 1 && !(centers.length > 2 && s.right - s.left > step0 * 3) && !numberCenters.some((c) => s.left < c && c < s.right));
-	for (const c of clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.min(size * 0.9, step0))) {
-		if (numberCenters.length > 1 && c > numberCenters[0] && numberCenters.every((n) => Math.abs(n - c) > step0)) centers.push(c);
-	}
+		.filter((s) => !isNumber(s) && s.left > labelRight - 1 && s.left > leftmost + 1 && !(centers.length > 2 && s.right - s.left > step0 * 3) && !numberCenters.some((c) => s.left < c && c < s.right));
+	const wordColumns = clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.min(size * 0.9, step0));
+	const wordStep = wordColumns.length > 1 ? Math.min(...wordColumns.slice(1).map((c, i) => c - wordColumns[i])) / 2 : step0;
+	for (const c of wordColumns) if (numberCenters.every((n) => Math.abs(n - c) > Math.min(step0, wordStep))) centers.push(c);
 	centers.sort((a, b) => a - b);
 	const halfStep = stepOf(centers);
 	const valueLeft = centers[0] - halfStep;
