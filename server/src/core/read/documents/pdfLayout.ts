@@ -363,14 +363,16 @@ function continueTable(into: GridTable, next: GridTable): void {
 	const above = lastCellsByColumn(into);
 	const first = rows[0];
 	// (A label that opens with its ordinal is a row of its own, its cells blank.)
-	const splitRow = first.some((c) => c.cell.text === '') && first.every((c) => !NUMERIC.test(c.cell.text) && !ORDINAL_START.test(c.cell.text) && above.has(c.column));
+	// (A table without rulings gives a group label no span: its end goes on from the last cell of its column.)
+	const latest = latestByColumn(into);
+	const splitRow = first.some((c) => c.cell.text === '') && first.every((c) => !NUMERIC.test(c.cell.text) && !ORDINAL_START.test(c.cell.text) && (above.has(c.column) || (c.cell.text !== '' && latest.has(c.column))));
 	if (splitRow) {
 		// A row cut by the page break: its label's last line overleaf, its numbers on the page before.
 		for (const c of first) {
-			const cell = above.get(c.column)!;
+			const cell = above.get(c.column) ?? latest.get(c.column)!;
 			cell.text = joinWrapped(cell.text, c.cell.text);
 			// A label merged further down goes on from the cell above, now one row taller for each row it spans past this one.
-			cell.rowSpan += c.cell.rowSpan - 1;
+			if (above.has(c.column)) cell.rowSpan += c.cell.rowSpan - 1;
 		}
 		rows.shift();
 		if (rows.length > 0) into.rows.push(...rows);
@@ -392,6 +394,13 @@ function continueTable(into: GridTable, next: GridTable): void {
 		return true;
 	});
 	into.rows.push(...rows);
+}
+
+/** The last cell of each column of a grid. */
+function latestByColumn(t: GridTable): Map<number, GridTable['rows'][number][number]['cell']> {
+	const out = new Map<number, GridTable['rows'][number][number]['cell']>();
+	for (const row of t.rows) for (const c of row) out.set(c.column, c.cell);
+	return out;
 }
 
 /** The cells reaching the last row of a grid, by their column. */

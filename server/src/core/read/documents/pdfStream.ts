@@ -105,7 +105,7 @@ export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: n
 	const value = lines.map(isValueLine);
 	// A lone number between rows is a row whose other cells are blank (a table that leaves zeros blank).
 	const near = (k: number, step: number) => {
-		for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 4; j += step, n++) {
+		for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 8; j += step, n++) {
 			if (Math.abs(lines[j].y - lines[j - step].y) > lines[k].size * 3) return false;
 			if (value[j]) return true;
 		}
