@@ -56,7 +56,8 @@ export interface StreamTable {
 /** A line that opens a heading (一、 （一） 第一部分): never part of a table, and it starts a paragraph. */
 export const HEADING_START = /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
-const NUMBER = /^[-−]?[\d０-９][\d０-９,，.．]*%?$/;
+/** A number, bare or with its unit as a 2019-format table prints some (2笔, 984361元, 2059.2090万元). */
+const NUMBER = /^[-−]?[\d０-９][\d０-９,，.．]*(%|[件条笔元个次项篇]|万元|亿元)?$/;
 
 /** A line's items cut into segments wherever the gap is wider than a character. */
 export function segmentsOf(items: TextItem[], y: number): Segment[] {
@@ -345,6 +346,12 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	const wordColumns = clusterCenters(columnWords.map((s) => (s.left + s.right) / 2), Math.min(size * 0.9, step0));
 	const wordStep = wordColumns.length > 1 ? Math.min(...wordColumns.slice(1).map((c, i) => c - wordColumns[i])) / 2 : step0;
 	for (const c of wordColumns) if (numberCenters.every((n) => Math.abs(n - c) > Math.min(step0, wordStep))) centers.push(c);
+	// A row's value that is not a bare number (2059.2090万元), right of the numbers and far from their columns, is a column too.
+	for (const k of rowsAt)
+		for (const seg of lines[k].segments) {
+			const mid = (seg.left + seg.right) / 2;
+			if (!isNumber(seg) && mid > numberCenters[0] && centers.every((c) => Math.abs(c - mid) > step0)) centers.push(mid);
+		}
 	centers.sort((a, b) => a - b);
 	const halfStep = stepOf(centers);
 	const valueLeft = centers[0] - halfStep;
