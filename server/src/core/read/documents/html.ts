@@ -60,8 +60,12 @@ export function readHtml(bytes: Uint8Array, limits: DocumentLimits = DEFAULT_LIM
 	const dom = parseDocument(source, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as DomElement;
 	const starts = lineStarts(source);
 	const lineOf = (n: DomNode) => (n.startIndex === null ? undefined : upperBound(starts, n.startIndex));
-	const root = reportRoot(dom);
+	const { root, title } = reportRoot(dom);
 	const reader = new PageReader(lineOf);
+	if (title) {
+		reader.walk(title);
+		reader.flush();
+	}
 	reader.walk(root);
 	reader.flush();
 	const rendering = renderBlocks('html', reader.blocks);
@@ -106,13 +110,15 @@ function textOf(n: DomNode, cache: Map<DomNode, string>): string {
 }
 
 const SECTION_MARK = /^[\s\u3000]*[一二三四五六七八]、/;
-const TITLE_MARK = /年度报告|年报/;
+const TITLE_OPENING = /^[^。，；：,;:]{0,80}?(年度报告|工作报告|年报)/;
 
 /**
  * The element holding the report: the deepest one holding every top-level section heading
- * (一、…六、) and every data table, widened to take in the title when it sits just above.
+ * (一、…六、) and every data table. Its title, when the element does not hold one, is read from
+ * the page's last title-like line before it (a saved page puts the article's title above the
+ * source and date lines, share buttons and tabs, which are not the report).
  */
-function reportRoot(dom: DomElement): DomElement {
+function reportRoot(dom: DomElement): { root: DomElement; title?: DomElement } {
 	const cache = new Map<DomNode, string>();
 	const markers: DomElement[] = [];
 	const visit = (el: DomElement) => {
@@ -129,15 +135,34 @@ function reportRoot(dom: DomElement): DomElement {
 	};
 	visit(dom);
 	const body = findFirst(dom, 'body') ?? dom;
-	if (markers.length === 0) return body;
-	let root = commonAncestor(markers) ?? body;
-	const rootText = () => textOf(root, cache);
-	for (let up = root.parent as DomElement | null; up && !TITLE_MARK.test(rootText()); up = up.parent as DomElement | null) {
-		const grown = textOf(up, cache).replace(/\s+/g, '').length - rootText().replace(/\s+/g, '').length;
-		if (grown > 1500) break;
-		root = up;
-	}
-	return root;
+	if (markers.length === 0) return { root: body };
+	const root = commonAncestor(markers) ?? body;
+	// Titled when its text opens with a title (before any sentence's punctuation).
+	if (TITLE_OPENING.test(textOf(root, cache).replace(/[\s\u00a0\u3000]+/g, '').slice(0, 120))) return { root };
+	return { root, title: titleBefore(body, root) };
+}
+
+/** A line that is a report's title: short, ending in 年度报告, 工作报告 or 年报. */
+const TITLE_LINE = /^.{4,80}(年度报告|工作报告|年报)$/;
+
+/** The last element before `root` (in reading order, chrome left out) whose own text is a title line. */
+function titleBefore(from: DomElement, root: DomElement): DomElement | undefined {
+	let found: DomElement | undefined;
+	let done = false;
+	const walk = (el: DomElement) => {
+		for (const c of el.children) {
+			if (done) return;
+			if (!isElement(c) || isChrome(c)) continue;
+			if (c === root) {
+				done = true;
+				return;
+			}
+			if (TITLE_LINE.test(ownText(c).replace(/[\s\u00a0\u3000]+/g, ''))) found = c;
+			walk(c);
+		}
+	};
+	walk(from);
+	return done ? found : undefined;
 }
 
 /** Text directly in an element and its inline children (not in nested blocks). */
