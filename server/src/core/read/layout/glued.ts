@@ -138,12 +138,34 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		from = i + 1;
 	}
 	if (line.length > from) compact += line.slice(from);
+	// Where each pair of characters a needle opens with stands in the compact line, found in one
+	// pass: not a search of the whole line for every label.
+	const pairs = needlePairs(patterns);
+	const pairsAt = new Map<number, number[]>();
+	for (let k = 0; k + 1 < compact.length; k++) {
+		const c = compact.charCodeAt(k);
+		if (!pairs.first[c]) continue;
+		const key = c * 65536 + compact.charCodeAt(k + 1);
+		if (!pairs.keys.has(key)) continue;
+		const list = pairsAt.get(key);
+		if (list) list.push(k);
+		else pairsAt.set(key, [k]);
+	}
 	for (const p of patterns) {
 		const n = NEEDLES.get(p.re);
 		const needle = n?.needle ?? '';
+		if (n && needle.length >= 2) {
+			const list = pairsAt.get(needle.charCodeAt(0) * 65536 + needle.charCodeAt(1));
+			if (!list) continue;
+			const places = needle.length === 2 ? list : list.filter((k) => compact.startsWith(needle, k));
+			if (places.length > 0) labelMatches(line, offsets, places, n, (start, end) => hits.push({ start, end, pattern: p }));
+			continue;
+		}
 		if (!compact.includes(needle)) continue;
 		if (n && needle !== '') {
-			labelMatches(line, compact, offsets, n, (start, end) => hits.push({ start, end, pattern: p }));
+			const places: number[] = [];
+			for (let k = compact.indexOf(needle); k !== -1; k = compact.indexOf(needle, k + 1)) places.push(k);
+			labelMatches(line, offsets, places, n, (start, end) => hits.push({ start, end, pattern: p }));
 			continue;
 		}
 		p.re.lastIndex = 0;
@@ -173,20 +195,40 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	return kept;
 }
 
+/** The first two characters of the labels' needles (of two or more), and which characters open one. */
+const PAIRS = new WeakMap<LabelPattern[], { keys: Set<number>; first: Uint8Array }>();
+
+function needlePairs(patterns: LabelPattern[]): { keys: Set<number>; first: Uint8Array } {
+	let pairs = PAIRS.get(patterns);
+	if (!pairs) {
+		pairs = { keys: new Set(), first: new Uint8Array(65536) };
+		for (const p of patterns) {
+			const needle = NEEDLES.get(p.re)?.needle ?? '';
+			if (needle.length < 2) continue;
+			pairs.keys.add(needle.charCodeAt(0) * 65536 + needle.charCodeAt(1));
+			pairs.first[needle.charCodeAt(0)] = 1;
+		}
+		PAIRS.set(patterns, pairs);
+	}
+	return pairs;
+}
+
 /**
  * The matches a global search of the label's regex finds in the line, in order, without running
  * it over the whole line: every match holds the needle (contiguous once spaces are left out), and
  * starts after the compact character `before + 1` places ahead of it. So the regex is tried,
- * sticky, only at the places from there to the needle, for each place the needle stands; the
- * leftmost place where it matches is where the global search finds its next match.
+ * sticky, only at the places from there to the needle, for each place the needle stands (`places`,
+ * in the compact line, in order); the leftmost place where it matches is where the global search
+ * finds its next match.
  */
-function labelMatches(line: string, compact: string, offsets: Int32Array, n: { needle: string; before: number; sticky: RegExp }, hit: (start: number, end: number) => void): void {
+function labelMatches(line: string, offsets: Int32Array, places: number[], n: { needle: string; before: number; sticky: RegExp }, hit: (start: number, end: number) => void): void {
 	// Every start before `next` is ruled out or lies inside a match found.
 	let next = 0;
-	for (let k = compact.indexOf(n.needle); k !== -1; ) {
+	for (let i = 0; i < places.length; ) {
+		const k = places[i];
 		const at = offsets[k];
 		if (at < next) {
-			k = compact.indexOf(n.needle, k + 1);
+			i++;
 			continue;
 		}
 		const ahead = k - n.before - 1;
@@ -198,7 +240,7 @@ function labelMatches(line: string, compact: string, offsets: Int32Array, n: { n
 		}
 		if (!m) {
 			next = at + 1;
-			k = compact.indexOf(n.needle, k + 1);
+			i++;
 			continue;
 		}
 		if (m[0].length === 0) {
