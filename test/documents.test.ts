@@ -200,14 +200,15 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		const second = r.rendering.lines[r.rendering.text.split('\n').indexOf('1 | 2 |')];
 		assert.deepEqual(second.cells!.map((c) => c.place.column), [2, 3]);
 	});
-	test('a saved page: the article title above, the source line, share box, tabs and attachment box around the body left out', async () => {
+	test('a saved page: the article title above, the source line, share box, tabs, attachment box and a link to the attached .xls left out', async () => {
 		const html =
 			'<html><body><div class="header"><a href="/">首页</a></div><div class="breadcrumb">当前位置：首页 &gt; 政务公开</div>' +
 			'<div class="article_component"><div class="article_title">\n  某局2024年政府信息公开工作年度报告\n</div>' +
 			'<div class="article_extend"><span class="article_source">来源：某局</span><span class="article_time">时间：2025-01-27</span><span class="share">微信 微博</span></div>' +
 			'<div class="tabs"><ul><li><a>全真版</a></li><li><a>文字版</a></li></ul><a class="download">文件下载</a></div>' +
 			'<div class="article_area"><div class="article_content"><div class=TRS_Editor><p>根据《条例》，编制本报告。</p><p>一、总体情况&nbsp;</p><p>正文。</p><p>二、主动公开政府信息情况</p>' +
-			'<table><tr><td>信息内容</td><td><p>本年</p><p>制发件数</p></td></tr><tr><td>规章</td><td>&nbsp;0</td></tr></table></div></div></div>' +
+			'<table><tr><td>信息内容</td><td><p>本年</p><p>制发件数</p></td></tr><tr><td>规章</td><td>&nbsp;0</td></tr></table>' +
+			'<p><img src="/icon16/xls.gif" /><a href="/uploadfile/2018/01/30/20180130150253581.xls" target="_blank">某局2024年政府信息公开情况统计表.xls</a><br/></p></div></div></div>' +
 			'<div class="article_attachment"><div class="title_icon_base"><text>附件下载</text></div></div><div class="article_qrcode"><p>扫一扫在手机上查看当前页面</p></div></div>' +
 			'<div class="footer">版权所有</div></body></html>';
 		const r = await readDocument(new TextEncoder().encode(html), 'html');
@@ -215,7 +216,7 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		const lines = r.rendering.text.trim().split('\n');
 		assert.equal(lines[0], '某局2024年政府信息公开工作年度报告');
 		assert.equal(lines[1], '根据《条例》，编制本报告。');
-		for (const chrome of ['来源', '时间', '微信', '全真版', '文件下载', '附件下载', '扫一扫', '版权所有', '当前位置']) assert.ok(!r.rendering.text.includes(chrome), chrome);
+		for (const chrome of ['来源', '时间', '微信', '全真版', '文件下载', '附件下载', '扫一扫', '版权所有', '当前位置', '统计表.xls']) assert.ok(!r.rendering.text.includes(chrome), chrome);
 		// <p> inside a cell joins as one label; &nbsp; around a number is no part of it.
 		assert.ok(lines.includes('信息内容 | 本年制发件数 |'), lines.join('\n'));
 		assert.ok(lines.includes('规章 | 0 |'), lines.join('\n'));

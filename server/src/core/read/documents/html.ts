@@ -109,6 +109,9 @@ function textOf(n: DomNode, cache: Map<DomNode, string>): string {
 	return s;
 }
 
+/** A link to a downloadable file (an attachment), by its address's extension. */
+const FILE_LINK = /\.(xlsx?|docx?|wps|et|pdf|ofd|zip|rar|7z)(?:[?#].*)?$/i;
+
 const SECTION_MARK = /^[\s\u3000]*[一二三四五六七八]、/;
 const TITLE_OPENING = /^[^。，；：,;:]{0,80}?(年度报告|工作报告|年报)/;
 
@@ -231,6 +234,8 @@ class PageReader {
 				continue;
 			}
 			if (!isElement(c) || isChrome(c)) continue;
+			// A link to a file (the 统计表.xls under the report) is the page's download, not report text.
+			if (c.name === 'a' && FILE_LINK.test(c.attribs.href ?? '')) continue;
 			if (c.name === 'br') {
 				this.flush();
 				continue;
