@@ -362,7 +362,20 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		return best;
 	};
 	const inLabels = (s: Segment) => (s.left + s.right) / 2 < valueLeft && !(isNumber(s) && centers.length > 0 && Math.abs((s.left + s.right) / 2 - centers[0]) < halfStep);
-	const labelParts = (k: number) => lines[k].segments.filter(inLabels).flatMap((s) => s.parts.map((p) => ({ text: p.text, left: p.left, y: p.y })));
+	// A part starts a label column only where parts of other lines start too: the gap in 计 1 次) is
+	// the digit's autospace, not a column's padding.
+	const partLefts = block.flatMap((k) => lines[k].segments.filter(inLabels).flatMap((s) => s.parts.map((p) => ({ left: p.left, line: k }))));
+	const startsColumn = (left: number, line: number) => partLefts.some((o) => o.line !== line && Math.abs(o.left - left) <= 2.5);
+	const labelParts = (k: number) =>
+		lines[k].segments.filter(inLabels).flatMap((s) => {
+			const out: Array<{ text: string; left: number; y: number }> = [];
+			s.parts.forEach((p, i) => {
+				const last = out[out.length - 1];
+				if (i > 0 && last && !startsColumn(p.left, k)) last.text = joinWrapped(last.text, p.text);
+				else out.push({ text: p.text, left: p.left, y: p.y });
+			});
+			return out;
+		});
 	// Label sub-columns: where label pieces start, clustered.
 	const labelLefts = clusterCenters(
 		block.flatMap((k) => labelParts(k).map((p) => p.left)),
@@ -422,7 +435,17 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	// (a row of blank cells has a label but no numbers); a label cell with cells to its right
 	// is a group label, written in the row where it starts.
 	const valueYs = rowsAt.map((k) => lines[k].y);
-	const pieces: Piece[] = bodyLines.flatMap((k) => labelParts(k).map((p) => ({ ...p, col: labelColumnOf(p.left) })));
+	const allPieces: Piece[] = bodyLines.flatMap((k) => labelParts(k).map((p) => ({ ...p, col: labelColumnOf(p.left) })));
+	// A column of short words each level with a row's numbers (单位: 条, 件) holds values, not labels.
+	const onValueLine = (p: Piece) => valueYs.some((v) => Math.abs(v - p.y) <= 1);
+	const firstCol = Math.min(...allPieces.map((p) => p.col));
+	const valueLike = new Set(
+		[...new Set(allPieces.map((p) => p.col))].filter((c) => {
+			const ps = allPieces.filter((p) => p.col === c);
+			return c !== firstCol && ps.length >= 2 && ps.every((p) => p.text.length <= 3) && ps.filter(onValueLine).length >= ps.length * 0.8;
+		}),
+	);
+	const pieces = allPieces.filter((p) => !valueLike.has(p.col));
 	const runs = labelRuns(pieces, valueYs, size);
 	const reach = size * 0.6;
 	const overlaps = (a: Run, b: Run) => b.top >= a.bottom - reach && b.bottom <= a.top + reach;
@@ -460,6 +483,8 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 	const bodyRows = body.map((b) => {
 		const r = newRow(false);
 		for (const run of [...b.groups, ...(b.leaf ? [b.leaf] : [])]) for (const p of run.pieces) r.labels[run.col].push(p.text);
+		const y = b.line !== undefined ? lines[b.line].y : b.top;
+		for (const p of allPieces) if (valueLike.has(p.col) && Math.abs(y - p.y) <= 1) r.labels[p.col].push(p.text);
 		rows.push(r);
 		return r;
 	});
