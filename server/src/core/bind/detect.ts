@@ -6,6 +6,20 @@ import { TEMPLATE_IDS, TEMPLATES, type TemplateDef, type TemplateId } from '../t
 /** Each signature label with the section of the table that prints it. */
 const SIGNATURES = TEMPLATE_IDS.map((id) => ({ id, labels: TEMPLATES[id].signatures.map((s) => ({ label: normalizeLabel(s), section: sectionOf(TEMPLATES[id], normalizeLabel(s)) })) }));
 
+/**
+ * Every signature holds an ideograph, and no character before U+2E80 normalises to one (NFKC maps
+ * only the compatibility forms from there on to ideographs): a cell without such a character
+ * (a number, most of a table's cells) holds no signature and is not normalised to look.
+ */
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
+const SIGNATURES_IDEOGRAPHIC = SIGNATURES.every((s) => s.labels.every((l) => IDEOGRAPH.test(l.label)));
+
+function mayHoldSignature(text: string): boolean {
+	if (!SIGNATURES_IDEOGRAPHIC) return true;
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+	return false;
+}
+
 function sectionOf(template: TemplateDef, signature: string): string | undefined {
 	for (const t of template.tables) {
 		const texts = [...t.anchors, ...t.headers, ...t.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]), ...t.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])])];
@@ -21,6 +35,7 @@ export type SignatureHits = Map<TemplateId, Map<string, number>>;
 export function signatureHits(blocks: TableBlock[], longLines: string[]): SignatureHits {
 	const hits = new Map<TemplateId, Map<string, number>>();
 	const count = (text: string) => {
+		if (!mayHoldSignature(text)) return;
 		const t = normalizeLabel(text);
 		for (const s of SIGNATURES) {
 			for (const l of s.labels) {
