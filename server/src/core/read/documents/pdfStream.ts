@@ -268,8 +268,7 @@ interface Run {
 
 /**
  * The line spacing inside a cell: the smallest spacing of consecutive label pieces in a column
- * that recurs (rows stand further apart, by their cells' padding); a table whose labels never
- * wrap has none.
+ * that recurs (rows stand further apart, by their cells' padding), else the closest one.
  */
 function leadingOf(pieces: Piece[], size: number): number | undefined {
 	const counts = new Map<number, number>();
@@ -283,7 +282,8 @@ function leadingOf(pieces: Piece[], size: number): number | undefined {
 		}
 	}
 	const recurring = [...counts].filter(([, n]) => n >= 2).map(([d]) => d);
-	return recurring.length ? Math.min(...recurring) : undefined;
+	// A page with one wrapped label: its one spacing, when it is the closest (rows with their numbers beside their one line are apart anyway).
+	return recurring.length ? Math.min(...recurring) : counts.size ? Math.min(...counts.keys()) : undefined;
 }
 
 /**
