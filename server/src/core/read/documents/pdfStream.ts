@@ -268,7 +268,7 @@ interface Run {
 
 /**
  * The line spacing inside a cell: the smallest spacing of consecutive label pieces in a column
- * that recurs (rows stand further apart, by their cells' padding), else the closest one.
+ * (rows stand further apart, by their cells' padding).
  */
 function leadingOf(pieces: Piece[], size: number): number | undefined {
 	const counts = new Map<number, number>();
@@ -281,9 +281,9 @@ function leadingOf(pieces: Piece[], size: number): number | undefined {
 			if (d > size * 0.8 && d < size * 2.2) counts.set(d, (counts.get(d) ?? 0) + 1);
 		}
 	}
-	const recurring = [...counts].filter(([, n]) => n >= 2).map(([d]) => d);
-	// A page with one wrapped label: its one spacing, when it is the closest (rows with their numbers beside their one line are apart anyway).
-	return recurring.length ? Math.min(...recurring) : counts.size ? Math.min(...counts.keys()) : undefined;
+	// Rows whose one line stands level with their numbers are told apart by those numbers, so the
+	// closest spacing is the line spacing even where only one label wraps.
+	return counts.size ? Math.min(...counts.keys()) : undefined;
 }
 
 /**
