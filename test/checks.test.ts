@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { applyEdits, checkReport, fixAllEdits, parseReport, type Finding } from '../server/src/core/index.ts';
+import { RENDERERS, rewrite } from '../bench/relayout.ts';
 import { readSeed } from './helpers.ts';
 
 const SEED_2021 = readSeed('000_64647beae46556e6.txt');
@@ -60,6 +61,23 @@ describe('cells', () => {
 		// Written zeros with the total left blank still ask for the total.
 		const forgotten = replaceAfter(SEED_2021, '2.其他法律行政法规禁止公开', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n', '\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t\n');
 		assert.deepEqual(check(forgotten).filter((f) => f.code === 'cell.blank-total').length, 1);
+	});
+
+	test('empty rows count as none: new requests with every result row left empty break the balance', () => {
+		// Seed 000 as pipe rows, Table 2 emptied after 一、本年新收 (its 60 + 4 + 1 = 65 kept).
+		const pipes = rewrite(SEED_2021, RENDERERS['pipe-rows']);
+		const lines = pipes.split('\n');
+		const from = lines.findIndex((l) => l.startsWith('二、上年结转'));
+		const to = lines.findIndex((l) => l.startsWith('四、结转下年度'));
+		assert.ok(from > 0 && to > from);
+		const emptied = lines.map((l, i) => (i >= from && i <= to ? l.replace(/\| \d+ (?=\|)/g, '|  ') : l)).join('\n');
+		const findings = check(emptied);
+		// The rows themselves ask for nothing; 60 + 0 = 0 + 0 fails in the 自然人 column.
+		assert.deepEqual(findings.filter((f) => f.code === 'cell.blank-total'), []);
+		const identity = findings.filter((f) => f.code === 'balance.identity' && f.severity === 'error');
+		assert.ok(identity.length >= 1, JSON.stringify(findings.map((f) => f.code)));
+		// Fix-all writes no 0 into the empty rows.
+		assert.deepEqual(fixAllEdits(parseReport(emptied)).filter((e) => e.newText === '0'), []);
 	});
 
 	test('a dash in a total whose items are not all zero is a blank total with a fix', () => {

@@ -273,6 +273,41 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		assert.deepEqual(fixAllEdits(model), []);
 	});
 
+	const sparseSeed = () => {
+		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
+		return source
+			.split('\n')
+			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
+			.join('\n');
+	};
+
+	test('a balanced sparse table shows no guesses about the item columns', () => {
+		const findings = checkReport(parseReport(sparseSeed()));
+		assert.deepEqual(findings.filter((f) => f.code.startsWith('balance.') || f.code.startsWith('cell.')), []);
+	});
+
+	test('a total the drafter left blank is a blank total with its sum, not its last item read as a wrong total', () => {
+		// 一、本年新收: 60, 4 and 1 written, the total 65 left blank. Read as "total 1", the row and the
+		// 总计 column's balance would both fail; read as a blank total (65), every rule over totals holds.
+		const text = sparseSeed().replace(/^( +60 +4 +1) +65$/m, '$1');
+		assert.notEqual(text, sparseSeed());
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+		const blank = findings.filter((f) => f.code === 'cell.blank-total');
+		assert.equal(blank.length, 1);
+		assert.match(blank[0].message, /应为 65（60 \+ 4 \+ 1）/);
+		assert.equal(blank[0].fix, undefined);
+	});
+
+	test('rows that fail one after another (a column the template does not have) vouch for nothing', () => {
+		// A 小计 column before 总计 on the page: every row with 法人 numbers then reads as not adding up.
+		const text = sparseSeed()
+			.replace(/^( +60 +4 +1) +65$/m, '$1    5    65')
+			.replace(/^(三、本年度办理结果 +（一）予以公开 +14 +2) +16$/m, '$1    2    16');
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), [], JSON.stringify(findings.filter((f) => f.severity === 'error').map((f) => f.message)));
+	});
+
 	test('the hover on a number whose column is unknown says so; the total keeps its column', () => {
 		const text = sparseWithWrongTotal();
 		const model = parseReport(text);
@@ -284,6 +319,10 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		const total = hoverAt(model, { line: n, character: lines[n].lastIndexOf('6') }, 'zh')!;
 		assert.match(total.markdown, /· 总计/);
 		assert.doesNotMatch(total.markdown, /列不明/);
+		// A row with no item numbers: its blanks stand where the total ends; the total is what a hover there shows.
+		const z = lines.findIndex((l) => /1\.属于国家秘密/.test(l));
+		const zero = hoverAt(model, { line: z, character: lines[z].trimEnd().length }, 'zh')!;
+		assert.match(zero.markdown, /· 总计/);
 	});
 
 	test('extract marks the numbers whose column is unknown, and the spreadsheet puts them in no column', () => {

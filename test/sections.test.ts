@@ -152,6 +152,13 @@ describe('headings in every route', () => {
 		assert.deepEqual(structural(check(text)), []);
 	});
 
+	test('a list item written 一：… in a section is no heading', () => {
+		const text = SEED.replace(/^六、其他需要报告的事项$/m, '六、其他需要报告的事项\n一：本机关本年度未收取信息处理费。\n二：无其他需要报告的事项。');
+		assert.notEqual(text, SEED);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.deepEqual(structural(check(text)), structural(check(SEED)));
+	});
+
 	for (const [what, sep] of [['a space before the 、', ' 、'], ['a colon for the 、', '：'], ['a half-width colon', ':'], ['a full-width space before the 、', '\u3000、']]) {
 		test(`${what} in every section heading (一${sep}总体情况)`, () => {
 			const text = SEED.replace(/^([一二三四五六])、/gm, `$1${sep}`);

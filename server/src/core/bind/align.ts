@@ -2,7 +2,8 @@ import { parseCellValue } from '../read/cellValue.ts';
 import { isValueToken } from '../read/layout/pdfText.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import { normalizeLabel, splitOrdinal } from '../read/normalize.ts';
-import type { BoundRow, BoundTable } from '../model.ts';
+import type { BoundCell, BoundRow, BoundTable } from '../model.ts';
+import { cellKey, derivedOf, evaluate, instancesOf } from '../check/balance.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
 import type { Range } from '../read/text.ts';
 import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
@@ -497,6 +498,7 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 	// writes each cell on a line of its own (see below).
 	const filled = (r: BoundRow) => [...r.cells.values()].filter((c) => c.text !== '');
 	if (!table.rows.some((r) => filled(r).length >= 2 && oneLine(filled(r)))) return;
+	const pinned: BoundRow[] = [];
 	for (const row of table.rows) {
 		if (!row.known || !LABEL_READ.has(row) || row.extraCells.length > 0 || row.valueCount === 0 || row.valueCount > columns.length) continue;
 		const own = rules.filter((r) => r.kind === 'sum' && r.table === table.def.id && r.target.row === row.def.key && r.terms.every((t) => t.row === row.def.key));
@@ -524,7 +526,64 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 			else row.cells.set(column.key, { row: row.def.key, column: column.key, text: '', range: { start: after, end: after }, value: parseCellValue(''), inferred: true, columnUnknown: true });
 		});
 		row.valueCount = columns.length;
+		pinned.push(row);
 	}
+	weighBlankTotals(table, pinned, rules, last.key);
+}
+
+/**
+ * A pinned row whose numbers do not add up has two readings: its total is wrong, or the drafter
+ * left the total blank and the last number is an item. The rules that add up the totals (all of
+ * them read) tell which: the reading they agree with is kept; where they agree with both or with
+ * neither, or there are none, the total is only a guess (its findings lowered).
+ */
+function weighBlankTotals(table: BoundTable, pinned: BoundRow[], rules: BalanceRule[], totalKey: string): void {
+	if (pinned.length === 0) return;
+	const derived = derivedOf(rules, table);
+	const certain = instancesOf(rules, table).filter((i) => !i.inferred);
+	const wrong: BoundCell[] = [];
+	for (const row of pinned) {
+		const total = row.cells.get(totalKey)!;
+		const key = cellKey(total);
+		const own = certain.find((i) => i.rule.kind === 'sum' && i.target !== undefined && cellKey(i.target) === key && i.terms.every((t) => t.row === row.def.key));
+		if (!own) continue;
+		const ev = evaluate(own, derived);
+		if (ev.status !== 'mismatch') continue;
+		const through = certain.filter((i) => i !== own && [i.target, ...i.terms, ...i.right].some((c) => c !== undefined && cellKey(c) === key));
+		const holdWith = (v: number) => through.length > 0 && through.every((i) => evaluate(i, derived, new Map([[key, v]])).status !== 'mismatch');
+		const items = [...row.cells.values()].filter((c) => c.columnUnknown && c.text !== '');
+		// The total as written (an item is wrong) or as its items make it (the total is wrong).
+		const totalIsRow = holdWith(ev.actual) || holdWith(ev.expected);
+		// The last number an item, the total blank: possible only where an item column is left for it.
+		const blankTotal = items.length + 1 < table.def.columns.filter((c) => c.kind !== 'text').length && holdWith(ev.expected + ev.actual);
+		if (totalIsRow && !blankTotal) {
+			wrong.push(total);
+			continue;
+		}
+		if (blankTotal && !totalIsRow) {
+			readAsBlankTotal(row, items, total, totalKey);
+			continue;
+		}
+		total.inferred = true;
+	}
+	// Rows that fail one after another say more about the reading than about the report (a column
+	// the template does not have, a subtotal, on the page): none of them is then vouched for.
+	if (wrong.length >= MAX_WRONG_PINNED) for (const total of wrong) total.inferred = true;
+}
+
+/** Pinned rows that do not add up, from which on the reading rather than the report is doubted. */
+const MAX_WRONG_PINNED = 2;
+
+/** The row's last number is one more item; the total cell is blank, where it would stand after it. */
+function readAsBlankTotal(row: BoundRow, items: BoundCell[], last: BoundCell, totalKey: string): void {
+	const slots = [...row.cells.values()].filter((c) => c.columnUnknown);
+	const numbers = [...items, last];
+	const at = last.range.end;
+	slots.forEach((slot, j) => {
+		const cell = numbers[j];
+		row.cells.set(slot.column, cell ? { ...cell, row: row.def.key, column: slot.column, inferred: true, columnUnknown: true } : { ...slot, range: { start: at, end: at } });
+	});
+	row.cells.set(totalKey, { row: row.def.key, column: totalKey, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred: false });
 }
 
 const centerOf = (c: { range: Range }) => (c.range.start.character + c.range.end.character) / 2;

@@ -35,8 +35,13 @@ export function cellKey(c: { row: string; column: string }): string {
 
 /** The rules that apply to a table instance: those whose every cell is present in it. */
 export function ruleInstances(model: ReportModel, table: BoundTable): RuleInstance[] {
+	return instancesOf(model.template.rules, table);
+}
+
+/** The given rules applied to a table instance (for a reader that weighs readings before the model is whole). */
+export function instancesOf(rules: readonly BalanceRule[], table: BoundTable): RuleInstance[] {
 	const out: RuleInstance[] = [];
-	for (const rule of model.template.rules) {
+	for (const rule of rules) {
 		if (rule.table !== table.def.id) continue;
 		if (rule.kind === 'sum') {
 			const target = cellAt(table, rule.target);
@@ -74,8 +79,34 @@ function restsOnGuess(rule: BalanceRule, table: BoundTable, cells: BoundCell[]):
 
 /** The cells of a table that some sum rule computes (totals); blank ones are not read as 0. */
 export function derivedCells(model: ReportModel, table: BoundTable): Set<string> {
+	return derivedOf(model.template.rules, table);
+}
+
+/**
+ * A blank total whose items are all blank (a row left empty, as reports that leave zeros blank
+ * print it) is no missing figure: it is none, and counts as 0 in the rules that add it up.
+ */
+export function derivedOf(rules: readonly BalanceRule[], table: BoundTable): Set<string> {
 	const out = new Set<string>();
-	for (const rule of model.template.rules) if (rule.table === table.def.id && rule.kind === 'sum') out.add(cellKey(rule.target));
+	const sums = rules.filter((r): r is Extract<BalanceRule, { kind: 'sum' }> => r.table === table.def.id && r.kind === 'sum');
+	for (const rule of sums) out.add(cellKey(rule.target));
+	const blank = (ref: CellRef) => {
+		const c = cellAt(table, ref);
+		return c !== undefined && c.value.kind === 'blank' && !c.value.notes.includes('placeholder');
+	};
+	// Empty totals of empty totals (a group's total over empty rows) too: until nothing changes.
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const rule of sums) {
+			const key = cellKey(rule.target);
+			if (!out.has(key) || !blank(rule.target)) continue;
+			if (!rule.terms.every((t) => blank(t) && !out.has(cellKey(t)))) continue;
+			// Every sum that computes this cell must find its items empty.
+			if (sums.some((o) => cellKey(o.target) === key && !o.terms.every((t) => blank(t) && !out.has(cellKey(t))))) continue;
+			out.delete(key);
+			changed = true;
+		}
+	}
 	return out;
 }
 
@@ -126,6 +157,16 @@ export function evaluate(instance: RuleInstance, derived: Set<string>, overrides
 	const right = sumOf(instance.right, derived, overrides);
 	if (left === undefined || right === undefined) return { status: 'unverifiable', instance };
 	return { status: Math.abs(left - right) < 1e-9 ? 'ok' : 'mismatch', instance, expected: left, actual: right };
+}
+
+/**
+ * A blank total that misses nothing: it says none (—, /, 无) over items that add up to none, or
+ * its whole row is empty. No finding asks for it and no fix writes it.
+ */
+export function isEmptyTotal(ev: Evaluation): boolean {
+	if (ev.status !== 'blank-target' || ev.expected !== 0) return false;
+	const target = ev.instance.target!;
+	return target.value.notes.includes('placeholder') || ev.instance.terms.every((c) => c.value.kind === 'blank');
 }
 
 /** "60 + 4 + 0 + 0 + 1 + 0", blanks shown as 0. */

@@ -1,4 +1,4 @@
-import { cellKey, derivedCells, evaluate, roundSum, ruleInstances, type RuleInstance } from './balance.ts';
+import { cellKey, derivedCells, evaluate, isEmptyTotal, roundSum, ruleInstances, type RuleInstance } from './balance.ts';
 import { diagnoseTable, locatedRepairs } from './locate.ts';
 import { formatValue } from '../read/cellValue.ts';
 import type { Finding } from './findings.ts';
@@ -75,7 +75,7 @@ export function tableFixValues(model: ReportModel, table: BoundTable): Map<strin
 			filled = false;
 			for (const inst of instances) {
 				const ev = evaluate(inst, derived, overrides);
-				if (ev.status !== 'blank-target' || inst.target!.inferred) continue;
+				if (ev.status !== 'blank-target' || inst.target!.inferred || isEmptyTotal(ev)) continue;
 				write(inst.target!, ev.expected);
 				filled = changed = true;
 			}

@@ -108,8 +108,10 @@ export function diagnoseTable(model: ReportModel, table: BoundTable, overrides: 
 export function guessedEvaluations(model: ReportModel, table: BoundTable): Evaluation[] {
 	if (!table.unreadable) return [];
 	const derived = derivedCells(model, table);
+	// A rule over a number whose column is unknown tests only where the reader happened to put it: no guess worth showing.
+	const placedAnywhere = (inst: RuleInstance) => [...(inst.target ? [inst.target] : []), ...inst.terms, ...inst.right].some((c) => c.columnUnknown);
 	return ruleInstances(model, table)
-		.filter((inst) => inst.inferred)
+		.filter((inst) => inst.inferred && !placedAnywhere(inst))
 		.map((inst) => evaluate(inst, derived));
 }
 

@@ -15,7 +15,14 @@ export function targetAt(model: ReportModel, p: Position): Target | undefined {
 		if (!rangeContains(table.range, p)) continue;
 		for (const row of table.rows) {
 			if (!rangeContains(row.range, p) && !rangeContains(row.labelRange, p)) continue;
-			for (const cell of row.cells.values()) if (rangeContains(cell.range, p)) return { kind: 'cell', table, tableIndex: i, row, cell };
+			// A cell with text before a blank one's empty place beside it (a blank stands where it would be written).
+			let blank: BoundCell | undefined;
+			for (const cell of row.cells.values()) {
+				if (!rangeContains(cell.range, p)) continue;
+				if (cell.text !== '') return { kind: 'cell', table, tableIndex: i, row, cell };
+				blank ??= cell;
+			}
+			if (blank) return { kind: 'cell', table, tableIndex: i, row, cell: blank };
 			if (row.labelText && rangeContains(row.labelRange, p)) return { kind: 'row', table, tableIndex: i, row };
 		}
 		if (table.anchorRange && rangeContains(table.anchorRange, p)) return { kind: 'table', table, tableIndex: i };

@@ -34,8 +34,10 @@ function chineseOrdinalValue(s: string): number {
 const PREFIX = /^(?:[\s\u3000]|\[bookmark:[^\]]*\]|#{1,6}(?=[\s\u3000]|[一二三四五六七八九十（(第\d])|>(?=[\s\u3000])|\*\*|__)*/;
 const MARKDOWN_HEADING = /^[\s\u3000]*#{1,6}[\s\u3000]*/;
 const LEVELS: Array<{ level: 1 | 2 | 3; re: RegExp; value: (m: RegExpExecArray) => number }> = [
-	// (A space before the 、 — "一 、总体情况", from PDF text and hand-typed reports — and a colon for it are common.)
-	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[\s\u3000]*[、,，.．:：]/, value: (m) => chineseOrdinalValue(m[1]) },
+	// (A space before the 、 — "一 、总体情况", from PDF text and hand-typed reports — is common.)
+	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[\s\u3000]*[、,，.．]/, value: (m) => chineseOrdinalValue(m[1]) },
+	// A colon for the 、 (一：总体情况) only on a line that holds nothing else: "一：本机关未收取…。" is a list item.
+	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[\s\u3000]*[:：](?=[^。；;：:！!？?]{2,40}$)/, value: (m) => chineseOrdinalValue(m[1]) },
 	// 一 总体情况: a space for the 、 (PDF exports, hand-typed reports); a CJK title must follow.
 	{ level: 1, re: /^([一二三四五六七八九十]{1,3})[\s\u3000]+(?=[\u4e00-\u9fa5])/, value: (m) => chineseOrdinalValue(m[1]) },
 	{ level: 1, re: /^第([一二三四五六七八九十]{1,3})部分[、,，.．:：\s\u3000]*/, value: (m) => chineseOrdinalValue(m[1]) },

@@ -1,4 +1,4 @@
-import { cellKey, formulaOf, type Evaluation, type RuleInstance } from '../balance.ts';
+import { cellKey, formulaOf, isEmptyTotal, type Evaluation, type RuleInstance } from '../balance.ts';
 import { breaksAlone, diagnoseTable, goesThrough, guessedEvaluations, locatedRepairs, ruleRepairs, type Repair, type TableDiagnosis } from '../locate.ts';
 import { comparePositions } from '../../read/text.ts';
 import { formatValue } from '../../read/cellValue.ts';
@@ -46,9 +46,7 @@ function blankTotalFindings(model: ReportModel, evaluations: Evaluation[], lang:
 		const inst = ev.instance;
 		const target = inst.target!;
 		if (reported.has(target)) continue;
-		// Nothing is missing where the total says none (—, /, 无) and its items add up to none, or
-		// where the row is empty altogether (a report that leaves its zeros blank, totals included).
-		if (ev.expected === 0 && (target.value.notes.includes('placeholder') || inst.terms.every((c) => c.value.kind === 'blank'))) continue;
+		if (isEmptyTotal(ev)) continue;
 		reported.add(target);
 		const newText = formatValue(ev.expected);
 		out.push({
@@ -88,7 +86,7 @@ function ruleFinding(model: ReportModel, ev: Evaluation, lang: Lang): Finding {
 			data: { rule: inst.rule.id, left: ev.expected, right: ev.actual, inferred: inst.inferred },
 		};
 	}
-	const unknown = inst.terms.some((c) => c.columnUnknown) ? LOCATED_TEXTS.columnsUnknown[lang] : '';
+	const unknown = !inst.inferred && inst.terms.some((c) => c.columnUnknown) ? LOCATED_TEXTS.columnsUnknown[lang] : '';
 	return {
 		code: inst.rule.code,
 		severity,
