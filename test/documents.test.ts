@@ -221,6 +221,18 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		assert.ok(lines.includes('信息内容 | 本年制发件数 |'), lines.join('\n'));
 		assert.ok(lines.includes('规章 | 0 |'), lines.join('\n'));
 	});
+	test('a layout table around the report is no table: the report table inside it is, its empty and &nbsp; cells blanks', async () => {
+		const html =
+			'<html><body><table width="100%"><tr><td class="nav">首页 | 政务公开</td></tr><tr><td><p>一、总体情况</p><p>正文。</p>' +
+			'<table border="1"><tr><td>信息内容</td><td>本年新制作数量</td><td>现行有效件数</td></tr><tr><td>规章</td><td>0</td><td>&nbsp;</td></tr><tr><td>规范性文件</td><td></td><td>3</td></tr></table>' +
+			'<p>二、主动公开政府信息情况</p></td></tr></table></body></html>';
+		const r = await readDocument(new TextEncoder().encode(html), 'html');
+		assert.ok('rendering' in r);
+		const lines = r.rendering.text.split('\n').filter((l) => l.trim());
+		assert.deepEqual(lines, ['一、总体情况', '正文。', '信息内容 | 本年新制作数量 | 现行有效件数 |', '规章 | 0 |   |', '规范性文件 |   | 3 |', '二、主动公开政府信息情况']);
+		const row = r.rendering.lines[r.rendering.text.split('\n').indexOf('规范性文件 |   | 3 |')];
+		assert.deepEqual(row.cells!.map((c) => c.place.column), [1, 2, 3]);
+	});
 	test('a body that opens with its own title gets no second one from above', async () => {
 		const html =
 			'<html><body><div class="article_title">某局2018年政府信息公开工作报告</div><div class="content"><p>某局2018年<br/>政府信息公开工作报告</p><p>一、概述</p><p>正文。</p><p>二、主动公开政府信息情况</p></div></body></html>';
