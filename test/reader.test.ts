@@ -214,6 +214,41 @@ describe('a page squashed onto one line with its tabs kept', () => {
 	});
 });
 
+describe('web text of a page that leaves zero cells blank', () => {
+	// The real 平潭 交通与建设局 2022 page's text, its Table 2 written as a page that leaves zeros
+	// blank prints it: a row's zeros dropped, its total kept where the row has a number, an all-zero row empty.
+	const blankZeros = () => {
+		const text = readFileSync(join(__dirname, 'fixtures', 'layouts', 'web', 'pingtan-jtjsj-2022.txt'), 'utf8');
+		const from = text.indexOf('三、收到和处理政府信息公开申请情况');
+		const to = text.indexOf('四、政府信息公开行政复议、行政诉讼情况', from);
+		assert.ok(from > 0 && to > from);
+		const table = text.slice(from, to).replace(/(?<= )\d+(?: \d+){6}(?= )/g, (run) => {
+			const numbers = run.split(' ');
+			return numbers.every((n) => n === '0') ? '' : [...numbers.slice(0, -1).filter((n) => n !== '0'), numbers[numbers.length - 1]].join(' ');
+		});
+		return text.slice(0, from) + table.replace(/ {2,}/g, ' ') + text.slice(to);
+	};
+
+	test('the table is said unreadable once, its rows are not all "missing", and nothing is an error', () => {
+		const text = blankZeros();
+		assert.match(text, /一、本年新收政府信息公开申请数量 11 11 二、/);
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.code === 'table.missing-row' || f.code === 'section.missing'), []);
+		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
+
+	test('a row total that is wrong is an error at its cell, located, never fixed', () => {
+		const text = blankZeros().replace('（一）予以公开 7 7', '（一）予以公开 7 8');
+		assert.notEqual(text, blankZeros());
+		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+		assert.equal(errors[0].code, 'balance.row-total');
+		assert.equal(new LineIndex(text).lines[errors[0].range.start.line].slice(errors[0].range.start.character, errors[0].range.end.character), '8');
+		assert.equal(errors[0].fix, undefined);
+	});
+});
+
 describe('pdftotext -layout of a table whose zero cells are blank', () => {
 	test('each number goes to the column it stands under; the injected wrong total is an error at its cell', () => {
 		const text = read('pingtan-jtjsj-2022-compact.pdftotext-layout.txt');

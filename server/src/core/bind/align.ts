@@ -54,7 +54,8 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
 	const pairs = aligned.filter((p) => named.has(p.row.table));
 	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
-	markLabelsApart(segments, pairs, tables, labels);
+	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
+	if (block.layout !== 'glued') markLabelsApart(segments, pairs, tables, labels);
 	// Numbers no row took and no label names: the trace of rows the extraction scattered.
 	const paired = new Set(pairs.map((p) => p.segment));
 	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
@@ -385,9 +386,10 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 				return;
 			}
 			bound.valueCount++;
-			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed });
+			// (A cell the layout split by a guess — glued digits — stays a guess.)
+			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed || cell.inferred === true });
 		});
-		if (guessed && segment.values.length > 0) table.inferred = true;
+		if ((guessed && segment.values.length > 0) || segment.values.some((c) => c.inferred)) table.inferred = true;
 		if (labelRead) LABEL_READ.add(bound);
 		table.rows.push(bound);
 		table.byKey.set(row.row.key, bound);
@@ -472,8 +474,8 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 	if (misfits.length < MIN_MISFITS) return;
 	LOST_BLANKS.add(table);
 	table.unreadable = {
-		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），从 PDF 提取的文本丢掉了空白单元格，无法确定各数值所在的列`,
-		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the text extracted from the PDF lost its empty cells, so which column each number is in cannot be known`,
+		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），${table.layout === 'pdf-text' ? '从 PDF 提取的文本' : '文本'}丢掉了空白单元格，无法确定各数值所在的列`,
+		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the ${table.layout === 'pdf-text' ? 'text extracted from the PDF' : 'text'} lost its empty cells, so which column each number is in cannot be known`,
 	};
 	table.inferred = true;
 	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
@@ -500,12 +502,20 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 	if (!table.rows.some((r) => filled(r).length >= 2 && oneLine(filled(r)))) return;
 	const pinned: BoundRow[] = [];
 	for (const row of table.rows) {
-		if (!row.known || !LABEL_READ.has(row) || row.extraCells.length > 0 || row.valueCount === 0 || row.valueCount > columns.length) continue;
+		if (!row.known || !LABEL_READ.has(row) || row.extraCells.length > 0 || row.valueCount > columns.length) continue;
 		const own = rules.filter((r) => r.kind === 'sum' && r.table === table.def.id && r.target.row === row.def.key && r.terms.every((t) => t.row === row.def.key));
 		if (own.length !== 1 || own[0].kind !== 'sum') continue;
 		const rule = own[0];
 		const items = new Set(rule.terms.map((t) => t.column));
 		if (rule.target.column !== last.key || items.size !== columns.length - 1 || !columns.every((c) => c.key === last.key || items.has(c.key))) continue;
+		// A row label with no number at all: the row is empty (its zeros blank, its total too).
+		if (row.valueCount === 0) {
+			if (row.cells.size > 0) continue;
+			const at = row.labelRange.end;
+			for (const column of columns) row.cells.set(column.key, { row: row.def.key, column: column.key, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred: false });
+			row.valueCount = columns.length;
+			continue;
+		}
 		const values = columns.map((c) => row.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined);
 		if (values.length !== row.valueCount) continue;
 		// The numbers must stand on one line beside their label (text laid out as on the page): where

@@ -165,13 +165,11 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 			inline: true,
 		});
 	}
-	// Two names in a row with nothing between them are a list (一、总体情况 二、主动公开… in an introduction).
-	return out.filter((c, i) => {
-		const next = out[i + 1];
-		const previous = out[i - 1];
-		const gap = (a: Candidate, b: Candidate) => b.heading.range.start.character - a.heading.range.end.character;
-		return (!next || gap(c, next) > 3) && (!previous || gap(previous, c) > 3);
-	});
+	// Two names in a row with nothing between them are a list (一、总体情况 二、主动公开… in an
+	// introduction): numbered one after the other. (…四、结转下年度继续办理 0 四、政府信息公开行政复议…
+	// is a table's last row, its zero cells blank, before the next section.)
+	const listed = (a: Candidate, b: Candidate) => b.heading.range.start.character - a.heading.range.end.character <= 3 && b.heading.number === a.heading.number + 1;
+	return out.filter((c, i) => !(out[i + 1] && listed(c, out[i + 1])) && !(out[i - 1] && listed(out[i - 1], c)));
 }
 
 /**

@@ -301,13 +301,14 @@ export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed
 		if (claimed[n]) continue;
 		const line = index.lines[n];
 		if (!looksGlued(line, template)) continue;
-		const cells = gluedCells(line, n, patterns, template);
-		if (cells.length > 0) blocks.push({ layout: 'glued', firstLine: n, lastLine: n, cells, rowsReliable: true });
+		const { cells, sparse } = gluedCells(line, n, patterns, template);
+		// A line with rows short of numbers is read as a token stream against the template (bind/align.ts).
+		if (cells.length > 0) blocks.push({ layout: 'glued', firstLine: n, lastLine: n, cells, rowsReliable: !sparse, ...(sparse ? { aligned: true } : {}) });
 	}
 	return blocks;
 }
 
-function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], template: TemplateDef): RawCell[] {
+function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], template: TemplateDef): { cells: RawCell[]; sparse: boolean } {
 	const hits = findHits(line, patterns);
 	const at = (s: number, e: number, row: number, inferred = false): RawCell => ({
 		text: line.slice(s, e),
@@ -316,7 +317,8 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		...(inferred ? { inferred } : {}),
 	});
 	const anchored = new Set<string>();
-	const pieces: Array<{ label: RawCell; unit?: RawCell; values?: ValueOptions; pattern: LabelPattern }> = [];
+	let sparse = false;
+	const pieces: Array<{ label: RawCell; unit?: RawCell; values?: ValueOptions; pattern: LabelPattern; bare?: boolean }> = [];
 	let lastAnchored: string | undefined;
 	hits.forEach((hit, i) => {
 		const h = hit.alternatives ? { ...hit, pattern: [hit.pattern, ...hit.alternatives].find((p) => p.table === lastAnchored) ?? hit.pattern } : hit;
@@ -325,11 +327,31 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		const limit = i + 1 < hits.length ? hits[i + 1].start : line.length;
 		// A table whose first column is a unit (条 | 86) writes the unit between the label and the numbers.
 		const unit = h.pattern.unitColumn ? unitAfter(line, h.end, limit) : undefined;
-		const values = h.pattern.values > 0 ? readValues(line, unit ? unit[1] : h.end, limit, h.pattern, i, at) : undefined;
-		// In squashed text a row label with no number after it is prose that names the row, not the row.
-		if (h.pattern.kind === 'row' && h.pattern.values > 0 && !values) return;
-		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern });
+		let values = h.pattern.values > 0 ? readValues(line, unit ? unit[1] : h.end, limit, h.pattern, i, at) : undefined;
+		// Numbers written apart but too few for the row's columns (a page that leaves zero cells
+		// blank: 一、本年新收… 11 11): the row's own, as written; which columns they stand in is the
+		// aligner's to judge, as in text from a PDF.
+		if (!values && h.pattern.kind === 'row' && h.pattern.values > 0) {
+			const apart = tokensApart(line, unit ? unit[1] : h.end, limit);
+			if (apart.length > 0 && apart.length < h.pattern.values) {
+				values = { options: [[]], make: () => apart.map(([s0, e0]) => at(s0, e0, i)) };
+				sparse = true;
+			}
+		}
+		// In squashed text a row label with no number after it is prose that names the row, not the
+		// row — unless the table leaves its zeros blank (see below).
+		const bare = h.pattern.kind === 'row' && h.pattern.values > 0 && !values;
+		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern, bare });
 	});
+	// Where a table leaves its zero cells blank, a row label with no number between rows of its table that have numbers is an empty row.
+	const kept = pieces.filter((p, k) => {
+		if (!p.bare) return true;
+		if (!sparse) return false;
+		const valued = (q: (typeof pieces)[number]) => !q.bare && q.values !== undefined && q.pattern.table === p.pattern.table;
+		return pieces.slice(0, k).some(valued) && pieces.slice(k + 1).some(valued);
+	});
+	pieces.length = 0;
+	pieces.push(...kept);
 	const choice = chooseSplits(pieces, template);
 	const cells: RawCell[] = [];
 	pieces.forEach((p, i) => {
@@ -337,7 +359,20 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		if (p.unit) cells.push(p.unit);
 		if (p.values) cells.push(...p.values.make(choice.get(i) ?? p.values.options[0]));
 	});
-	return cells;
+	return { cells, sparse };
+}
+
+/** Numbers after a label, each standing apart (a space or the end on both sides), as written. */
+function tokensApart(line: string, from: number, limit: number): Array<[number, number]> {
+	const end = valuesEnd(line, from, limit);
+	const out: Array<[number, number]> = [];
+	for (const m of line.slice(from, end).matchAll(VALUE_TOKEN)) {
+		const s = from + m.index!;
+		const e = s + m[0].length;
+		if ((s > from && !isSpace(line.charCodeAt(s - 1))) || (e < end && !isSpace(line.charCodeAt(e)))) return [];
+		out.push([s, e]);
+	}
+	return out;
 }
 
 type CellAt = (s: number, e: number, row: number, inferred?: boolean) => RawCell;
