@@ -85,18 +85,22 @@ export function packResult(r: FileResult): PackedResult {
 	};
 }
 
-/** The last few chunks inflated: entries are read in order, facts of pairs mostly near each other. */
+/**
+ * The chunks used last, inflated (least recently used first): entries are read in order; facts of
+ * pairs in any order, last year's reports often again and again (the first of an agency's).
+ */
 const inflated = new Map<Chunk, Buffer>();
 const KEEP_INFLATED = 8;
 
 function textOf(p: PackedText): string {
 	if (!p.chunk.bytes) sealPacked();
 	let bytes = inflated.get(p.chunk);
-	if (!bytes) {
+	if (bytes) inflated.delete(p.chunk);
+	else {
 		bytes = inflateRawSync(p.chunk.bytes!);
 		if (inflated.size >= KEEP_INFLATED) inflated.delete(inflated.keys().next().value!);
-		inflated.set(p.chunk, bytes);
 	}
+	inflated.set(p.chunk, bytes);
 	return bytes.toString('utf8', p.start, p.end);
 }
 
