@@ -6,6 +6,7 @@ import { checkReport, extractReport, fixAllEdits, LineIndex, parseReport } from 
 import { formatCsv } from '../server/src/cli/spreadsheet.ts';
 import { hoverAt } from '../server/src/core/features/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
+import { RENDERERS, rewrite } from '../bench/relayout.ts';
 
 /**
  * Text extracted from PDF: seeds 000 and 001 rendered to PDF (one HTML table per tab block,
@@ -211,6 +212,41 @@ describe('a page squashed onto one line with its tabs kept', () => {
 		assert.deepEqual(values(squashed), values(seed).map((t) => t));
 		assert.ok(model.tables.every((t) => !t.inferred));
 		assert.deepEqual(checkReport(model).filter((f) => /^(table|balance|cell)\./.test(f.code) && f.severity !== 'hint'), []);
+	});
+});
+
+describe('pipe rows whose converter dropped the blank cells', () => {
+	// Seed 000 as pipe rows, Table 2's zero cells dropped (each row keeps its last cell, the total).
+	const dropped = () => {
+		const pipes = rewrite(readSeed('000_64647beae46556e6.txt'), RENDERERS['pipe-rows']);
+		const lines = pipes.split('\n');
+		const from = lines.findIndex((l) => l.startsWith('一、本年新收'));
+		const to = lines.findIndex((l) => l.startsWith('四、结转下年度'));
+		return lines.map((l, i) => (i >= from && i <= to ? l.replace(/\| 0 (?=\| \d)/g, '') : l)).join('\n');
+	};
+
+	test('the table is said unreadable once, not a cell-count warning per row', () => {
+		const text = dropped();
+		assert.match(text, /一、本年新收政府信息公开申请数量 \| 60 \| 4 \| 1 \| 65 \|/);
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count'), []);
+		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
+
+	test('a wrong total there is an error at its cell, never fixed', () => {
+		const text = dropped().replace('| 60 | 4 | 1 | 65 |', '| 60 | 4 | 1 | 66 |');
+		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+		assert.equal(new LineIndex(text).lines[errors[0].range.start.line].slice(errors[0].range.start.character, errors[0].range.end.character), '66');
+		assert.equal(errors[0].fix, undefined);
+	});
+
+	test('a row or two short of a cell stay what they are', () => {
+		const pipes = rewrite(readSeed('000_64647beae46556e6.txt'), RENDERERS['pipe-rows']).replace('| 60 | 4 | 0 | 0 | 1 | 0 | 65 |', '| 60 | 4 | 0 | 1 | 0 | 65 |');
+		const findings = checkReport(parseReport(pipes));
+		assert.equal(findings.filter((f) => f.code === 'table.cell-count').length, 1);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.unreadable'), []);
 	});
 });
 

@@ -472,6 +472,10 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 		return;
 	}
 	if (misfits.length < MIN_MISFITS) return;
+	lostBlanks(table, misfits, width);
+}
+
+function lostBlanks(table: BoundTable, misfits: BoundRow[], width: number): void {
 	LOST_BLANKS.add(table);
 	table.unreadable = {
 		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），${table.layout === 'pdf-text' ? '从 PDF 提取的文本' : '文本'}丢掉了空白单元格，无法确定各数值所在的列`,
@@ -479,6 +483,26 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 	};
 	table.inferred = true;
 	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+}
+
+/** Rows short of numbers, from which on a table laid out in rows (pipes, Markdown) lost its blank cells: a third of its rows, three at least. */
+const MIN_SHORT_ROWS = 3;
+
+/**
+ * A table laid out in rows whose rows fall short of numbers again and again (a converter that
+ * drops empty cells: `| （一）予以公开 | 14 | 2 | 16 |`) is read as text from PDF with its blanks
+ * dropped is: said unreadable once, not a finding per row, each row's total pinned (pinRowTotals).
+ * A row or two short of a cell stay what they are (table.cell-count).
+ */
+export function judgeShortRows(table: BoundTable): void {
+	if (table.unreadable) return;
+	const width = table.def.columns.filter((c) => c.kind !== 'text').length;
+	const valued = table.rows.filter((r) => r.known && r.valueCount > 0);
+	const short = valued.filter((r) => r.extraCells.length === 0 && r.valueCount < width);
+	if (short.length < MIN_SHORT_ROWS || short.length * 3 < valued.length) return;
+	// The row binder matched these labels to the template's rows.
+	for (const r of table.rows) if (r.known) LABEL_READ.add(r);
+	lostBlanks(table, short, width);
 }
 
 /** Tables judged unreadable because the extraction dropped their blank cells (rows kept apart, numbers in order). */

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, joinStrays, judgeReadable, pinRowTotals, placeSparseRows, wasAligned } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable, judgeShortRows, pinRowTotals, placeSparseRows, wasAligned } from './align.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
@@ -84,9 +84,10 @@ class Binder {
 			this.overflow = undefined;
 		}
 		for (const t of this.tables) {
-			if (!wasAligned(t)) continue;
-			if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
-			judgeReadable(t, true);
+			if (wasAligned(t)) {
+				if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
+				judgeReadable(t, true);
+			} else if (t.layout !== 'glued') judgeShortRows(t);
 			pinRowTotals(t, this.labels.template.rules);
 		}
 		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.
