@@ -242,11 +242,25 @@ describe('pipe rows whose converter dropped the blank cells', () => {
 		assert.equal(errors[0].fix, undefined);
 	});
 
+	test('a full row among them stands in its columns: its wrong item is not blamed on its total', () => {
+		// （七）总计 written whole (its 自然人 60 made 61): the rules locate that cell, not the row's total.
+		const text = dropped().replace('| （七）总计 | 60 | 4 | 1 | 65 |', '| （七）总计 | 61 | 4 | 0 | 0 | 1 | 0 | 65 |');
+		assert.notEqual(text, dropped());
+		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+		// The total 65 is vouched for by the 总计 column's balance: the error is on the row's items, from the 61 on.
+		const line = new LineIndex(text).lines[errors[0].range.start.line];
+		assert.ok(line.slice(errors[0].range.start.character).startsWith('61'));
+		assert.match(errors[0].message, /与总计 65 不符；总计与其他勾稽关系一致，有误的是某一项。$/);
+	});
+
 	test('a row or two short of a cell stay what they are', () => {
 		const pipes = rewrite(readSeed('000_64647beae46556e6.txt'), RENDERERS['pipe-rows']).replace('| 60 | 4 | 0 | 0 | 1 | 0 | 65 |', '| 60 | 4 | 0 | 1 | 0 | 65 |');
 		const findings = checkReport(parseReport(pipes));
 		assert.equal(findings.filter((f) => f.code === 'table.cell-count').length, 1);
 		assert.deepEqual(findings.filter((f) => f.code === 'table.unreadable'), []);
+		// Its numbers read left to right are a guess where they stand: nothing rests on them as an error.
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
 	});
 });
 
@@ -272,6 +286,29 @@ describe('web text of a page that leaves zero cells blank', () => {
 		assert.deepEqual(findings.filter((f) => f.code === 'table.missing-row' || f.code === 'section.missing'), []);
 		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
 		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
+
+	test('the appeals table left empty too is there, not "missing"', () => {
+		const text = blankZeros().replace(/(审结 总计) 0(?: 0){14} (五、)/, '$1 $2');
+		assert.notEqual(text, blankZeros());
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.missing'), []);
+	});
+
+	test('a wrong item (the total agrees with the rules over totals) is an error on the items, not the total', () => {
+		// （一）予以公开 8 7: the 7 is right (（七）总计 11 = 7 + 4), the 8 is not.
+		const text = blankZeros().replace('（一）予以公开 7 7', '（一）予以公开 8 7');
+		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error');
+		assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => e.message)));
+		assert.equal(new LineIndex(text).lines[errors[0].range.start.line].slice(errors[0].range.start.character, errors[0].range.end.character), '8');
+		assert.match(errors[0].message, /有误的是某一项/);
+	});
+
+	test('digits stuck to their label are glued cells, not numbers apart: no pinning, no error', () => {
+		// One row written apart and short, another glued (自然人 6 and 总计 6 run together as 66).
+		const text = blankZeros().replace('（七）总计 11 11', '（七）总计66').replace('一、本年新收政府信息公开申请数量 11 11', '一、本年新收政府信息公开申请数量 6 6');
+		assert.deepEqual(checkReport(parseReport(text)).filter((f) => f.severity === 'error'), []);
 	});
 
 	test('a row total that is wrong is an error at its cell, located, never fixed', () => {

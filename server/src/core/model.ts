@@ -34,6 +34,11 @@ export interface BoundRow {
 	/** Cells beyond the template's columns that held text. */
 	extraCells: Array<{ text: string; range: Range }>;
 	range: Range;
+	/**
+	 * The rules over totals agree with this row's total: where the row does not add up, one of its
+	 * items is wrong, not the total (a row whose items' columns are unknown).
+	 */
+	totalVouched?: boolean;
 }
 
 export interface BoundTable {

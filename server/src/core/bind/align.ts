@@ -54,6 +54,7 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
 	const pairs = aligned.filter((p) => named.has(p.row.table));
 	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
+	if (block.layout === 'glued') tables.push(...emptyTables(block, tables, labels));
 	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
 	if (block.layout !== 'glued') markLabelsApart(segments, pairs, tables, labels);
 	// Numbers no row took and no label names: the trace of rows the extraction scattered.
@@ -102,6 +103,20 @@ function unplacedTables(block: TableBlock, segments: Segment[], pairs: Pair[]): 
 				en: `${s.values.length} numbers were found under its headers where it has ${columns.length} columns, so which column each is in cannot be known`,
 			},
 		});
+	}
+	return out;
+}
+
+/**
+ * A table of web text whose page leaves zero cells blank may print no number at all (an empty
+ * 行政复议、行政诉讼 table): its title is there, so the table is, with no rows read — not "missing".
+ */
+function emptyTables(block: TableBlock, tables: BoundTable[], labels: TemplateLabels): BoundTable[] {
+	const out: BoundTable[] = [];
+	for (const cell of block.cells) {
+		const def = labels.anchorOf(normalizeLabel(cell.text));
+		if (!def || tables.some((t) => t.def === def) || out.some((t) => t.def === def)) continue;
+		out.push({ def, layout: block.layout, range: cell.range, rows: [], byKey: new Map(), headers: [], duplicateRows: [], inferred: false, anchorRange: cell.range });
 	}
 	return out;
 }
@@ -499,7 +514,12 @@ export function judgeShortRows(table: BoundTable): void {
 	const width = table.def.columns.filter((c) => c.kind !== 'text').length;
 	const valued = table.rows.filter((r) => r.known && r.valueCount > 0);
 	const short = valued.filter((r) => r.extraCells.length === 0 && r.valueCount < width);
-	if (short.length < MIN_SHORT_ROWS || short.length * 3 < valued.length) return;
+	if (short.length < MIN_SHORT_ROWS || short.length * 3 < valued.length) {
+		// A row short of cells read left to right is a guess where its numbers stand.
+		for (const r of short) for (const c of r.cells.values()) c.inferred = true;
+		if (short.length > 0) table.inferred = true;
+		return;
+	}
 	// The row binder matched these labels to the template's rows.
 	for (const r of table.rows) if (r.known) LABEL_READ.add(r);
 	lostBlanks(table, short, width);
@@ -516,6 +536,8 @@ const LOST_BLANKS = new WeakSet<BoundTable>();
  * (the numbers and the blanks) keep an unknown column: only a sum over all of them is certain.
  */
 export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
+	// Web text keeps only the rows a page prints: a row label there with no number is an empty row.
+	if (table.layout === 'glued') for (const row of table.rows) if (row.known && LABEL_READ.has(row) && row.valueCount === 0 && row.cells.size === 0) fillBlank(row, table);
 	if (!LOST_BLANKS.has(table)) return;
 	const columns = table.def.columns.filter((c) => c.kind !== 'text');
 	const last = columns[columns.length - 1];
@@ -527,21 +549,24 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 	const pinned: BoundRow[] = [];
 	for (const row of table.rows) {
 		if (!row.known || !LABEL_READ.has(row) || row.extraCells.length > 0 || row.valueCount > columns.length) continue;
+		// A row label with no number at all: the row is empty (its zeros blank, its total too).
+		if (row.valueCount === 0) {
+			if (row.cells.size === 0) fillBlank(row, table);
+			continue;
+		}
+		const values = columns.map((c) => row.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+		if (values.length !== row.valueCount) continue;
+		// A row with a number in every column lost no blank: each stands in its column, read.
+		if (values.length === columns.length && oneLine(values)) {
+			for (const c of values) c.inferred = false;
+			pinned.push(row);
+			continue;
+		}
 		const own = rules.filter((r) => r.kind === 'sum' && r.table === table.def.id && r.target.row === row.def.key && r.terms.every((t) => t.row === row.def.key));
 		if (own.length !== 1 || own[0].kind !== 'sum') continue;
 		const rule = own[0];
 		const items = new Set(rule.terms.map((t) => t.column));
 		if (rule.target.column !== last.key || items.size !== columns.length - 1 || !columns.every((c) => c.key === last.key || items.has(c.key))) continue;
-		// A row label with no number at all: the row is empty (its zeros blank, its total too).
-		if (row.valueCount === 0) {
-			if (row.cells.size > 0) continue;
-			const at = row.labelRange.end;
-			for (const column of columns) row.cells.set(column.key, { row: row.def.key, column: column.key, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred: false });
-			row.valueCount = columns.length;
-			continue;
-		}
-		const values = columns.map((c) => row.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined);
-		if (values.length !== row.valueCount) continue;
 		// The numbers must stand on one line beside their label (text laid out as on the page): where
 		// each cell is a line of its own, the extraction may write a row's last cell after the next
 		// row's label, and the last number is then no longer this row's total.
@@ -586,27 +611,42 @@ function weighBlankTotals(table: BoundTable, pinned: BoundRow[], rules: BalanceR
 		const through = certain.filter((i) => i !== own && [i.target, ...i.terms, ...i.right].some((c) => c !== undefined && cellKey(c) === key));
 		const holdWith = (v: number) => through.length > 0 && through.every((i) => evaluate(i, derived, new Map([[key, v]])).status !== 'mismatch');
 		const items = [...row.cells.values()].filter((c) => c.columnUnknown && c.text !== '');
-		// The total as written (an item is wrong) or as its items make it (the total is wrong).
-		const totalIsRow = holdWith(ev.actual) || holdWith(ev.expected);
-		// The last number an item, the total blank: possible only where an item column is left for it.
-		const blankTotal = items.length + 1 < table.def.columns.filter((c) => c.kind !== 'text').length && holdWith(ev.expected + ev.actual);
-		if (totalIsRow && !blankTotal) {
-			wrong.push(total);
+		// Three readings: the total as written (an item is wrong), the total as its items make it
+		// (the total is wrong), or the last number an item and the total blank (only where an item
+		// column is left for it). The rules over totals must take exactly one.
+		const asWritten = holdWith(ev.actual);
+		const asItems = holdWith(ev.expected);
+		const full = ![...row.cells.values()].some((c) => c.columnUnknown);
+		const asBlank = !full && items.length + 1 < table.def.columns.filter((c) => c.kind !== 'text').length && holdWith(ev.expected + ev.actual);
+		if ([asWritten, asItems, asBlank].filter(Boolean).length !== 1) {
+			total.inferred = true;
 			continue;
 		}
-		if (blankTotal && !totalIsRow) {
+		if (asBlank) {
 			readAsBlankTotal(row, items, total, totalKey);
 			continue;
 		}
-		total.inferred = true;
+		if (asWritten) row.totalVouched = true;
+		wrong.push(total);
 	}
 	// Rows that fail one after another say more about the reading than about the report (a column
 	// the template does not have, a subtotal, on the page): none of them is then vouched for.
-	if (wrong.length >= MAX_WRONG_PINNED) for (const total of wrong) total.inferred = true;
+	if (wrong.length >= MAX_WRONG_PINNED) {
+		for (const total of wrong) total.inferred = true;
+		for (const row of pinned) delete row.totalVouched;
+	}
 }
 
 /** Pinned rows that do not add up, from which on the reading rather than the report is doubted. */
 const MAX_WRONG_PINNED = 2;
+
+/** Every column of an empty row blank, where its numbers would follow its label. */
+function fillBlank(row: BoundRow, table: BoundTable): void {
+	const at = row.labelRange.end;
+	const columns = table.def.columns.filter((c) => c.kind !== 'text');
+	for (const column of columns) row.cells.set(column.key, { row: row.def.key, column: column.key, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred: false });
+	row.valueCount = columns.length;
+}
 
 /** The row's last number is one more item; the total cell is blank, where it would stand after it. */
 function readAsBlankTotal(row: BoundRow, items: BoundCell[], last: BoundCell, totalKey: string): void {

@@ -280,6 +280,11 @@ export const LOCATED_TEXTS = {
 		zh: '（提取的文本丢掉了这一行的空白单元格，各数所在的列无法确定，但无论空白在哪里，各项之和都不变。）',
 		en: "(The extracted text dropped this row's blank cells, so which column each number is in is unknown; its items add up the same wherever the blanks stood.)",
 	},
+	/** A row whose items do not add up to a total the rules over totals confirm (the items' columns unknown). */
+	itemsWrong: {
+		zh: '“{row}”各项之和为 {expected}（{formula}），与总计 {actual} 不符；总计与其他勾稽关系一致，有误的是某一项。',
+		en: 'The items of "{row}" add up to {expected} ({formula}), not to its total {actual}; the total agrees with the other balance rules, so one of the items is wrong.',
+	},
 	/** No single cell is located: the user picks among the repairs. */
 	choices: {
 		zh: '可改正的单元格不止一处（{count} 种），请核对后选择。',

@@ -29,7 +29,7 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 		for (const ev of diagnosis.failing) {
 			const repairs = ev.instance.inferred || table.unreadable ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
 			const finding = ruleFinding(model, ev, lang);
-			if (diagnosis.repairs.length > 1) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
+			if (diagnosis.repairs.length > 1 && !table.unreadable) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
 			if (repairs.length > 0) finding.alternatives = repairs.map((r) => repairFix(r, lang, ev.instance));
 			out.push(finding);
 		}
@@ -87,6 +87,20 @@ function ruleFinding(model: ReportModel, ev: Evaluation, lang: Lang): Finding {
 		};
 	}
 	const unknown = !inst.inferred && inst.terms.some((c) => c.columnUnknown) ? LOCATED_TEXTS.columnsUnknown[lang] : '';
+	const row = table.byKey.get(inst.target!.row);
+	if (!inst.inferred && row?.totalVouched && inst.terms.every((t) => t.row === row.def.key)) {
+		// The total is right (the rules over totals say so): the finding is on the row's items.
+		const numbers = inst.terms.filter((c) => c.value.kind === 'number');
+		const range = numbers.length > 0 ? { start: numbers[0].range.start, end: numbers[numbers.length - 1].range.end } : inst.target!.range;
+		return {
+			code: inst.rule.code,
+			severity,
+			message: formatMessage(LOCATED_TEXTS.itemsWrong[lang], { row: names.row, expected: formatValue(ev.expected), actual: formatValue(ev.actual), formula: formulaOf(inst.terms) }) + unknown,
+			range,
+			related: numbers.map((c) => related(table, c, lang)),
+			data: { rule: inst.rule.id, expected: ev.expected, actual: ev.actual, inferred: false },
+		};
+	}
 	return {
 		code: inst.rule.code,
 		severity,

@@ -369,7 +369,8 @@ function tokensApart(line: string, from: number, limit: number): Array<[number, 
 	for (const m of line.slice(from, end).matchAll(VALUE_TOKEN)) {
 		const s = from + m.index!;
 		const e = s + m[0].length;
-		if ((s > from && !isSpace(line.charCodeAt(s - 1))) || (e < end && !isSpace(line.charCodeAt(e)))) return [];
+		// (A run stuck to its label — （一）予以公开55 — is glued cells, not numbers standing apart.)
+		if (s === 0 || !isSpace(line.charCodeAt(s - 1)) || (e < end && !isSpace(line.charCodeAt(e)))) return [];
 		out.push([s, e]);
 	}
 	return out;
