@@ -305,6 +305,18 @@ describe('web text of a page that leaves zero cells blank', () => {
 		assert.match(errors[0].message, /有误的是某一项/);
 	});
 
+	test('a lone number of several digits over blank items may be cells run together: no error rests on it', () => {
+		const text = blankZeros().replace('（七）总计 11 11', '（七）总计 1111');
+		assert.notEqual(text, blankZeros());
+		assert.deepEqual(checkReport(parseReport(text)).filter((f) => f.severity === 'error'), []);
+	});
+
+	test('a glued run after a row label is not an empty row', () => {
+		// （一）予以公开77 (自然人 7 and 总计 7 run together) beside rows written apart: the row is not read, not read as empty.
+		const text = blankZeros().replace('（一）予以公开 7 7', '（一）予以公开77');
+		assert.deepEqual(checkReport(parseReport(text)).filter((f) => f.severity === 'error'), []);
+	});
+
 	test('digits stuck to their label are glued cells, not numbers apart: no pinning, no error', () => {
 		// One row written apart and short, another glued (自然人 6 and 总计 6 run together as 66).
 		const text = blankZeros().replace('（七）总计 11 11', '（七）总计66').replace('一、本年新收政府信息公开申请数量 11 11', '一、本年新收政府信息公开申请数量 6 6');

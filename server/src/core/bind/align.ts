@@ -573,11 +573,15 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 		if (!oneLine(values) || Math.abs(values[0].range.start.line - row.labelRange.start.line) > 2) continue;
 		const total = values[values.length - 1];
 		const numbers = values.slice(0, -1);
+		// A lone number of several digits over blank items may be several cells run together
+		// (（七）总计 1111 for 11 and 11) or a row left wrong; which, the text cannot tell. (One digit
+		// is one cell: the row is wrong either way.)
+		const lone = numbers.length === 0 && total.value.kind === 'number' && total.value.value !== 0 && /\d\D*\d/.test(total.text);
 		row.cells.clear();
 		const after = (numbers[numbers.length - 1] ?? total).range.end;
 		columns.forEach((column, j) => {
 			if (column.key === last.key) {
-				row.cells.set(column.key, { ...total, row: row.def.key, column: column.key, inferred: false });
+				row.cells.set(column.key, { ...total, row: row.def.key, column: column.key, inferred: lone });
 				return;
 			}
 			const cell = numbers[j];

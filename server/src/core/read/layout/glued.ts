@@ -341,6 +341,8 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		// In squashed text a row label with no number after it is prose that names the row, not the
 		// row — unless the table leaves its zeros blank (see below).
 		const bare = h.pattern.kind === 'row' && h.pattern.values > 0 && !values;
+		// Digits after a label that could not be read as its row's numbers are not an empty row: that row is not read.
+		if (bare && /[0-9０-９]/.test(line.slice(h.end, limit))) return;
 		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern, bare });
 	});
 	// Where a table leaves its zero cells blank, a row label with no number between rows of its table that have numbers is an empty row.
