@@ -595,10 +595,10 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 }
 
 /**
- * A pinned row whose numbers do not add up has two readings: its total is wrong, or the drafter
- * left the total blank and the last number is an item. The rules that add up the totals (all of
- * them read) tell which: the reading they agree with is kept; where they agree with both or with
- * neither, or there are none, the total is only a guess (its findings lowered).
+ * A pinned row whose numbers do not add up has three readings: an item is wrong, the total is
+ * wrong, or the drafter left the total blank and the last number is an item. The rules that add
+ * up the totals (all of them read) tell which: the one reading they agree with is kept; where they
+ * agree with several or with none, or there are none, the total is only a guess (findings lowered).
  */
 function weighBlankTotals(table: BoundTable, pinned: BoundRow[], rules: BalanceRule[], totalKey: string): void {
 	if (pinned.length === 0) return;
