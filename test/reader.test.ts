@@ -335,6 +335,15 @@ describe('web text of a page that leaves zero cells blank', () => {
 });
 
 describe('pdftotext -layout of a table whose zero cells are blank', () => {
+	// Seed 000 through pdftotext -layout with every zero written before another number left blank (as reports that leave zeros blank print it).
+	const sparseSeed = () => {
+		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
+		return source
+			.split('\n')
+			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
+			.join('\n');
+	};
+
 	test('each number goes to the column it stands under; the injected wrong total is an error at its cell', () => {
 		const text = read('pingtan-jtjsj-2022-compact.pdftotext-layout.txt');
 		const model = parseReport(text);
@@ -351,11 +360,7 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 	});
 
 	test('where the extraction keeps no character grid, the numbers are not placed: the table is unreadable', () => {
-		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
-		const sparse = source
-			.split('\n')
-			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
-			.join('\n');
+		const sparse = sparseSeed();
 		const requests = parseReport(sparse).tables.find((t) => t.def.id === 'requests')!;
 		assert.ok(requests.unreadable);
 		assert.deepEqual(checkReport(parseReport(sparse)).filter((f) => f.severity === 'error'), []);
@@ -364,11 +369,7 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 	// The same sparse text, with one row's total made wrong: wherever its blanks stood, the row's
 	// items add up to 5, and its total (the last number: a total is written whenever an item is) says 6.
 	const sparseWithWrongTotal = () => {
-		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
-		const sparse = source
-			.split('\n')
-			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
-			.join('\n');
+		const sparse = sparseSeed();
 		const wrong = sparse.replace(/(6\.属于四类过程性信息 +5 +)5$/m, '$16');
 		assert.notEqual(wrong, sparse);
 		return wrong;
@@ -392,14 +393,6 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		// Nothing is written by fix-all in a table said unreadable.
 		assert.deepEqual(fixAllEdits(model), []);
 	});
-
-	const sparseSeed = () => {
-		const source = read('seed-000_64647beae46556e6.pdftotext-layout.txt');
-		return source
-			.split('\n')
-			.map((l) => (/^\s*(?:\S+\s+)?[\d\s]+$/.test(l.replace(/^[^\d]*/, '')) ? l.replace(/(?<=\s)0(?=\s+\d)/g, ' ') : l))
-			.join('\n');
-	};
 
 	test('a balanced sparse table shows no guesses about the item columns', () => {
 		const findings = checkReport(parseReport(sparseSeed()));
