@@ -18,6 +18,12 @@ export interface BoundCell {
 	 * extraction dropped the row's blank cells): a sum over all the row's items is still certain.
 	 */
 	columnUnknown?: boolean;
+	/**
+	 * Placed by the order of the numbers alone (labels extracted apart from them), a placing the
+	 * table's sums vouched for: a rule over it is weighed and located, but its findings are lowered
+	 * and never fixed (the cell stays inferred).
+	 */
+	placedInOrder?: boolean;
 }
 
 export interface BoundRow {
@@ -60,6 +66,10 @@ export interface BoundTable {
 	 * which column a number belongs to is unknown); its cells are then all inferred.
 	 */
 	unreadable?: { zh: string; en: string };
+	/** Why its values were inferred, where it is not that its cells ran together (the reason table.inferred gives). */
+	inferredWhy?: { zh: string; en: string };
+	/** Its numbers were placed row by row in the order the text gives them (see bind/orderReading.ts). */
+	readInOrder?: boolean;
 }
 
 export interface Heading extends HeadingLine {

@@ -1,7 +1,7 @@
 import { findArtifacts } from './read/artifacts.ts';
 import { bindTables } from './bind/bind.ts';
 import { findClaims, proseSentences } from './bind/claims/find.ts';
-import { isLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
+import { isLabelOfAny, pieceOfLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
 import { detectFormatMix, detectTableTemplate, signatureHits } from './bind/detect.ts';
 import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
@@ -15,6 +15,7 @@ import { mixedTemplate } from './templates/mixes.ts';
 
 const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 const STARTS_LABEL = startsLabelOfAny(Object.values(TEMPLATES));
+const PIECE_OF_LABEL = pieceOfLabelOfAny(Object.values(TEMPLATES));
 
 /** Lines at least this long are searched for squashed headings and tables. */
 const LONG_LINE = 300;
@@ -37,7 +38,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// A BOM is read as a space: it stays out of every label but keeps its UTF-16 slot, so every
 	// range is a range of the text given.
 	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
-	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL);
+	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL, PIECE_OF_LABEL);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
 	const longLines: string[] = [];

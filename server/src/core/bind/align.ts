@@ -7,6 +7,7 @@ import { cellKey, derivedOf, evaluate, instancesOf } from '../check/balance.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
 import type { Range } from '../read/text.ts';
 import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
+import { keepsNoColumns, type TableStream } from './orderReading.ts';
 
 /**
  * Reads a stream of label and number tokens against the template's row sequence, as a diff
@@ -57,10 +58,11 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	if (block.layout === 'glued') tables.push(...emptyTables(block, tables, labels));
 	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
 	if (block.layout !== 'glued') markLabelsApart(segments, pairs, tables, labels);
+	if (block.layout === 'pdf-text' && keepsNoColumns(block, isValueToken)) STREAMS.set(block, streamsOf(segments, pairs, labels));
 	// Numbers no row took and no label names: the trace of rows the extraction scattered.
 	const paired = new Set(pairs.map((p) => p.segment));
 	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
-	for (const t of tables) if (!t.unreadable) STRAYS.set(t, strays);
+	for (const t of tables) if (!t.unreadable && !STRAYS.has(t)) STRAYS.set(t, strays);
 	return tables;
 }
 
@@ -207,14 +209,34 @@ function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 	const widths = [...new Set(rows.filter((r) => !r.unlabeled && r.width >= 3).map((r) => r.width))];
 	const unlabeledWidths = new Set(rows.filter((r) => r.unlabeled).map((r) => r.width));
 	const out: Segment[] = [];
+	// The width of the rows the last named row's table has: numbers with no label after it are most likely its rows.
+	let context: number | undefined;
 	for (const s of segments) {
 		const n = s.values.length;
 		// Numbers under another table's headers (Table 3's, 14 of its 15) are not rows of 7.
 		const anchoredWidth = s.anchor ? s.anchor.columns.filter((c) => c.kind !== 'text').length : undefined;
-		// Nor are the numbers of a row whose label names a row that wide (6 of Table 3's 7 are not two rows of Table 2's 3).
-		const form = s.label.length > 0 && n > Math.min(...widths) ? segmentLabel(s) : undefined;
-		const fitsNamedRow = form !== undefined && rows.some((r) => !r.unlabeled && r.width >= n && labelScore(form, r) !== undefined);
-		const w = fitsNamedRow || unlabeledWidths.has(n) || (anchoredWidth !== undefined && n % anchoredWidth !== 0) ? undefined : widths.find((w) => n > w && n % w === 0);
+		const form = s.label.length > 0 ? segmentLabel(s) : undefined;
+		let best: { row: TemplateRow; score: number } | undefined;
+		let fitsNamedRow = false;
+		if (form) {
+			for (const r of rows) {
+				if (r.unlabeled || r.row.kind === 'group') continue;
+				const score = labelScore(form, r)?.score;
+				if (score === undefined) continue;
+				// Nor are the numbers of a row whose label names a row that wide (6 of Table 3's 7 are not two rows of Table 2's 3).
+				if (r.width >= n && n > Math.min(...widths)) fitsNamedRow = true;
+				if (!best || score > best.score) best = { row: r, score };
+			}
+		}
+		if (best) context = best.row.width;
+		else if (anchoredWidth !== undefined) context = anchoredWidth;
+		// The numbers of the row a label names best run on into rows of its width (its table's next rows lost their labels);
+		// numbers with no label after it, likewise.
+		// (Rows one or two numbers wide are too narrow to tell apart by counting.)
+		const own = context !== undefined && widths.includes(context) && (best || s.label.length === 0) && n > context && n % context === 0 ? context : undefined;
+		const w = fitsNamedRow || unlabeledWidths.has(n) || (anchoredWidth !== undefined && n % anchoredWidth !== 0)
+			? undefined
+			: (own ?? widths.find((w) => n > w && n % w === 0));
 		if (!w) {
 			out.push(s);
 			continue;
@@ -405,6 +427,8 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed || cell.inferred === true });
 		});
 		if ((guessed && segment.values.length > 0) || segment.values.some((c) => c.inferred)) table.inferred = true;
+		// (Glued digits split by a guess are the default reason; a row the order placed is this one.)
+		if (guessed && segment.values.length > 0 && block.layout === 'pdf-text') table.inferredWhy ??= ROWS_BY_ORDER;
 		if (labelRead) LABEL_READ.add(bound);
 		table.rows.push(bound);
 		table.byKey.set(row.row.key, bound);
@@ -413,6 +437,49 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 	void labels;
 	return tables;
 }
+
+/**
+ * Each table's share of the stream: a table's anchor, or a row of it with numbers, starts its
+ * share (tables come in the template's order, so a later table's evidence moves on, an earlier
+ * one's does not go back); the numbers up to the next table's are its own.
+ */
+function streamsOf(segments: Segment[], pairs: Pair[], labels: TemplateLabels): TableStream[] {
+	const rowOf = new Map(pairs.map((p) => [p.segment, p.row]));
+	const order = labels.template.tables;
+	const out = new Map<TableDef, TableStream>();
+	let current: TableStream | undefined;
+	for (const s of segments) {
+		const row = rowOf.get(s);
+		const evidence = s.anchor ?? (s.values.length > 0 ? row?.table : undefined);
+		if (evidence && (!current || order.indexOf(evidence) > order.indexOf(current.def))) {
+			current = out.get(evidence) ?? { def: evidence, values: [], labels: new Map() };
+			out.set(evidence, current);
+		}
+		if (!current) continue;
+		if (s.anchor === current.def && !current.anchor) current.anchor = (s.head ?? s.values[0] ?? s.label[0])?.range;
+		current.values.push(...s.values.filter((v) => v.text !== ''));
+		if (row && row.table === current.def && s.label.length > 0 && !current.labels.has(row.row.key)) current.labels.set(row.row.key, s.label);
+	}
+	return [...out.values()];
+}
+
+/** Per block of text that keeps no columns, each table's share of its token stream. */
+const STREAMS = new WeakMap<TableBlock, TableStream[]>();
+
+/** The tables' shares of a block's stream, where the block's text keeps no columns (see orderReading.ts). */
+export function streamsOfBlock(block: TableBlock): TableStream[] | undefined {
+	return STREAMS.get(block);
+}
+
+/** A table read from its numbers' order takes its place with no strays: every number was placed. */
+export function markOrderRead(table: BoundTable): void {
+	STRAYS.set(table, 0);
+}
+
+const ROWS_BY_ORDER = {
+	zh: '有的行标签未能读出，其数值按模板的行序推定所在的行',
+	en: 'some row labels could not be read, and the rows of their numbers were inferred from the template\'s order of rows',
+};
 
 /** Consecutive row labels with no numbers between them, from which on labels and numbers were extracted apart. */
 const MIN_LABELS_APART = 3;
@@ -427,7 +494,8 @@ function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[
 	let run: Segment[] = [];
 	const flush = () => {
 		if (run.length >= MIN_LABELS_APART) {
-			const defs = new Set(run.map((s) => rowOf.get(s)?.table).filter((d): d is TableDef => d !== undefined));
+			// The tables the labels were bound to, or (labels no row took: their numbers went by order) the tables they name.
+			const defs = new Set(run.map((s) => rowOf.get(s)?.table ?? labels.matchRow(s.head!.text)[0]?.table).filter((d): d is TableDef => d !== undefined));
 			for (const t of tables) {
 				if (!defs.has(t.def) || t.unreadable) continue;
 				t.unreadable = {

@@ -1,5 +1,6 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, joinStrays, judgeReadable, judgeShortRows, pinRowTotals, placeSparseRows, wasAligned } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable, judgeShortRows, markOrderRead, pinRowTotals, placeSparseRows, streamsOfBlock, wasAligned } from './align.ts';
+import { joinStreams, readInOrder, type TableStream } from './orderReading.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
@@ -39,6 +40,8 @@ class Binder {
 	/** Cells per physical row, and whether a row holds any text (reliable layouts only). */
 	private rowSizes = new Map<number, number>();
 	private rowFilled = new Map<number, boolean>();
+	/** The tables' shares of the token streams of text that keeps no columns, in order; undefined between blocks of other layouts. */
+	private streams: Array<TableStream | undefined> = [];
 
 	/** `regions`: whether to weigh a broken run of pipe tables against its token-stream reading (not when reading its members alone). */
 	constructor(private readonly labels: TemplateLabels, private readonly regions = true) {}
@@ -68,8 +71,10 @@ class Binder {
 					if (block.layout === 'pdf-text') judgeValueOrder(t, block, this.labels);
 					this.addAligned(t);
 				}
+				this.streams.push(...(streamsOfBlock(block) ?? [undefined]));
 				continue;
 			}
+			this.streams.push(undefined);
 			this.block = block;
 			this.rowSizes = new Map();
 			this.rowFilled = new Map();
@@ -83,6 +88,7 @@ class Binder {
 			this.finishRow();
 			this.overflow = undefined;
 		}
+		this.readInOrder();
 		for (const t of this.tables) {
 			if (wasAligned(t)) {
 				if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
@@ -97,6 +103,21 @@ class Binder {
 		const readDefs = new Set(read.map((t) => t.def));
 		const readSections = new Set(read.map((t) => t.def.section));
 		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !readDefs.has(t.def) && (t.def.required || !readSections.has(t.def.section))));
+	}
+
+	/** Tables whose numbers the aligner could not place by their labels, placed by their order where that stands (orderReading.ts). */
+	private readInOrder(): void {
+		for (const stream of joinStreams(this.streams)) {
+			const parts = this.tables.filter((t) => t.def === stream.def);
+			if (parts.some((t) => t.layout !== 'pdf-text')) continue;
+			const read = readInOrder(stream, parts, this.labels.template.rules);
+			if (!read) continue;
+			const at = parts.length > 0 ? this.tables.indexOf(parts[0]) : this.tables.length;
+			const rest = this.tables.filter((t) => t.def !== stream.def);
+			this.tables.length = 0;
+			this.tables.push(...rest.slice(0, at), read, ...rest.slice(at));
+			markOrderRead(read);
+		}
 	}
 
 	/** A table read by the aligner: it continues an earlier part of the same table (split by a heading or a page) when their rows do not overlap. */

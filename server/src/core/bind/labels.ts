@@ -66,6 +66,27 @@ export function startsLabelOfAny(templates: TemplateDef[]): (text: string) => bo
 	return (text) => all.some((l) => l.startsRow(text));
 }
 
+/** Fewest characters of a line that, found inside a table's long title or header note, show it is a piece of one. */
+const MIN_PIECE = 8;
+
+/**
+ * Whether a text is a piece of a long table title or header note of any of the given formats, as
+ * such a note wrapped inside its cell is ("（本列数据的勾稽关系为：第一项加第二项之" of the note over
+ * Table 2's 总计 column): a line of the table, not a paragraph.
+ */
+export function pieceOfLabelOfAny(templates: TemplateDef[]): (text: string) => boolean {
+	const long = new Set<string>();
+	for (const t of templates) for (const table of t.tables) for (const text of [...table.anchors, ...table.headers]) {
+		const norm = normalizeLabel(text);
+		if (norm.length > MIN_PIECE) long.add(norm);
+	}
+	const all = [...long];
+	return (text) => {
+		const norm = normalizeLabel(text);
+		return norm.length >= MIN_PIECE && all.some((l) => l.includes(norm));
+	};
+}
+
 /** Fewest characters of a label's core, after its ordinal, that identify it as cut. */
 const MIN_CUT_CORE = 2;
 

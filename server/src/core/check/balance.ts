@@ -67,7 +67,7 @@ export function instancesOf(rules: readonly BalanceRule[], table: BoundTable): R
  */
 function restsOnGuess(rule: BalanceRule, table: BoundTable, cells: BoundCell[]): boolean {
 	for (const c of cells) {
-		if (!c.inferred) continue;
+		if (!c.inferred || c.placedInOrder) continue;
 		if (!c.columnUnknown || rule.kind !== 'sum') return true;
 		const row = table.byKey.get(c.row);
 		if (!row) return true;

@@ -102,7 +102,7 @@ export const CODES = {
 	'table.inferred': {
 		severity: 'information',
 		title: { zh: '表格数值系推断', en: 'Table values inferred' },
-		message: { zh: '“{table}”的单元格粘连在一起，数值系推断拆分，核对结果仅供参考，不提供自动修正。', en: 'The cells of "{table}" run together; the values were split by inference, so checks are indicative and no fix is offered.' },
+		message: { zh: '“{table}”{reason}，核对结果仅供参考，不提供自动修正。', en: 'In "{table}", {reason}, so checks are indicative and no fix is offered.' },
 	},
 	'table.unreadable': {
 		severity: 'warning',

@@ -59,7 +59,8 @@ export function tableFixValues(model: ReportModel, table: BoundTable): Map<strin
 		written.set(cellKey(cell), { cell, value });
 	};
 	// A table said unreadable is never written to: its findings say so.
-	if (table.unreadable) return written;
+	// Nor is a table whose numbers were placed by their order alone.
+	if (table.unreadable || table.readInOrder) return written;
 	const derived = derivedCells(model, table);
 	const instances = ruleInstances(model, table).filter((i) => i.rule.kind === 'sum' && !i.inferred);
 	const limit = instances.length + 2;

@@ -1,5 +1,6 @@
-import { cellKey, derivedCells, evaluate, roundSum, ruleInstances, termValue, type Evaluation, type Overrides, type RuleInstance } from './balance.ts';
+import { cellKey, derivedCells, derivedOf, evaluate, instancesOf, roundSum, ruleInstances, termValue, type Evaluation, type Overrides, type RuleInstance } from './balance.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
+import type { BalanceRule } from '../templates/index.ts';
 
 /**
  * Locates a wrong cell from a table's balance rules. The tables are redundant: almost every cell
@@ -86,10 +87,15 @@ export function goesThrough(inst: RuleInstance, cell: BoundCell): boolean {
 }
 
 export function diagnoseTable(model: ReportModel, table: BoundTable, overrides: Overrides = new Map()): TableDiagnosis {
-	const derived = derivedCells(model, table);
+	return diagnoseWith(model.template.rules, table, overrides);
+}
+
+/** diagnoseTable with the given rules (for a reader that weighs a reading before the model is whole). */
+export function diagnoseWith(rules: readonly BalanceRule[], table: BoundTable, overrides: Overrides = new Map()): TableDiagnosis {
+	const derived = derivedOf(rules, table);
 	// In a table said unreadable, a rule that rests on a guessed cell is no evidence for locating a
 	// cell: only the rules whose verdict holds however the guess went are weighed (see guessedEvaluations).
-	const evaluations = ruleInstances(model, table)
+	const evaluations = instancesOf(rules, table)
 		.filter((inst) => !table.unreadable || !inst.inferred)
 		.map((inst) => evaluate(inst, derived, overrides));
 	const failing = evaluations.filter((e) => e.status === 'mismatch');
@@ -132,7 +138,7 @@ export function ruleRepairs(d: TableDiagnosis, failing: Evaluation, overrides: O
 
 /** The cell's value that makes `inst` hold, if the cell may be changed and the value is a count or amount. */
 function solve(d: TableDiagnosis, overrides: Overrides, inst: RuleInstance, cell: BoundCell): Repair | undefined {
-	if (cell.inferred) return undefined;
+	if (cell.inferred && !cell.placedInOrder) return undefined;
 	const coef = coefficient(inst, cell);
 	const actual = termValue(cell, d.derived, overrides);
 	if (coef === 0 || actual === undefined) return undefined;

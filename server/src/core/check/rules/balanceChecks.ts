@@ -13,26 +13,42 @@ import { columnName, rowName } from '../../features/names.ts';
  * to choose from and none preferred.
  */
 export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
-	const out: Finding[] = [];
+	const all: Finding[] = [];
 	for (const table of model.tables) {
-		const diagnosis = diagnoseTable(model, table);
-		out.push(...blankTotalFindings(model, diagnosis.evaluations, lang));
-		// A table said unreadable: what its guessed cells show, lowered, beside what is certain.
-		const guessed = guessedEvaluations(model, table);
-		out.push(...blankTotalFindings(model, guessed, lang));
-		for (const ev of guessed) if (ev.status === 'mismatch') out.push(ruleFinding(model, ev, lang));
-		const located = locatedRepairs(diagnosis);
-		if (located) {
-			for (const repair of located) out.push(locatedFinding(model, diagnosis, repair, located, lang));
-			continue;
-		}
-		for (const ev of diagnosis.failing) {
-			const repairs = ev.instance.inferred || table.unreadable ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
-			const finding = ruleFinding(model, ev, lang);
-			if (diagnosis.repairs.length > 1 && !table.unreadable) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
-			if (repairs.length > 0) finding.alternatives = repairs.map((r) => repairFix(r, lang, ev.instance));
-			out.push(finding);
-		}
+		const found = tableBalanceFindings(model, table, lang);
+		all.push(...(table.readInOrder ? found.map(readInOrder) : found));
+	}
+	return all;
+}
+
+/**
+ * A table whose numbers were placed by their order alone (its sums vouching for the placing) is
+ * read by an inference: what its rules find is lowered to a warning, and nothing is fixed.
+ */
+function readInOrder(f: Finding): Finding {
+	const { fix: _fix, alternatives: _alternatives, ...rest } = f;
+	return { ...rest, severity: f.severity === 'error' ? 'warning' : f.severity, data: { ...f.data, inferred: true } };
+}
+
+function tableBalanceFindings(model: ReportModel, table: BoundTable, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	const diagnosis = diagnoseTable(model, table);
+	out.push(...blankTotalFindings(model, diagnosis.evaluations, lang));
+	// A table said unreadable: what its guessed cells show, lowered, beside what is certain.
+	const guessed = guessedEvaluations(model, table);
+	out.push(...blankTotalFindings(model, guessed, lang));
+	for (const ev of guessed) if (ev.status === 'mismatch') out.push(ruleFinding(model, ev, lang));
+	const located = locatedRepairs(diagnosis);
+	if (located) {
+		for (const repair of located) out.push(locatedFinding(model, diagnosis, repair, located, lang));
+		return out;
+	}
+	for (const ev of diagnosis.failing) {
+		const repairs = ev.instance.inferred || table.unreadable ? [] : diagnosis.repairs.length > 1 ? diagnosis.repairs : ruleRepairs(diagnosis, ev);
+		const finding = ruleFinding(model, ev, lang);
+		if (diagnosis.repairs.length > 1 && !table.unreadable) finding.message += ' ' + formatMessage(LOCATED_TEXTS.choices[lang], { count: diagnosis.repairs.length });
+		if (repairs.length > 0) finding.alternatives = repairs.map((r) => repairFix(r, lang, ev.instance));
+		out.push(finding);
 	}
 	return out;
 }

@@ -202,6 +202,9 @@ export function withoutGuessedMissing(findings: Finding[]): Finding[] {
 	return findings.filter((f) => f.code !== 'table.missing' || !(all || ids.has(f.data?.table)));
 }
 
+/** Why a table's values were inferred, unless the reader said otherwise. */
+const GLUED_CELLS = { zh: '的单元格粘连在一起，数值系推断拆分', en: 'the cells run together and the values were split by inference' };
+
 /** Tables: missing tables and rows, rows with the wrong number of cells, duplicated and unknown rows. */
 export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
@@ -278,7 +281,7 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 			out.push({
 				code: 'table.inferred',
 				severity: CODES['table.inferred'].severity,
-				message: message('table.inferred', lang, { table: table.def.title[lang] }),
+				message: message('table.inferred', lang, { table: table.def.title[lang], reason: (table.inferredWhy ?? GLUED_CELLS)[lang] }),
 				range: where,
 			});
 		}

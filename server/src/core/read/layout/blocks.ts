@@ -34,12 +34,12 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * Finds the runs of table lines in a document (tab-prefixed or piped lines, with the blank and
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
-export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false): TableBlock[] {
+export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
 	const blocks = findCellBlocks(index, isLabel);
 	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;
-	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel });
+	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel, pieceOfLabel });
 	return pdf.length === 0 ? blocks : [...blocks, ...pdf].sort((a, b) => a.firstLine - b.firstLine);
 }
 

@@ -53,6 +53,8 @@ export interface LabelTests {
 	isLabel: (text: string) => boolean;
 	/** The text starts a row label of some format (a label cut by a line break). */
 	startsLabel: (text: string) => boolean;
+	/** The text is a piece of a long table title or header note (one wrapped in its cell). */
+	pieceOfLabel?: (text: string) => boolean;
 }
 
 /**
@@ -62,7 +64,8 @@ export interface LabelTests {
  */
 export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: LabelTests): TableBlock[] {
 	const lines = index.lines;
-	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : kindOf(line, n, lines, tests)));
+	const pages = pageNumbering(lines);
+	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : kindOf(line, n, lines, tests, pages)));
 	const blocks: TableBlock[] = [];
 	let n = 0;
 	while (n < lines.length) {
@@ -94,13 +97,13 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 	return blocks;
 }
 
-function kindOf(line: string, n: number, lines: string[], tests: LabelTests): LineKind {
+function kindOf(line: string, n: number, lines: string[], tests: LabelTests, pages: PageNumbering): LineKind {
 	// The cheap tests first: most lines of a report are prose.
 	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return line.trim() === '' ? 'blank' : 'prose';
 	if (SENTENCE_END.test(line)) return 'prose';
 	const tokens = lineTokens(line);
 	if (tokens.length === 0) return 'blank';
-	if (tokens.length <= 3 && isFooter(line.replace(/[\f]/g, '').trim(), n, lines)) return 'footer';
+	if (tokens.length <= 3 && isFooter(line.replace(/[\f]/g, '').trim(), n, lines, pages)) return 'footer';
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
 	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
@@ -109,11 +112,13 @@ function kindOf(line: string, n: number, lines: string[], tests: LabelTests): Li
 	// (A header band's line is many short words: 第二项之和，等于 自然人 商业企 科研机 …)
 	const words = tokens.filter((t) => !isValueToken(t.text));
 	const meanWord = words.reduce((a, t) => a + t.text.length, 0) / Math.max(1, words.length);
-	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text)))) return 'prose';
+	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text))) && !tests.pieceOfLabel?.(trimmed)) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
-		if (h && h.level === 1 && !tests.isLabel(text) && !tests.startsLabel(text)) return 'heading';
+		// (Not a group label cut beside a row label: 三、本 （一）予以公开.)
+		const besideRowLabel = tokens.slice(1).some((t) => tests.isLabel(t.text) || tests.startsLabel(t.text));
+		if (h && h.level === 1 && !tests.isLabel(text) && !tests.startsLabel(text) && !besideRowLabel) return 'heading';
 	}
 	return 'table';
 }
@@ -123,10 +128,37 @@ export function isPageFooter(text: string): boolean {
 	return PAGE_FOOTER.test(text.replace(/\f/g, '').trim());
 }
 
-/** A page number: a footer pattern, or a bare number that is the last thing before a page break. */
-function isFooter(text: string, n: number, lines: string[]): boolean {
+interface PageNumbering {
+	/** Per line, how many page breaks come before it. */
+	breaksBefore: Uint16Array;
+	/** The document marks its page numbers (— 4 —, 第4页): a bare number is then no page number. */
+	marked: boolean;
+}
+
+function pageNumbering(lines: string[]): PageNumbering {
+	const breaksBefore = new Uint16Array(lines.length);
+	let breaks = 0;
+	let marked = false;
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		if (line.startsWith('\f')) breaks++;
+		breaksBefore[n] = breaks;
+		if (!marked && line.length < 24 && PAGE_FOOTER.test(line.replace(/\f/g, '').trim()) && !/^\d/.test(line.replace(/\f/g, '').trim())) marked = true;
+		for (let k = 1; k < line.length; k++) if (line.charCodeAt(k) === 12) breaks++;
+	}
+	return { breaksBefore, marked };
+}
+
+/**
+ * A page number: a footer pattern, or a bare number that is the last thing before a page break
+ * and is that page's number (give or take an unnumbered cover page): the last cell of a table at
+ * the foot of a page (a 0 before the break) is not.
+ */
+function isFooter(text: string, n: number, lines: string[], pages: PageNumbering): boolean {
 	if (PAGE_FOOTER.test(text)) return true;
-	if (!/^\d{1,3}$/.test(text)) return false;
+	if (!/^\d{1,3}$/.test(text) || pages.marked) return false;
+	const page = pages.breaksBefore[n] + 1;
+	if (Number(text) < page - 2 || Number(text) > page) return false;
 	for (let k = n + 1; k < lines.length; k++) {
 		if (lines[k].trim() === '' && !lines[k].includes('\f')) continue;
 		return lines[k].startsWith('\f');

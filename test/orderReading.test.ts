@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { tableValues } from './helpers.ts';
+
+/**
+ * Plain pdftotext writes a wrapped row label as a block of its own, away from its numbers, but
+ * keeps the numbers in the table's order: where they fill the table's rows exactly and its sums
+ * vouch for the placing, the table is read row by row in that order (inferred: lowered, never
+ * fixed). The files are corpus reports (test/corpus/pdf/, sources in their .expected.json).
+ */
+const PDF = join(__dirname, 'corpus', 'pdf');
+const read = (name: string) => readFileSync(join(PDF, name), 'utf8');
+const requestsOf = (text: string) => parseReport(text).tables.find((t) => t.def.id === 'requests')!;
+const valuesOf = (text: string) => tableValues(parseReport(text)).find((t) => t.id === 'requests')!.rows;
+const lineOf = (text: string, n: number) => new LineIndex(text).lines[n];
+
+describe('plain pdftotext with row labels extracted apart from their numbers', () => {
+	test('numbers in order, labels scattered (（二）部分公开 printed above （一）予以公开’s numbers): the table reads as the -layout text of the same PDF does', () => {
+		const raw = read('generated-tab-cells-s7.raw.txt');
+		const table = requestsOf(raw);
+		assert.equal(table.unreadable, undefined);
+		assert.ok(table.readInOrder);
+		assert.equal(table.rows.length, 25);
+		assert.deepEqual(valuesOf(raw), valuesOf(read('generated-tab-cells-s7.layout.txt')));
+		for (const row of table.rows) for (const c of row.cells.values()) assert.ok(c.inferred && c.placedInOrder, `${row.def.key} ${c.column}`);
+		const findings = checkReport(parseReport(raw));
+		const inferred = findings.filter((f) => f.code === 'table.inferred');
+		assert.equal(inferred.length, 1);
+		assert.match(inferred[0].message, /分开提取.*175 个数值.*25 行/);
+	});
+
+	test('the one wrong cell the sums locate is a warning on that cell, with no fix; fix-all leaves the table alone', () => {
+		const raw = read('pingtan-zrzyj-2024.raw.txt');
+		const model = parseReport(raw);
+		assert.ok(requestsOf(raw).readInOrder);
+		const balance = checkReport(model).filter((f) => f.code.startsWith('balance.'));
+		assert.equal(balance.length, 1);
+		const [f] = balance;
+		assert.equal(f.code, 'balance.row-total');
+		assert.equal(f.severity, 'warning');
+		assert.equal(f.fix, undefined);
+		assert.equal(f.alternatives, undefined);
+		assert.equal(f.range.start.line, 146);
+		assert.equal(lineOf(raw, 146).slice(f.range.start.character, f.range.end.character), '24');
+		assert.ok(!checkReport(model).some((x) => x.severity === 'error' && x.code.startsWith('balance.')));
+		assert.deepEqual(fixAllEdits(model).filter((e) => e.range.start.line >= 110 && e.range.start.line <= 570), []);
+	});
+
+	test('a placing the sums do not vouch for (two mistakes that meet in no one cell) is not trusted: the table is said unreadable once', () => {
+		const raw = read('pingtan-zrzyj-2024.raw.txt');
+		const lines = raw.split('\n');
+		// Besides （一）予以公开's 24 (line 147, the report's own mistake), 1.本机关不掌握's 37 (line 296) changed.
+		assert.equal(lines[146], '24');
+		assert.equal(lines[295], '37');
+		lines[295] = '35';
+		const text = lines.join('\n');
+		const table = requestsOf(text);
+		assert.ok(!table.readInOrder);
+		assert.ok(table.unreadable);
+		assert.equal(checkReport(parseReport(text)).filter((f) => f.code === 'table.unreadable').length, 1);
+	});
+
+	test('a number too few (a blank cell the extraction dropped) is no placing by order', () => {
+		const lines = read('pingtan-zrzyj-2024.raw.txt').split('\n');
+		assert.equal(lines[160], '9');
+		lines.splice(160, 2);
+		const table = requestsOf(lines.join('\n'));
+		assert.ok(!table.readInOrder);
+	});
+
+	test('text laid out as on the page (pdftotext -layout) is read by its labels, never by order', () => {
+		for (const name of ['generated-tab-cells-s7.layout.txt', 'pingtan-zrzyj-2024.layout.txt']) {
+			const model = parseReport(read(name));
+			assert.ok(model.tables.every((t) => !t.readInOrder), name);
+		}
+	});
+});
+
+describe('page numbers in plain pdftotext', () => {
+	test('a table’s last 0 before a page break is a cell, not the page’s number', () => {
+		const raw = read('pingtan-zrzyj-2024.raw.txt');
+		const appeals = parseReport(raw).tables.find((t) => t.def.id === 'appeals')!;
+		assert.equal(appeals.unreadable, undefined);
+		assert.equal(appeals.rows[0].valueCount, 15);
+	});
+
+	test('a bare number that is its page’s number, in a document that marks no page numbers otherwise, is a footer', () => {
+		const body = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '', '本年制发件数', '', '本年废止件数', '', '现行有效件数', '', '规章', '', '1', '', '0', '', '1', '', '2', '', '\f行政规范性文件', '', '3', '', '0', '', '3', ''];
+		const model = parseReport(['2023年政府信息公开工作年度报告', ...body].join('\n'));
+		const rules = model.tables.find((t) => t.def.id === 'active.rules')!;
+		assert.deepEqual([...rules.byKey.get('regulations')!.cells.values()].map((c) => c.text), ['1', '0', '1']);
+		assert.deepEqual([...rules.byKey.get('normativeDocuments')!.cells.values()].map((c) => c.text), ['3', '0', '3']);
+	});
+});
