@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { hoverAt } from '../server/src/core/features/index.ts';
 import { tableValues } from './helpers.ts';
 
 /**
@@ -47,6 +48,9 @@ describe('plain pdftotext with row labels extracted apart from their numbers', (
 		assert.equal(lineOf(raw, 146).slice(f.range.start.character, f.range.end.character), '24');
 		assert.ok(!checkReport(model).some((x) => x.severity === 'error' && x.code.startsWith('balance.')));
 		assert.deepEqual(fixAllEdits(model).filter((e) => e.range.start.line >= 110 && e.range.start.line <= 570), []);
+		// The hover says how the cell was placed.
+		assert.match(hoverAt(model, { line: 146, character: 0 }, 'zh')!.markdown, /按原文数值的先后推定/);
+		assert.match(hoverAt(model, { line: 146, character: 0 }, 'en')!.markdown, /order of the numbers/);
 	});
 
 	test('a placing the sums do not vouch for (two mistakes that meet in no one cell) is not trusted: the table is said unreadable once', () => {

@@ -39,6 +39,8 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 				}
 			}
 			if (cell.columnUnknown) lines.push('', zh ? '_提取的文本丢掉了这一行的空白单元格：此数属于本行，但所在的列无法确定，只核对本行各项之和。_' : "_The extracted text dropped this row's blank cells: this number is the row's, but its column is unknown; only the row's sum is checked._");
+			else if (cell.placedInOrder) lines.push('', zh ? '_行标签与数值被分开提取：此数所在的行和列按原文数值的先后推定（各项合计印证了这一顺序），核对结果仅供参考。_' : '_Row labels were extracted apart from the numbers: this number\'s row and column follow from the order of the numbers (which the sums bear out); checks are indicative._');
+			else if (cell.inferred && table.inferredWhy) lines.push('', zh ? `_此单元格系推断：${table.inferredWhy.zh.replace(/^的/, '')}。_` : `_This cell was inferred: ${table.inferredWhy.en}._`);
 			else if (cell.inferred) lines.push('', zh ? '_此单元格系从粘连文本中推断拆分。_' : '_This cell was split from run-together text by inference._');
 			return { markdown: lines.join('\n'), range: cell.range };
 		}
