@@ -494,8 +494,7 @@ function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[
 	let run: Segment[] = [];
 	const flush = () => {
 		if (run.length >= MIN_LABELS_APART) {
-			// The tables the labels were bound to, or (labels no row took: their numbers went by order) the tables they name.
-			const defs = new Set(run.map((s) => rowOf.get(s)?.table ?? labels.matchRow(s.head!.text)[0]?.table).filter((d): d is TableDef => d !== undefined));
+			const defs = new Set(run.map((s) => rowOf.get(s)?.table).filter((d): d is TableDef => d !== undefined));
 			for (const t of tables) {
 				if (!defs.has(t.def) || t.unreadable) continue;
 				t.unreadable = {
