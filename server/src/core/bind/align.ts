@@ -450,7 +450,9 @@ function streamsOf(segments: Segment[], pairs: Pair[], labels: TemplateLabels): 
 	let current: TableStream | undefined;
 	for (const s of segments) {
 		const row = rowOf.get(s);
-		const evidence = s.anchor ?? (s.values.length > 0 ? row?.table : undefined);
+		// (A segment whose own label names a row of the table in hand stays in it, whatever header the extraction put before it.)
+		const own = current !== undefined && s.head !== undefined && labels.matchRow(s.head.text, current.def).some((m) => m.exact);
+		const evidence = own ? undefined : (s.anchor ?? (s.values.length > 0 ? row?.table : undefined));
 		if (evidence && (!current || order.indexOf(evidence) > order.indexOf(current.def))) {
 			current = out.get(evidence) ?? { def: evidence, values: [], labels: new Map() };
 			out.set(evidence, current);

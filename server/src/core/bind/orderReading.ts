@@ -100,6 +100,8 @@ export function readInOrder(stream: TableStream, parts: BoundTable[], rules: rea
 	if (stream.values.some((v) => { const value = parseCellValue(v.text); return value.kind !== 'number' && !value.notes.includes('placeholder'); })) return undefined;
 	const table = build(stream, rows, columns);
 	const d = diagnoseWith(rules, table);
+	// Sums are what vouch for the order: a table with none to weigh (one row, or no rule) has nothing to vouch for it.
+	if (rows.length < 2 || d.evaluations.length === 0) return undefined;
 	const failing = d.failing.length;
 	if (failing > 0 && d.repairs.length !== 1) return undefined;
 	const zh = `的行标签与数值被分开提取，${stream.values.length} 个数值恰好按原文顺序逐行填满 ${rows.length} 行，${failing === 0 ? '各项合计均相符' : '除一个单元格外各项合计均相符'}；数值按其顺序推定`;
