@@ -33,6 +33,14 @@ describe('plain pdftotext with row labels extracted apart from their numbers', (
 		assert.match(inferred[0].message, /分开提取.*175 个数值.*25 行/);
 	});
 
+	test('a published PDF (淮安市 2024, plain pdftotext): the 25 rows read by order are the rows its -layout text reads by label', () => {
+		const real = (name: string) => readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+		const raw = real('jiangsu-huaian-szf-2024-raw.txt');
+		assert.ok(requestsOf(raw).readInOrder);
+		assert.deepEqual(valuesOf(raw), valuesOf(real('jiangsu-huaian-szf-2024-layout.txt')));
+		assert.equal(Object.keys(valuesOf(raw)).length, 25);
+	});
+
 	test('the one wrong cell the sums locate is a warning on that cell, with no fix; fix-all leaves the table alone', () => {
 		const raw = read('pingtan-zrzyj-2024.raw.txt');
 		const model = parseReport(raw);
