@@ -14,7 +14,9 @@ const files = readdirSync('test', { recursive: true })
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-test-'));
 const tap = join(dir, 'report.tap');
 const args = [
-	'--import', 'tsx', '--test',
+	// A test that waits for an event which never comes fails after 10 minutes instead of hanging CI
+	// (a bound on a hang, not an expectation of speed: no test asks for anything near it).
+	'--import', 'tsx', '--test', '--test-timeout=600000',
 	'--test-reporter=spec', '--test-reporter-destination=stdout',
 	'--test-reporter=tap', `--test-reporter-destination=${tap}`,
 	...process.argv.slice(2), ...files,

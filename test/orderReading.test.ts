@@ -98,6 +98,34 @@ describe('plain pdftotext with row labels extracted apart from their numbers', (
 	});
 });
 
+describe('a running page header inside a table (the report\'s title at the top of each page)', () => {
+	const withHeader = (name: string, before: number, title: string) => {
+		const lines = read(name).split('\n');
+		lines.splice(before - 1, 0, '\f' + title, '');
+		return lines.join('\n');
+	};
+
+	test('is page furniture: the table is read as without it, and no table is built from the numbers after it', () => {
+		const text = withHeader('pingtan-jtjsj-2025.raw.txt', 199, '平潭综合实验区交通与建设局2025年度政府信息公开工作年度报告');
+		const model = parseReport(text);
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error'), []);
+		assert.equal(model.tables.filter((t) => t.def.id === 'appeals').length, 1);
+		assert.deepEqual(valuesOf(text), valuesOf(read('pingtan-jtjsj-2025.raw.txt')));
+	});
+
+	test('between a row label and its numbers: no number is lost, and a wrong total there is still found', () => {
+		const name = 'seed-000-xicheng-rsj-2023.raw.txt';
+		const text = withHeader(name, 484, '北京市西城区人力资源和社会保障局2023年政府信息公开工作年度报告');
+		assert.deepEqual(valuesOf(text), valuesOf(read(name)));
+		const lines = text.split('\n');
+		const at = lines.findIndex((l, n) => n > 484 && l === '5');
+		lines[at] = '6';
+		const findings = checkReport(parseReport(lines.join('\n'))).filter((f) => f.code.startsWith('balance.'));
+		assert.equal(findings.length, 1);
+		assert.equal(findings[0].range.start.line, at);
+	});
+});
+
 describe('page numbers in plain pdftotext', () => {
 	test('a table’s last 0 before a page break is a cell, not the page’s number', () => {
 		const raw = read('pingtan-zrzyj-2024.raw.txt');

@@ -81,6 +81,7 @@ export class Session {
 	/** The server's stderr, line by line. */
 	readonly stderr: string[] = [];
 	private stderrWaiters: Array<() => void> = [];
+	private refreshWaiters: Array<() => void> = [];
 	settings: Record<string, unknown>;
 	private readonly docs = new Map<string, TextDocument>();
 	private exitCode: Promise<number | null>;
@@ -113,8 +114,14 @@ export class Session {
 		for (const m of ['workspace/diagnostic/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh'])
 			conn.onRequest(m, () => {
 				this.refreshes.push(m);
+				for (const w of this.refreshWaiters.splice(0)) w();
 				return null;
 			});
+	}
+
+	/** Resolves once the server has asked for each of these refreshes since `refreshes` was last emptied (no deadline: the runner's --test-timeout bounds a wait that never ends). */
+	async refreshed(...methods: string[]): Promise<void> {
+		while (!methods.every((m) => this.refreshes.includes(m))) await new Promise<void>((resolve) => this.refreshWaiters.push(resolve));
 	}
 
 	text(uri: string): string {

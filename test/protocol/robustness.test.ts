@@ -122,8 +122,8 @@ describe('bad input and load', () => {
 	it('a handler that throws is logged and answered with an empty result', async () => {
 		const h = await s.request('textDocument/hover', { textDocument: { uri: 'file:///burst.txt' } });
 		assert.equal(h, null);
-		const deadline = Date.now() + 1000;
-		while (!s.logs.some((l) => l.includes('hover failed')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+		// (No deadline: the runner's --test-timeout bounds a wait that never ends, however slow the machine.)
+		while (!s.logs.some((l) => l.includes('hover failed'))) await new Promise((r) => setTimeout(r, 10));
 		assert.ok(s.logs.some((l) => l.includes('hover failed')), JSON.stringify(s.logs));
 		assert.equal(await s.request('workspace/executeCommand', { command: 'nianbao.server.fixTable', arguments: ['file:///nowhere.txt', 99] }), null);
 		assert.equal(await s.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } }), null);

@@ -327,9 +327,10 @@ function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverag
 	return best;
 }
 
-function matchScore(s: Segment, form: LabelForm, row: TemplateRow): { score: number; labelRead: boolean } {
+function matchScore(s: Segment, form: LabelForm, row: TemplateRow, namesRow: () => boolean): { score: number; labelRead: boolean } {
 	const n = s.values.length;
-	if (row.unlabeled) return n === row.width ? { score: 4, labelRead: true } : { score: NO_MATCH, labelRead: false };
+	// (Numbers after a label that names some other row are that row's and the next ones', not a table's one unlabeled row.)
+	if (row.unlabeled) return n === row.width && !namesRow() ? { score: 4, labelRead: true } : { score: NO_MATCH, labelRead: false };
 	const label = form.core.length > 0 ? labelScore(form, row) : undefined;
 	const anchorBonus = s.anchor === row.table ? 1 : 0;
 	// A group label only anchors the order: it must not outweigh a row it stands beside.
@@ -355,6 +356,11 @@ function align(segments: Segment[], rows: TemplateRow[]): Pair[] {
 	const move = new Uint8Array((m + 1) * (n + 1)); // 1 skip segment, 2 skip row, 3 match
 	const matches = new Map<number, { score: number; labelRead: boolean }>();
 	const at = (i: number, j: number) => i * (n + 1) + j;
+	// Whether a segment's label names some row, asked only of segments as wide as a table's unlabeled row.
+	const namesRow = forms.map((form) => {
+		let v: boolean | undefined;
+		return () => (v ??= form.core.length > 0 && rows.some((r) => !r.unlabeled && r.row.kind !== 'group' && labelScore(form, r) !== undefined));
+	});
 	for (let i = 1; i <= m; i++) move[at(i, 0)] = 1;
 	for (let j = 1; j <= n; j++) move[at(0, j)] = 2;
 	for (let i = 1; i <= m; i++) {
@@ -362,7 +368,7 @@ function align(segments: Segment[], rows: TemplateRow[]): Pair[] {
 			let best = score[at(i - 1, j)];
 			let how = 1;
 			if (score[at(i, j - 1)] > best) [best, how] = [score[at(i, j - 1)], 2];
-			const mt = matchScore(segments[i - 1], forms[i - 1], rows[j - 1]);
+			const mt = matchScore(segments[i - 1], forms[i - 1], rows[j - 1], namesRow[i - 1]);
 			if (mt.score > 0 && score[at(i - 1, j - 1)] + mt.score > best) {
 				[best, how] = [score[at(i - 1, j - 1)] + mt.score, 3];
 				matches.set(at(i, j), mt);
@@ -441,28 +447,34 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 /**
  * Each table's share of the stream: a table's anchor, or a row of it with numbers, starts its
  * share (tables come in the template's order, so a later table's evidence moves on, an earlier
- * one's does not go back); the numbers up to the next table's are its own.
+ * one's does not go back); the numbers up to the next table's are its own. Numbers before any
+ * table's evidence are a share of no table here (`continued`): they go on the share before them,
+ * in the block before (a table the extraction cut mid-way), or nowhere.
  */
 function streamsOf(segments: Segment[], pairs: Pair[], labels: TemplateLabels): TableStream[] {
 	const rowOf = new Map(pairs.map((p) => [p.segment, p.row]));
 	const order = labels.template.tables;
 	const out = new Map<TableDef, TableStream>();
+	const leading: TableStream = { def: undefined, values: [], labels: new Map() };
 	let current: TableStream | undefined;
 	for (const s of segments) {
 		const row = rowOf.get(s);
 		// (A segment whose own label names a row of the table in hand stays in it, whatever header the extraction put before it.)
-		const own = current !== undefined && s.head !== undefined && labels.matchRow(s.head.text, current.def).some((m) => m.exact);
+		const own = current?.def !== undefined && s.head !== undefined && labels.matchRow(s.head.text, current.def).some((m) => m.exact);
 		const evidence = own ? undefined : (s.anchor ?? (s.values.length > 0 ? row?.table : undefined));
-		if (evidence && (!current || order.indexOf(evidence) > order.indexOf(current.def))) {
+		if (evidence && (!current?.def || order.indexOf(evidence) > order.indexOf(current.def))) {
 			current = out.get(evidence) ?? { def: evidence, values: [], labels: new Map() };
 			out.set(evidence, current);
 		}
-		if (!current) continue;
+		if (!current) {
+			leading.values.push(...s.values.filter((v) => v.text !== ''));
+			continue;
+		}
 		if (s.anchor === current.def && !current.anchor) current.anchor = (s.head ?? s.values[0] ?? s.label[0])?.range;
 		current.values.push(...s.values.filter((v) => v.text !== ''));
 		if (row && row.table === current.def && s.label.length > 0 && !current.labels.has(row.row.key)) current.labels.set(row.row.key, s.label);
 	}
-	return [...out.values()];
+	return [...(leading.values.length > 0 ? [leading] : []), ...out.values()];
 }
 
 /** Per block of text that keeps no columns, each table's share of its token stream. */

@@ -18,8 +18,9 @@ import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
  */
 
 /** A table's share of a block's token stream: its numbers in order, and the labels the aligner gave its rows. */
-export interface TableStream {
-	def: TableDef;
+export interface TableStream<Def extends TableDef | undefined = TableDef | undefined> {
+	/** Undefined for numbers before any table's evidence in their block: they continue the share before them. */
+	def: Def;
 	values: RawCell[];
 	labels: Map<string, RawCell[]>;
 	/** Where the table's anchor (its title, or a header only it prints) stood. */
@@ -58,13 +59,17 @@ export function keepsNoColumns(block: TableBlock, isValue: (text: string) => boo
  * The shares of one table that follow each other across blocks (a table the extraction cut where
  * a line looked like prose) make one stream; a share of another table between them ends it.
  */
-export function joinStreams(streams: Array<TableStream | undefined>): TableStream[] {
-	const out: TableStream[] = [];
-	let last: TableStream | undefined;
+export function joinStreams(streams: Array<TableStream | undefined>): Array<TableStream<TableDef>> {
+	const out: Array<TableStream<TableDef>> = [];
+	let last: TableStream<TableDef> | undefined;
 	for (const s of streams) {
 		// (A block of another layout between two shares parts them.)
 		if (!s) {
 			last = undefined;
+			continue;
+		}
+		if (!s.def) {
+			last?.values.push(...s.values);
 			continue;
 		}
 		if (last && last.def === s.def) {
@@ -89,7 +94,7 @@ function readWhole(parts: BoundTable[]): boolean {
  * The table read from its numbers' order, when the aligner could not read it whole and the
  * numbers fill its rows exactly and its sums vouch for the placing; undefined otherwise.
  */
-export function readInOrder(stream: TableStream, parts: BoundTable[], rules: readonly BalanceRule[]): BoundTable | undefined {
+export function readInOrder(stream: TableStream<TableDef>, parts: BoundTable[], rules: readonly BalanceRule[]): BoundTable | undefined {
 	if (readWhole(parts)) return undefined;
 	const columns = valueColumns(stream.def);
 	// A table of one row has only the order to go by anyway (and judgeValueOrder weighs it).
@@ -122,7 +127,7 @@ function rowsFilled(def: TableDef, count: number, width: number): RowDef[] | und
 	return fits.length === 1 && fits[0].length > 0 ? fits[0] : undefined;
 }
 
-function build(stream: TableStream, rows: RowDef[], columns: TableDef['columns']): BoundTable {
+function build(stream: TableStream<TableDef>, rows: RowDef[], columns: TableDef['columns']): BoundTable {
 	const first = stream.values[0].range;
 	const table: BoundTable = {
 		def: stream.def,

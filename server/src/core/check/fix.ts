@@ -158,6 +158,8 @@ export function recomputedValues(model: ReportModel, table: BoundTable): Map<str
 export function recomputeTotalsEdits(model: ReportModel): TextEdit[] {
 	const edits: TextEdit[] = [];
 	for (const table of model.tables) {
+		// (A table whose numbers were placed by their order alone is never written to.)
+		if (table.unreadable || table.readInOrder) continue;
 		for (const { cell, value } of recomputedValues(model, table).values()) {
 			if (cell.value.kind === 'invalid') continue;
 			if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;

@@ -65,7 +65,8 @@ export interface LabelTests {
 export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: LabelTests): TableBlock[] {
 	const lines = index.lines;
 	const pages = pageNumbering(lines);
-	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : kindOf(line, n, lines, tests, pages)));
+	const margins = runningMargins(lines);
+	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, lines, tests, pages)));
 	const blocks: TableBlock[] = [];
 	let n = 0;
 	while (n < lines.length) {
@@ -128,6 +129,42 @@ export function isPageFooter(text: string): boolean {
 	return PAGE_FOOTER.test(text.replace(/\f/g, '').trim());
 }
 
+/** A report's title as a page header prints it: short, no sentence in it, ending with the report's name. */
+const TITLE_LINE = /^[^。；！？，]{4,60}(?:年度报告|工作年报|年报)$/;
+
+/**
+ * Lines a PDF prints on every page, which the extraction writes where a page starts or ends (a
+ * running header with the report's title, a footer with the agency's name): the first line of a
+ * page that is the report's title, and any first or last line of a page that several pages share.
+ * They are page furniture inside a table, not a line that ends it.
+ */
+function runningMargins(lines: string[]): Set<number> {
+	const firsts = new Map<string, number[]>();
+	const lasts = new Map<string, number[]>();
+	const out = new Set<number>();
+	const add = (m: Map<string, number[]>, text: string, n: number) => {
+		const list = m.get(text);
+		if (list) list.push(n);
+		else m.set(text, [n]);
+	};
+	let previous = -1;
+	for (let n = 0; n < lines.length; n++) {
+		if (!lines[n].startsWith('\f')) {
+			if (lines[n].trim() !== '') previous = n;
+			continue;
+		}
+		if (previous >= 0) add(lasts, lines[previous].trim(), previous);
+		let k = n;
+		while (k < lines.length && lines[k].replace(/\f/g, '').trim() === '') k++;
+		if (k >= lines.length) break;
+		const text = lines[k].replace(/\f/g, '').trim();
+		add(firsts, text, k);
+		if (TITLE_LINE.test(text.replace(/\s+/g, ''))) out.add(k);
+	}
+	for (const m of [firsts, lasts]) for (const [text, at] of m) if (at.length >= 2 && text.length >= 4 && !isValueToken(text)) for (const n of at) out.add(n);
+	return out;
+}
+
 interface PageNumbering {
 	/** Per line, how many page breaks come before it. */
 	breaksBefore: Uint16Array;
@@ -158,7 +195,7 @@ function isFooter(text: string, n: number, lines: string[], pages: PageNumbering
 	if (PAGE_FOOTER.test(text)) return true;
 	if (!/^\d{1,3}$/.test(text) || pages.marked) return false;
 	const page = pages.breaksBefore[n] + 1;
-	if (Number(text) < page - 2 || Number(text) > page) return false;
+	if (Number(text) < Math.max(1, page - 2) || Number(text) > page) return false;
 	for (let k = n + 1; k < lines.length; k++) {
 		if (lines[k].trim() === '' && !lines[k].includes('\f')) continue;
 		return lines[k].startsWith('\f');
