@@ -70,6 +70,19 @@ describe('real web text (one line a report, cells glued or spaced irregularly)',
 	const web = (name: string) => readFileSync(join(LAYOUTS, 'web', name), 'utf8');
 	const table = (text: string, id: string) => tableValues(parseReport(text)).filter((t) => t.id === id);
 
+	test('zeros one short of the columns (一、本年新收…申请数量0 00000 under seven): the row is there, its blank a guess, no warning', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-gaj-2019.txt'), 'utf8');
+		assert.match(text, /一、本年新收政府信息公开申请数量0 00000二、/);
+		const model = parseReport(text);
+		const row = model.tables.find((t) => t.def.id === 'requests')!.byKey.get('R1')!;
+		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['0', '0', '0', '0', '0', '0', '']);
+		assert.ok([...row.cells.values()].every((c) => c.inferred));
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code), []);
+		// One digit fewer still is no row of zeros: the row is not read.
+		const shorter = parseReport(text.replace('申请数量0 00000二、', '申请数量0 0000二、'));
+		assert.ok(!shorter.tables.find((t) => t.def.id === 'requests')!.byKey.has('R1'));
+	});
+
 	test('units inside cells: 政府集中采购 2笔 984361元 is read as written', () => {
 		assert.deepEqual(table(web('pingtan-czjrj-2020.txt'), 'active.procurement').map((t) => t.rows), [{ procurement: [2, 984361] }]);
 		assert.ok(!parseReport(web('pingtan-czjrj-2020.txt')).tables.find((t) => t.def.id === 'active.procurement')!.inferred);
