@@ -83,6 +83,15 @@ describe('real web text (one line a report, cells glued or spaced irregularly)',
 		assert.ok(!shorter.tables.find((t) => t.def.id === 'requests')!.byKey.has('R1'));
 	});
 
+	test('a row label run straight into the next between rows with numbers (…申请3.其他（七）总计1000001) is a row the page left empty', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-scjgj-2023.txt'), 'utf8');
+		assert.match(text, /不再处理其政府信息公开申请3\.其他（七）总计1000001/);
+		const model = parseReport(text);
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		for (const key of ['R3.6.2', 'R3.6.3']) assert.deepEqual([...requests.byKey.get(key)!.cells.values()].map((c) => c.text), ['', '', '', '', '', '', ''], key);
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.missing-row' && f.data?.table === 'requests'), []);
+	});
+
 	test('units inside cells: 政府集中采购 2笔 984361元 is read as written', () => {
 		assert.deepEqual(table(web('pingtan-czjrj-2020.txt'), 'active.procurement').map((t) => t.rows), [{ procurement: [2, 984361] }]);
 		assert.ok(!parseReport(web('pingtan-czjrj-2020.txt')).tables.find((t) => t.def.id === 'active.procurement')!.inferred);

@@ -318,7 +318,7 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 	});
 	const anchored = new Set<string>();
 	let sparse = false;
-	const pieces: Array<{ label: RawCell; unit?: RawCell; values?: ValueOptions; pattern: LabelPattern; bare?: boolean }> = [];
+	const pieces: Array<{ label: RawCell; unit?: RawCell; values?: ValueOptions; pattern: LabelPattern; bare?: boolean; tight?: boolean }> = [];
 	let lastAnchored: string | undefined;
 	hits.forEach((hit, i) => {
 		const h = hit.alternatives ? { ...hit, pattern: [hit.pattern, ...hit.alternatives].find((p) => p.table === lastAnchored) ?? hit.pattern } : hit;
@@ -343,15 +343,18 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		const bare = h.pattern.kind === 'row' && h.pattern.values > 0 && !values;
 		// Digits after a label that could not be read as its row's numbers are not an empty row: that row is not read.
 		if (bare && /[0-9０-９]/.test(line.slice(h.end, limit))) return;
-		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern, bare });
+		// (A label with nothing at all before the next label is no prose that names it: it is a row the page left empty.)
+		const tight = bare && i + 1 < hits.length && line.slice(h.end, limit).trim() === '';
+		pieces.push({ label: at(h.start, h.end, i), unit: unit ? at(unit[0], unit[1], i) : undefined, values, pattern: h.pattern, bare, tight });
 	});
-	// Where a table leaves its zero cells blank, a row label with no number between rows of its table that have numbers is an empty row.
-	const kept = pieces.filter((p, k) => {
-		if (!p.bare) return true;
-		if (!sparse) return false;
+	// Where a table leaves its zero cells blank, a row label with no number between rows of its table that have numbers is an empty row;
+	// so is one run straight into the next label between such rows (…申请00000002.申请人逾期…申请3.其他（七）总计1000001), whose table then leaves rows blank.
+	const between = (p: (typeof pieces)[number], k: number) => {
 		const valued = (q: (typeof pieces)[number]) => !q.bare && q.values !== undefined && q.pattern.table === p.pattern.table;
 		return pieces.slice(0, k).some(valued) && pieces.slice(k + 1).some(valued);
-	});
+	};
+	if (!sparse && pieces.some((p, k) => p.bare && p.tight && between(p, k))) sparse = true;
+	const kept = pieces.filter((p, k) => !p.bare || (sparse && between(p, k)));
 	pieces.length = 0;
 	pieces.push(...kept);
 	const choice = chooseSplits(pieces, template);
