@@ -126,6 +126,31 @@ describe('a running page header inside a table (the report\'s title at the top o
 	});
 });
 
+describe('page furniture that is not', () => {
+	test('an empty page (a form feed alone) makes no line of the pages around it a running header or footer', () => {
+		for (const [name, before] of [['pingtan-gaj-2022.raw.txt', 115], ['pingtan-gaj-2022.layout.txt', 79], ['pingtan-gaj-2022.raw.txt', 178]] as const) {
+			const lines = read(name).split('\n');
+			lines.splice(before - 1, 0, '\f');
+			const text = lines.join('\n');
+			const codes = (t: string) => checkReport(parseReport(t)).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code).filter((c) => c !== 'cleanup.artifact');
+			assert.deepEqual(codes(text), codes(read(name)), `${name} before ${before}`);
+		}
+	});
+
+	test('a footer with the page number spelt out (第 3 页 共 7 页, - 3 / 7 -) is a footer, and so is one that repeats the agency beside it', () => {
+		const name = 'pingtan-zrzyj-2024.layout.txt';
+		const original = read(name);
+		let page = 0;
+		for (const footer of ['第 # 页 共 5 页', '第 # 页，共 5 页', '- # / 5 -', '平潭综合实验区自然资源与生态环境局  #']) {
+			const text = original.replace(/^\s*—(\d)—\s*$/gm, (_, n: string) => `                    ${footer.replace('#', n)}`);
+			assert.notEqual(text, original);
+			assert.deepEqual(valuesOf(text), valuesOf(original), footer);
+			page++;
+		}
+		assert.equal(page, 4);
+	});
+});
+
 describe('page numbers in plain pdftotext', () => {
 	test('a table’s last 0 before a page break is a cell, not the page’s number', () => {
 		const raw = read('pingtan-zrzyj-2024.raw.txt');
@@ -134,11 +159,18 @@ describe('page numbers in plain pdftotext', () => {
 		assert.equal(appeals.rows[0].valueCount, 15);
 	});
 
-	test('a bare number that is its page’s number, in a document that marks no page numbers otherwise, is a footer', () => {
-		const body = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '', '本年制发件数', '', '本年废止件数', '', '现行有效件数', '', '规章', '', '1', '', '0', '', '1', '', '2', '', '\f行政规范性文件', '', '3', '', '0', '', '3', ''];
-		const model = parseReport(['2023年政府信息公开工作年度报告', ...body].join('\n'));
-		const rules = model.tables.find((t) => t.def.id === 'active.rules')!;
-		assert.deepEqual([...rules.byKey.get('regulations')!.cells.values()].map((c) => c.text), ['1', '0', '1']);
-		assert.deepEqual([...rules.byKey.get('normativeDocuments')!.cells.values()].map((c) => c.text), ['3', '0', '3']);
+	test('bare numbers that run on with the pages, in a document that marks no page numbers otherwise, are page numbers; a lone one is a cell', () => {
+		const page1 = ['2023年政府信息公开工作年度报告', '一、总体情况', '本机关认真落实条例。', '1'];
+		const table = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '', '本年制发件数', '', '本年废止件数', '', '现行有效件数', '', '规章', '', '1', '', '0', '', '1', '', '2'];
+		const rest = ['\f行政规范性文件', '', '3', '', '0', '', '3', ''];
+		const rows = (text: string) => {
+			const rules = parseReport(text).tables.find((t) => t.def.id === 'active.rules')!;
+			return ['regulations', 'normativeDocuments'].map((key) => [...(rules.byKey.get(key)?.cells.values() ?? [])].map((c) => c.text));
+		};
+		// Page 1 ends in 1 and page 2 in 2: both are page numbers.
+		assert.deepEqual(rows([...page1.slice(0, 3), '1', ...['\f' + table[0], ...table.slice(1)], ...rest].join('\n')), [['1', '0', '1'], ['3', '0', '3']]);
+		// Only page 2 ends in a bare number: it may as well be a cell, and is not dropped (规章 then has a fourth number).
+		const lone = parseReport([...page1.slice(0, 3), ...['\f' + table[0], ...table.slice(1)], ...rest].join('\n')).tables.find((t) => t.def.id === 'active.rules')!;
+		assert.deepEqual(lone.byKey.get('regulations')!.extraCells.map((c) => c.text), ['2']);
 	});
 });

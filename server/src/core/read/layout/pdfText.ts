@@ -14,7 +14,7 @@ import type { RawCell, TableBlock } from './types.ts';
  */
 
 /** Page footers: "—4—", "- 4 -", "第4页", "4/9". */
-const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:[,，]?共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|(?:[-—–－]\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*[-—–－])?)$/;
 const SENTENCE_END = /[。；！？]/;
 /** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
 const LONG_TOKEN = 22;
@@ -66,7 +66,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 	const lines = index.lines;
 	const pages = pageNumbering(lines);
 	const margins = runningMargins(lines);
-	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, lines, tests, pages)));
+	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, tests, pages)));
 	const blocks: TableBlock[] = [];
 	let n = 0;
 	while (n < lines.length) {
@@ -98,13 +98,13 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 	return blocks;
 }
 
-function kindOf(line: string, n: number, lines: string[], tests: LabelTests, pages: PageNumbering): LineKind {
+function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering): LineKind {
 	// The cheap tests first: most lines of a report are prose.
 	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return line.trim() === '' ? 'blank' : 'prose';
 	if (SENTENCE_END.test(line)) return 'prose';
 	const tokens = lineTokens(line);
 	if (tokens.length === 0) return 'blank';
-	if (tokens.length <= 3 && isFooter(line.replace(/[\f]/g, '').trim(), n, lines, pages)) return 'footer';
+	if (tokens.length <= 8 && isFooter(line.replace(/[\f]/g, '').trim(), n, pages)) return 'footer';
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
 	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
@@ -131,76 +131,101 @@ export function isPageFooter(text: string): boolean {
 
 /** A report's title as a page header prints it: short, no sentence in it, ending with the report's name. */
 const TITLE_LINE = /^[^。；！？，]{4,60}(?:年度报告|工作年报|年报)$/;
+/** A line with words in it (a line of numbers alone is a table's row, however often it recurs). */
+const WORDS = /[\u4e00-\u9fffA-Za-z]/;
 
 /**
  * Lines a PDF prints on every page, which the extraction writes where a page starts or ends (a
- * running header with the report's title, a footer with the agency's name): the first line of a
- * page that is the report's title, and any first or last line of a page that several pages share.
- * They are page furniture inside a table, not a line that ends it.
+ * running header with the report's title, a footer with the agency's name and the page number):
+ * the first line of a page that is the report's title, and any first or last line of a page that
+ * other pages share, numbers aside. They are page furniture inside a table, not a line that ends it.
  */
 function runningMargins(lines: string[]): Set<number> {
-	const firsts = new Map<string, number[]>();
-	const lasts = new Map<string, number[]>();
+	const firsts = new Map<string, Set<number>>();
+	const lasts = new Map<string, Set<number>>();
 	const out = new Set<number>();
-	const add = (m: Map<string, number[]>, text: string, n: number) => {
-		const list = m.get(text);
-		if (list) list.push(n);
-		else m.set(text, [n]);
+	const add = (m: Map<string, Set<number>>, n: number) => {
+		const text = lines[n].replace(/\f/g, '').trim();
+		if (text.length < 4 || !WORDS.test(text)) return;
+		const key = text.replace(/\d+/g, '#').replace(/\s+/g, ' ');
+		const at = m.get(key);
+		if (at) at.add(n);
+		else m.set(key, new Set([n]));
 	};
 	let previous = -1;
+	// After a page break, until the page's first line with text.
+	let awaitingFirst = false;
 	for (let n = 0; n < lines.length; n++) {
-		if (!lines[n].startsWith('\f')) {
-			if (lines[n].trim() !== '') previous = n;
-			continue;
+		if (lines[n].includes('\f')) {
+			// The page that ends here: its last line (not again for an empty page after it).
+			if (previous >= 0) add(lasts, previous);
+			previous = -1;
+			awaitingFirst = true;
 		}
-		if (previous >= 0) add(lasts, lines[previous].trim(), previous);
-		let k = n;
-		while (k < lines.length && lines[k].replace(/\f/g, '').trim() === '') k++;
-		if (k >= lines.length) break;
-		const text = lines[k].replace(/\f/g, '').trim();
-		add(firsts, text, k);
-		if (TITLE_LINE.test(text.replace(/\s+/g, ''))) out.add(k);
+		const text = lines[n].replace(/\f/g, '').trim();
+		if (text === '') continue;
+		previous = n;
+		if (!awaitingFirst) continue;
+		awaitingFirst = false;
+		add(firsts, n);
+		if (TITLE_LINE.test(text.replace(/\s+/g, ''))) out.add(n);
 	}
-	for (const m of [firsts, lasts]) for (const [text, at] of m) if (at.length >= 2 && text.length >= 4 && !isValueToken(text)) for (const n of at) out.add(n);
+	for (const m of [firsts, lasts]) for (const at of m.values()) if (at.size >= 2) for (const n of at) out.add(n);
 	return out;
 }
 
 interface PageNumbering {
-	/** Per line, how many page breaks come before it. */
-	breaksBefore: Uint16Array;
-	/** The document marks its page numbers (— 4 —, 第4页): a bare number is then no page number. */
-	marked: boolean;
-}
-
-function pageNumbering(lines: string[]): PageNumbering {
-	const breaksBefore = new Uint16Array(lines.length);
-	let breaks = 0;
-	let marked = false;
-	for (let n = 0; n < lines.length; n++) {
-		const line = lines[n];
-		if (line.startsWith('\f')) breaks++;
-		breaksBefore[n] = breaks;
-		if (!marked && line.length < 24 && PAGE_FOOTER.test(line.replace(/\f/g, '').trim()) && !/^\d/.test(line.replace(/\f/g, '').trim())) marked = true;
-		for (let k = 1; k < line.length; k++) if (line.charCodeAt(k) === 12) breaks++;
-	}
-	return { breaksBefore, marked };
+	/** Lines that are a page's bare number (see pageNumbering). */
+	bare: Set<number>;
 }
 
 /**
- * A page number: a footer pattern, or a bare number that is the last thing before a page break
- * and is that page's number (give or take an unnumbered cover page): the last cell of a table at
- * the foot of a page (a 0 before the break) is not.
+ * A bare number that ends a page is its page number only where the pages' numbers run on with the
+ * pages (the same offset on two pages at least, and on most of the pages that end in a number),
+ * and the document marks no page numbers otherwise (— 4 —, 第4页): the last cell of a table at the
+ * foot of a page (a 0, or a 3 on page 3 of a document with no page numbers) is not.
  */
-function isFooter(text: string, n: number, lines: string[], pages: PageNumbering): boolean {
-	if (PAGE_FOOTER.test(text)) return true;
-	if (!/^\d{1,3}$/.test(text) || pages.marked) return false;
-	const page = pages.breaksBefore[n] + 1;
-	if (Number(text) < Math.max(1, page - 2) || Number(text) > page) return false;
-	for (let k = n + 1; k < lines.length; k++) {
-		if (lines[k].trim() === '' && !lines[k].includes('\f')) continue;
-		return lines[k].startsWith('\f');
+function pageNumbering(lines: string[]): PageNumbering {
+	const candidates: Array<{ line: number; offset: number }> = [];
+	let page = 1;
+	let last = -1;
+	let marked = false;
+	const endPage = () => {
+		if (last >= 0) {
+			const text = lines[last].replace(/\f/g, '').trim();
+			if (/^\d{1,3}$/.test(text) && Number(text) > 0) candidates.push({ line: last, offset: Number(text) - page });
+		}
+		last = -1;
+	};
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		const text = line.replace(/\f/g, '').trim();
+		if (!marked && line.length < 40 && PAGE_FOOTER.test(text) && !/^\d/.test(text)) marked = true;
+		if (line.startsWith('\f')) {
+			endPage();
+			page++;
+		}
+		if (text !== '') last = n;
+		for (let k = 1; k < line.length; k++) {
+			if (line.charCodeAt(k) !== 12) continue;
+			endPage();
+			page++;
+		}
 	}
-	return true;
+	// (The text's end is no page's end unless a page break follows it: pdftotext ends every page with one.)
+	const bare = new Set<number>();
+	if (marked || candidates.length < 2) return { bare };
+	const counts = new Map<number, number>();
+	for (const c of candidates) counts.set(c.offset, (counts.get(c.offset) ?? 0) + 1);
+	const [offset, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+	if (count < 2 || count * 2 < candidates.length) return { bare };
+	for (const c of candidates) if (c.offset === offset) bare.add(c.line);
+	return { bare };
+}
+
+/** A page number: a footer pattern, or a bare number that is its page's (see pageNumbering). */
+function isFooter(text: string, n: number, pages: PageNumbering): boolean {
+	return PAGE_FOOTER.test(text) || pages.bare.has(n);
 }
 
 function hasLabelEvidence(line: string, tests: LabelTests): boolean {
