@@ -356,6 +356,28 @@ describe('web text of a page that leaves zero cells blank', () => {
 	});
 });
 
+describe('pdftotext -layout of a table that writes only its totals (every item blank)', () => {
+	const seed003 = () => readFileSync(join(__dirname, 'corpus', 'pdf', 'seed-003-xicheng-zwfw-2023.layout.txt'), 'utf8');
+
+	test('each short row’s one number is its total and adds up: every cell is known, the table is read, and never written to', () => {
+		const model = parseReport(seed003());
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.equal(requests.unreadable, undefined);
+		assert.ok(requests.blanksLost);
+		assert.ok(requests.rows.every((r) => [...r.cells.values()].every((c) => !c.inferred && !c.columnUnknown)));
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.code !== 'cleanup.artifact')), []);
+		assert.deepEqual(fixAllEdits(model).filter((e) => e.range.start.line >= 55 && e.range.start.line <= 105), []);
+	});
+
+	test('a row with an item beside its total keeps that item’s column unknown: the table is still said unreadable', () => {
+		const text = seed003().replace(/(1\.属于国家秘密\s+)0$/m, (_, head: string) => `${head.slice(0, -8)}2       2`);
+		assert.notEqual(text, seed003());
+		const requests = parseReport(text).tables.find((t) => t.def.id === 'requests')!;
+		assert.ok(requests.unreadable);
+		assert.ok(!requests.blanksLost);
+	});
+});
+
 describe('pdftotext -layout of a table whose zero cells are blank', () => {
 	// Seed 000 through pdftotext -layout with every zero written before another number left blank (as reports that leave zeros blank print it).
 	const sparseSeed = () => {

@@ -70,6 +70,12 @@ export interface BoundTable {
 	inferredWhy?: { zh: string; en: string };
 	/** Its numbers were placed row by row in the order the text gives them (see bind/orderReading.ts). */
 	readInOrder?: boolean;
+	/**
+	 * The extraction dropped its blank cells, yet every cell is known (each short row's one number
+	 * is its total, its items all blank): checked as read, but never written to, since where the
+	 * blanks stood in the text is the reader's placing.
+	 */
+	blanksLost?: boolean;
 }
 
 export interface Heading extends HeadingLine {

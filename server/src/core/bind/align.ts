@@ -673,6 +673,33 @@ export function pinRowTotals(table: BoundTable, rules: BalanceRule[]): void {
 		pinned.push(row);
 	}
 	weighBlankTotals(table, pinned, rules, last.key);
+	settleBlankItems(table, pinned, rules, last.key);
+}
+
+/**
+ * A pinned row whose one number is its total, and adds up (its items blank, its total 0 or blank
+ * too), lost no number to the dropped blanks: every item column of it is blank, wherever the
+ * blanks stood. Where every row of the table is so, or was read whole, nothing of the table is
+ * unknown: it is read, not unreadable — but its blanks' places are where the reader put them, so
+ * it is never written to (blanksLost).
+ */
+function settleBlankItems(table: BoundTable, pinned: BoundRow[], rules: BalanceRule[], totalKey: string): void {
+	const derived = derivedOf(rules, table);
+	const own = instancesOf(rules, table).filter((i) => i.rule.kind === 'sum' && i.target !== undefined && i.target.column === totalKey && i.terms.every((t) => t.row === i.target!.row));
+	for (const row of pinned) {
+		const total = row.cells.get(totalKey);
+		if (!total || total.inferred) continue;
+		const items = [...row.cells.values()].filter((c) => c.column !== totalKey);
+		if (items.some((c) => c.text !== '' || !c.columnUnknown)) continue;
+		const sum = own.find((i) => i.target!.row === row.def.key);
+		if (!sum || evaluate({ ...sum, inferred: false }, derived).status === 'mismatch') continue;
+		for (const c of items) row.cells.set(c.column, { ...c, inferred: false, columnUnknown: false });
+	}
+	const known = table.rows.every((r) => r.known && [...r.cells.values()].every((c) => !c.inferred && !c.columnUnknown));
+	if (!known || table.rows.length === 0) return;
+	delete table.unreadable;
+	table.inferred = false;
+	table.blanksLost = true;
 }
 
 /**

@@ -60,7 +60,7 @@ export function tableFixValues(model: ReportModel, table: BoundTable): Map<strin
 	};
 	// A table said unreadable is never written to: its findings say so.
 	// Nor is a table whose numbers were placed by their order alone.
-	if (table.unreadable || table.readInOrder) return written;
+	if (table.unreadable || table.readInOrder || table.blanksLost) return written;
 	const derived = derivedCells(model, table);
 	const instances = ruleInstances(model, table).filter((i) => i.rule.kind === 'sum' && !i.inferred);
 	const limit = instances.length + 2;
@@ -159,7 +159,7 @@ export function recomputeTotalsEdits(model: ReportModel): TextEdit[] {
 	const edits: TextEdit[] = [];
 	for (const table of model.tables) {
 		// (A table whose numbers were placed by their order alone is never written to.)
-		if (table.unreadable || table.readInOrder) continue;
+		if (table.unreadable || table.readInOrder || table.blanksLost) continue;
 		for (const { cell, value } of recomputedValues(model, table).values()) {
 			if (cell.value.kind === 'invalid') continue;
 			if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;

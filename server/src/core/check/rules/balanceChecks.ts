@@ -16,7 +16,7 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 	const all: Finding[] = [];
 	for (const table of model.tables) {
 		const found = tableBalanceFindings(model, table, lang);
-		all.push(...(table.readInOrder ? found.map(readInOrder) : found));
+		all.push(...(table.readInOrder ? found.map(readInOrder) : table.blanksLost ? found.map(withoutFix) : found));
 	}
 	return all;
 }
@@ -28,6 +28,12 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 function readInOrder(f: Finding): Finding {
 	const { fix: _fix, alternatives: _alternatives, ...rest } = f;
 	return { ...rest, severity: f.severity === 'error' ? 'warning' : f.severity, data: { ...f.data, inferred: true } };
+}
+
+/** A table whose blanks' places are the reader's: what it finds stands, but nothing is written to it. */
+function withoutFix(f: Finding): Finding {
+	const { fix: _fix, alternatives: _alternatives, ...rest } = f;
+	return rest;
 }
 
 function tableBalanceFindings(model: ReportModel, table: BoundTable, lang: Lang): Finding[] {
