@@ -207,29 +207,54 @@ function mergeUnlabeled(segments: Segment[]): Segment[] {
  */
 function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 	const widths = [...new Set(rows.filter((r) => !r.unlabeled && r.width >= 3).map((r) => r.width))];
+	const narrowest = Math.min(...widths);
 	const unlabeledWidths = new Set(rows.filter((r) => r.unlabeled).map((r) => r.width));
-	const out: Segment[] = [];
-	// The width of the rows the last named row's table has: numbers with no label after it are most likely its rows.
-	let context: number | undefined;
-	for (const s of segments) {
-		const n = s.values.length;
-		// Numbers under another table's headers (Table 3's, 14 of its 15) are not rows of 7.
-		const anchoredWidth = s.anchor ? s.anchor.columns.filter((c) => c.kind !== 'text').length : undefined;
-		const form = s.label.length > 0 ? segmentLabel(s) : undefined;
-		let best: { row: TemplateRow; score: number } | undefined;
-		let fitsNamedRow = false;
-		if (form) {
+	const anchoredWidthOf = (s: Segment) => (s.anchor ? s.anchor.columns.filter((c) => c.kind !== 'text').length : undefined);
+	// The row a segment's label names best, and whether it names one at least as wide as `n` (scored only where a run may be cut).
+	const named = new Map<Segment, { best?: TemplateRow; widest: number }>();
+	const namedBy = (s: Segment) => {
+		let v = named.get(s);
+		if (v) return v;
+		v = { widest: 0 };
+		if (s.label.length > 0) {
+			const form = segmentLabel(s);
+			let bestScore = -Infinity;
 			for (const r of rows) {
 				if (r.unlabeled || r.row.kind === 'group') continue;
 				const score = labelScore(form, r)?.score;
 				if (score === undefined) continue;
-				// Nor are the numbers of a row whose label names a row that wide (6 of Table 3's 7 are not two rows of Table 2's 3).
-				if (r.width >= n && n > Math.min(...widths)) fitsNamedRow = true;
-				if (!best || score > best.score) best = { row: r, score };
+				v.widest = Math.max(v.widest, r.width);
+				if (score > bestScore) [v.best, bestScore] = [r, score];
 			}
 		}
-		if (best) context = best.row.width;
-		else if (anchoredWidth !== undefined) context = anchoredWidth;
+		named.set(s, v);
+		return v;
+	};
+	// The width of the rows of the last row a label named (or the table an anchor named), at or before segment i:
+	// numbers with no label after it are most likely its rows.
+	const contextAt = (i: number): number | undefined => {
+		for (let k = i; k >= 0; k--) {
+			const best = segments[k].label.length > 0 ? namedBy(segments[k]).best : undefined;
+			if (best) return best.width;
+			const anchored = anchoredWidthOf(segments[k]);
+			if (anchored !== undefined) return anchored;
+		}
+		return undefined;
+	};
+	const out: Segment[] = [];
+	segments.forEach((s, i) => {
+		const n = s.values.length;
+		// A run no row width divides into several rows is never cut.
+		if (!(n > narrowest) || !widths.some((w) => n > w && n % w === 0)) {
+			out.push(s);
+			return;
+		}
+		// Numbers under another table's headers (Table 3's, 14 of its 15) are not rows of 7.
+		const anchoredWidth = anchoredWidthOf(s);
+		const { best, widest } = namedBy(s);
+		// Nor are the numbers of a row whose label names a row that wide (6 of Table 3's 7 are not two rows of Table 2's 3).
+		const fitsNamedRow = widest >= n;
+		const context = contextAt(i);
 		// The numbers of the row a label names best run on into rows of its width (its table's next rows lost their labels);
 		// numbers with no label after it, likewise.
 		// (Rows one or two numbers wide are too narrow to tell apart by counting.)
@@ -239,11 +264,11 @@ function splitRuns(segments: Segment[], rows: TemplateRow[]): Segment[] {
 			: (own ?? widths.find((w) => n > w && n % w === 0));
 		if (!w) {
 			out.push(s);
-			continue;
+			return;
 		}
 		out.push({ ...s, values: s.values.slice(0, w) });
 		for (let k = w; k < n; k += w) out.push({ label: [], values: s.values.slice(k, k + w) });
-	}
+	});
 	return out;
 }
 
@@ -459,10 +484,11 @@ function streamsOf(segments: Segment[], pairs: Pair[], labels: TemplateLabels): 
 	let current: TableStream | undefined;
 	for (const s of segments) {
 		const row = rowOf.get(s);
+		const candidate = s.anchor ?? (s.values.length > 0 ? row?.table : undefined);
+		const movesOn = candidate !== undefined && (!current?.def || order.indexOf(candidate) > order.indexOf(current.def));
 		// (A segment whose own label names a row of the table in hand stays in it, whatever header the extraction put before it.)
-		const own = current?.def !== undefined && s.head !== undefined && labels.matchRow(s.head.text, current.def).some((m) => m.exact);
-		const evidence = own ? undefined : (s.anchor ?? (s.values.length > 0 ? row?.table : undefined));
-		if (evidence && (!current?.def || order.indexOf(evidence) > order.indexOf(current.def))) {
+		const evidence = movesOn && !(current?.def !== undefined && s.head !== undefined && labels.matchRow(s.head.text, current.def).some((m) => m.exact)) ? candidate : undefined;
+		if (evidence) {
 			current = out.get(evidence) ?? { def: evidence, values: [], labels: new Map() };
 			out.set(evidence, current);
 		}

@@ -100,13 +100,14 @@ export function readInOrder(stream: TableStream<TableDef>, parts: BoundTable[], 
 	// A table of one row has only the order to go by anyway (and judgeValueOrder weighs it).
 	if (columns.length === 0 || stream.def.unlabeledRow) return undefined;
 	const rows = rowsFilled(stream.def, stream.values.length, columns.length);
-	if (!rows) return undefined;
+	// Sums are what vouch for the order: a table of one row has no sum across rows to vouch for it.
+	if (!rows || rows.length < 2) return undefined;
 	// Every token a number or a placeholder for none (—): a word among them is no cell of this table.
 	if (stream.values.some((v) => { const value = parseCellValue(v.text); return value.kind !== 'number' && !value.notes.includes('placeholder'); })) return undefined;
 	const table = build(stream, rows, columns);
 	const d = diagnoseWith(rules, table);
-	// Sums are what vouch for the order: a table with none to weigh (one row, or no rule) has nothing to vouch for it.
-	if (rows.length < 2 || d.evaluations.length === 0) return undefined;
+	// Nor has a table with no rule to weigh.
+	if (d.evaluations.length === 0) return undefined;
 	const failing = d.failing.length;
 	if (failing > 0 && d.repairs.length !== 1) return undefined;
 	const zh = `的行标签与数值被分开提取，${stream.values.length} 个数值恰好按原文顺序逐行填满 ${rows.length} 行，${failing === 0 ? '各项合计均相符' : '除一个单元格外各项合计均相符'}；数值按其顺序推定`;

@@ -131,6 +131,8 @@ export function isPageFooter(text: string): boolean {
 
 /** A report's title as a page header prints it: short, no sentence in it, ending with the report's name. */
 const TITLE_LINE = /^[^。；！？，]{4,60}(?:年度报告|工作年报|年报)$/;
+/** A line with anything but spaces and page breaks in it. */
+const HAS_TEXT = /[^\s\f]/;
 /** A line with words in it (a line of numbers alone is a table's row, however often it recurs). */
 const WORDS = /[\u4e00-\u9fffA-Za-z]/;
 
@@ -156,19 +158,19 @@ function runningMargins(lines: string[]): Set<number> {
 	// After a page break, until the page's first line with text.
 	let awaitingFirst = false;
 	for (let n = 0; n < lines.length; n++) {
-		if (lines[n].includes('\f')) {
+		const line = lines[n];
+		if (line.includes('\f')) {
 			// The page that ends here: its last line (not again for an empty page after it).
 			if (previous >= 0) add(lasts, previous);
 			previous = -1;
 			awaitingFirst = true;
 		}
-		const text = lines[n].replace(/\f/g, '').trim();
-		if (text === '') continue;
+		if (!HAS_TEXT.test(line)) continue;
 		previous = n;
 		if (!awaitingFirst) continue;
 		awaitingFirst = false;
 		add(firsts, n);
-		if (TITLE_LINE.test(text.replace(/\s+/g, ''))) out.add(n);
+		if (TITLE_LINE.test(line.replace(/[\s\f]+/g, ''))) out.add(n);
 	}
 	for (const m of [firsts, lasts]) for (const at of m.values()) if (at.size >= 2) for (const n of at) out.add(n);
 	return out;
@@ -199,17 +201,22 @@ function pageNumbering(lines: string[]): PageNumbering {
 	};
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
-		const text = line.replace(/\f/g, '').trim();
-		if (!marked && line.length < 40 && PAGE_FOOTER.test(text) && !/^\d/.test(text)) marked = true;
-		if (line.startsWith('\f')) {
+		if (!marked && line.length < 40) {
+			const text = line.replace(/\f/g, '').trim();
+			if (PAGE_FOOTER.test(text) && !/^\d/.test(text)) marked = true;
+		}
+		const breaks = line.includes('\f');
+		if (breaks && line.charCodeAt(0) === 12) {
 			endPage();
 			page++;
 		}
-		if (text !== '') last = n;
-		for (let k = 1; k < line.length; k++) {
-			if (line.charCodeAt(k) !== 12) continue;
-			endPage();
-			page++;
+		if (HAS_TEXT.test(line)) last = n;
+		if (breaks) {
+			for (let k = 1; k < line.length; k++) {
+				if (line.charCodeAt(k) !== 12) continue;
+				endPage();
+				page++;
+			}
 		}
 	}
 	// (The text's end is no page's end unless a page break follows it: pdftotext ends every page with one.)
