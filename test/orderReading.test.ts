@@ -113,6 +113,13 @@ describe('a running page header inside a table (the report\'s title at the top o
 		assert.deepEqual(valuesOf(text), valuesOf(read('pingtan-jtjsj-2025.raw.txt')));
 	});
 
+	test('without page breaks (text pasted from a PDF viewer), a repeat of the title line is page furniture too', () => {
+		const codes = (t: string) => checkReport(parseReport(t)).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code).filter((c) => c !== 'cleanup.artifact');
+		const name = 'pingtan-scjgj-2023.raw.txt';
+		const text = read(name).replace(/\f/g, '平潭综合实验区市场监督管理局2023年度政府信息公开工作年度报告\n');
+		assert.deepEqual(codes(text), codes(read(name)));
+	});
+
 	test('between a row label and its numbers: no number is lost, and a wrong total there is still found', () => {
 		const name = 'seed-000-xicheng-rsj-2023.raw.txt';
 		const text = withHeader(name, 484, '北京市西城区人力资源和社会保障局2023年政府信息公开工作年度报告');

@@ -173,6 +173,17 @@ function runningMargins(lines: string[]): Set<number> {
 		if (TITLE_LINE.test(line.replace(/[\s\f]+/g, ''))) out.add(n);
 	}
 	for (const m of [firsts, lasts]) for (const at of m.values()) if (at.size >= 2) for (const n of at) out.add(n);
+	// Text pasted from a PDF viewer keeps no page breaks, but the title a page header repeats is
+	// still there: every repeat of a title line after its first is page furniture.
+	const titles = new Set<string>();
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		if (line.length > 80 || !line.includes('报')) continue;
+		const key = line.replace(/[\s\f]+/g, '');
+		if (!TITLE_LINE.test(key)) continue;
+		if (titles.has(key)) out.add(n);
+		else titles.add(key);
+	}
 	return out;
 }
 
