@@ -14,7 +14,7 @@ import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
  * keep the table's order. Where a table's numbers are exactly as many as its rows have cells, they
  * are placed row by row in that order; the placing stands only when the table's sums vouch for it
  * (every rule holds, or the failing ones meet in one cell), since sums are what a misplacing
- * breaks. The cells stay inferred: what their rules find is lowered, and nothing is fixed.
+ * breaks. The cells stay inferred: what their rules find is lowered to a warning, and nothing is fixed.
  */
 
 /** A table's share of a block's token stream: its numbers in order, and the labels the aligner gave its rows. */
