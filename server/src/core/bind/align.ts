@@ -5,7 +5,7 @@ import { normalizeLabel, splitOrdinal } from '../read/normalize.ts';
 import type { BoundCell, BoundRow, BoundTable } from '../model.ts';
 import { cellKey, derivedOf, evaluate, instancesOf } from '../check/balance.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
-import type { Range } from '../read/text.ts';
+import { rangeUnion, type Range } from '../read/text.ts';
 import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
 import { keepsNoColumns, type TableStream } from './orderReading.ts';
 
@@ -886,7 +886,4 @@ function extendTable(table: BoundTable, r: Range): void {
 	table.range = span(table.range, r);
 }
 
-function span(a: Range, b: Range): Range {
-	const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-	return { start: before(a.start, b.start) ? a.start : b.start, end: before(a.end, b.end) ? b.end : a.end };
-}
+const span = rangeUnion;

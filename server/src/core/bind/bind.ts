@@ -7,7 +7,7 @@ import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
 import { normalizeLabel } from '../read/normalize.ts';
 import type { ColumnDef, RowDef, TableDef, TemplateDef } from '../templates/index.ts';
-import type { Range } from '../read/text.ts';
+import { rangeUnion, type Range } from '../read/text.ts';
 
 /**
  * Binds the cells of a document's table blocks to a template's tables, rows and columns.
@@ -361,8 +361,4 @@ function extendTable(table: BoundTable, r: Range): void {
 	table.range = union(table.range, r);
 }
 
-function union(a: Range, b: Range): Range {
-	const start = a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character <= b.start.character) ? a.start : b.start;
-	const end = a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character) ? a.end : b.end;
-	return { start, end };
-}
+const union = rangeUnion;

@@ -1,6 +1,6 @@
 import { parseCellValue } from '../read/cellValue.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
-import type { Range } from '../read/text.ts';
+import { rangeUnion, type Range } from '../read/text.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
 import { diagnoseWith } from '../check/locate.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
@@ -167,7 +167,4 @@ function build(stream: TableStream<TableDef>, rows: RowDef[], columns: TableDef[
 	return table;
 }
 
-function span(a: Range, b: Range): Range {
-	const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-	return { start: before(a.start, b.start) ? a.start : b.start, end: before(a.end, b.end) ? b.end : a.end };
-}
+const span = rangeUnion;

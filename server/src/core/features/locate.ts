@@ -1,5 +1,5 @@
 import type { BoundCell, BoundRow, BoundTable, Claim, Heading, ReportModel } from '../model.ts';
-import { comparePositions, rangeContains, type Position, type Range } from '../read/text.ts';
+import { comparePositions, rangeContains, rangeUnion, type Position, type Range } from '../read/text.ts';
 
 /** What sits under a position: a number cell, a row label, a table's title, a claim of the prose, or a heading. */
 export type Target =
@@ -47,12 +47,7 @@ export function rangesIntersect(a: Range, b: Range): boolean {
 }
 
 /** The smallest range holding both: LSP clients reject a symbol whose selection lies outside it. */
-export function union(a: Range, b: Range): Range {
-	return {
-		start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
-		end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
-	};
-}
+export const union = rangeUnion;
 
 export function rangeWithin(inner: Range, outer: Range): boolean {
 	return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;

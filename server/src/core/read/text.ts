@@ -26,6 +26,14 @@ export function comparePositions(a: Position, b: Position): number {
 	return a.line - b.line || a.character - b.character;
 }
 
+/** The smallest range holding both. */
+export function rangeUnion(a: Range, b: Range): Range {
+	return {
+		start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
+		end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
+	};
+}
+
 export function rangeContains(r: Range, p: Position): boolean {
 	return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
