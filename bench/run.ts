@@ -165,7 +165,7 @@ async function main(): Promise<void> {
 			const r = await serverLatency(server, text, edits);
 			for (const [what, samples] of Object.entries(r.latencies)) {
 				const q = quantiles(samples);
-				record(`server: ${what}, ${name}`, `p50 ${ms(q.p50)}, p95 ${ms(q.p95)}`);
+				record(`server: ${what}, ${name}`, samples.length === 1 ? ms(samples[0]) : `p50 ${ms(q.p50)}, p95 ${ms(q.p95)}`);
 			}
 		}
 		const reports = Array.from({ length: 200 }, (_, i) => generateReport({ layout: BENCH_LAYOUTS[i % 4], seed: 1000 + i }));

@@ -35,14 +35,19 @@ export async function serverLatency(serverPath: string, text: string, edits: num
 		});
 		await conn.sendNotification(InitializedNotification.type, {});
 		const uri = 'file:///bench/report.txt';
+		// An editor pulls a document's diagnostics as it opens it, so edits follow a first parse; that
+		// first parse (the code not yet compiled by V8's optimiser) is timed apart.
+		const t0 = performance.now();
 		await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'nianbao', version: 1, text } });
+		await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+		const openMs = performance.now() - t0;
 		for (const [i, doc] of extraDocs.entries()) {
 			await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: `file:///bench/open-${i}.txt`, languageId: 'nianbao', version: 1, text: doc } });
 			await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: `file:///bench/open-${i}.txt` } });
 		}
 		const model = parseReport(text);
 		const cell = model.tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).find((c) => c.value.kind === 'number')!;
-		const latencies: Record<string, number[]> = { 'didChange → diagnostics of that version': [], documentSymbol: [], codeAction: [], hover: [] };
+		const latencies: Record<string, number[]> = { 'didOpen → diagnostics': [openMs], 'didChange → diagnostics of that version': [], documentSymbol: [], codeAction: [], hover: [] };
 		const time = async (name: string, f: () => Promise<unknown>) => {
 			const t0 = performance.now();
 			await f();

@@ -1,5 +1,6 @@
 import type { TableBlock } from '../read/layout/types.ts';
 import { normalizeLabel } from '../read/normalize.ts';
+import { memoize } from '../memo.ts';
 import { FORMAT_MIXES, type FormatMix } from '../templates/mixes.ts';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateDef, type TemplateId } from '../templates/index.ts';
 
@@ -35,15 +36,10 @@ export type SignatureHits = Map<TemplateId, Map<string, number>>;
 export function signatureHits(blocks: TableBlock[], longLines: string[]): SignatureHits {
 	const hits = new Map<TemplateId, Map<string, number>>();
 	const count = (text: string) => {
-		if (!mayHoldSignature(text)) return;
-		const t = normalizeLabel(text);
-		for (const s of SIGNATURES) {
-			for (const l of s.labels) {
-				if (!t.includes(l.label)) continue;
-				const bySection = hits.get(s.id) ?? new Map<string, number>();
-				bySection.set(l.section ?? '', (bySection.get(l.section ?? '') ?? 0) + 1);
-				hits.set(s.id, bySection);
-			}
+		for (const [id, section] of signaturesIn(text)) {
+			const bySection = hits.get(id) ?? new Map<string, number>();
+			bySection.set(section, (bySection.get(section) ?? 0) + 1);
+			hits.set(id, bySection);
 		}
 	};
 	for (const b of blocks) for (const c of b.cells) if (c.text.length >= 3) count(c.text);
@@ -51,6 +47,15 @@ export function signatureHits(blocks: TableBlock[], longLines: string[]): Signat
 	if (hits.size === 0) for (const line of longLines) count(line.slice(0, 400_000));
 	return hits;
 }
+
+/** The signature labels a text holds, as (format, section) pairs; cached, as every report repeats the same cell labels. */
+const signaturesIn = memoize((text: string): ReadonlyArray<readonly [TemplateId, string]> => {
+	if (!mayHoldSignature(text)) return [];
+	const t = normalizeLabel(text);
+	const found: Array<readonly [TemplateId, string]> = [];
+	for (const s of SIGNATURES) for (const l of s.labels) if (t.includes(l.label)) found.push([s.id, l.section ?? '']);
+	return found;
+});
 
 const total = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
 

@@ -82,26 +82,39 @@ function insideSpan(spans: Array<[number, number]>, at: number): boolean {
 
 const alignable = (c: Candidate) => ({ similarities: c.similarities, number: c.heading.unnumbered ? 0 : c.heading.number });
 
-/** Each section's similarity to a title; the words the cores leave out tip a tie (主动公开政府信息情况 over 主动公开工作情况). */
-function similarities(title: string, template: TemplateDef): number[] {
+/** A title's similarity to each section of a template, both ways it is used. */
+interface TitleScores {
+	/** The cores' similarity; the words the cores leave out tip a tie (主动公开政府信息情况 over 主动公开工作情况). */
+	blended: number[];
+	/** Out of its place: the whole wording's similarity, where the cores are alike enough. */
+	outOfPlace: number[];
+}
+
+function titleScores(title: string, template: TemplateDef): TitleScores {
 	let known = SIMILARITIES.get(template);
 	if (!known) SIMILARITIES.set(template, (known = new Map()));
-	let sims = known.get(title);
-	if (!sims) {
+	let scores = known.get(title);
+	if (!scores) {
 		const forms = titleForms(title);
-		sims = template.sections.map((s) => {
-			const { core, plain } = similarityOf(forms, s);
-			return core === 0 ? 0 : 0.9 * core + 0.1 * plain;
-		});
+		const each = template.sections.map((s) => similarityOf(forms, s));
+		scores = {
+			blended: each.map(({ core, plain }) => (core === 0 ? 0 : 0.9 * core + 0.1 * plain)),
+			outOfPlace: each.map(({ core, plain }) => (core >= STRONG_SIMILARITY ? plain : 0)),
+		};
 		// Bounded: a title is a heading's few words, and the same few recur in every report.
 		if (known.size >= MAX_KNOWN_TITLES) known.clear();
 		// Detached: a title cut from a document is a view that would keep the whole text alive.
-		known.set(detach(title), sims);
+		known.set(detach(title), scores);
 	}
-	return sims.slice();
+	return scores;
 }
 
-const SIMILARITIES = new WeakMap<TemplateDef, Map<string, number[]>>();
+/** Each section's similarity to a title (a copy: candidates adjust theirs). */
+function similarities(title: string, template: TemplateDef): number[] {
+	return titleScores(title, template).blended.slice();
+}
+
+const SIMILARITIES = new WeakMap<TemplateDef, Map<string, TitleScores>>();
 const MAX_KNOWN_TITLES = 4096;
 
 function chineseValue(s: string): number {
@@ -271,11 +284,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	for (const c of chosen) {
 		if (c.heading.section || c.inline || c.heading.unnumbered || looksLikeTableRow(index, c.heading)) continue;
 		// Out of its place a heading is a section only when it has the section's words, filler and all.
-		const forms = titleForms(c.heading.title);
-		const plain = sections.map((s) => {
-			const sim = similarityOf(forms, s);
-			return sim.core >= STRONG_SIMILARITY ? sim.plain : 0;
-		});
+		const plain = titleScores(c.heading.title, template).outOfPlace;
 		const s = Math.max(...plain);
 		if (s < STRONG_SIMILARITY) continue;
 		const j = plain.indexOf(s);
