@@ -176,6 +176,15 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 	test('洪泽区 2024: every table balances; the prose says 17 applications where Table 2 has 95 (the reviewer asks for the two to be reconciled)', async () => {
 		assert.deepEqual(await findingsOf('real/hongze-xzf-2024.pdf'), ['claim.mismatch · 第 1 页 ·  · ', ...missing]);
 	});
+	test('a web page printed by Chromium (borders drawn a cell at a time): the one-number tables of 主动公开 read cell by cell, nothing else found but the page chrome', async () => {
+		const doc = await rendered('real/pingtan-zrzyj-2024.chromium.pdf');
+		const model = parseReport(doc.text);
+		const value = (table: string) => [...model.tables.find((t) => t.def.id === table)!.rows.flatMap((r) => [...r.cells.values()].map((c) => c.text))];
+		assert.deepEqual(value('active.licensing'), ['308']);
+		assert.deepEqual(value('active.enforcement'), ['33', '0']);
+		assert.deepEqual(value('active.fees'), ['0']);
+		assert.deepEqual(await findingsOf('real/pingtan-zrzyj-2024.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
+	});
 });
 
 describe('web pages: the report only, in its charset, no script run', () => {

@@ -507,3 +507,48 @@ describe('pdftotext -layout of a table whose zero cells are blank', () => {
 		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' && f.code.startsWith('balance.')), []);
 	});
 });
+
+describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf/*.chromium-*)', () => {
+	const chromium = (name: string) => readFileSync(join(__dirname, 'corpus', 'pdf', name), 'utf8');
+	const rowOf = (text: string, table: string, label: RegExp) => {
+		const t = parseReport(text).tables.find((x) => x.def.id === table)!;
+		return t.rows.find((r) => label.test(r.def.label))!;
+	};
+
+	test('-layout: a row whose total stands beside its label’s first line and its items two lines lower reads each number in the column it stands under', () => {
+		const row = rowOf(chromium('pingtan-jtjsj-2024.chromium-layout.txt'), 'requests', /^（二）部分公开/);
+		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['3', '0', '0', '0', '0', '0', '3']);
+		assert.ok([...row.cells.values()].every((c) => !c.inferred));
+		assert.deepEqual(checkReport(parseReport(chromium('pingtan-jtjsj-2024.chromium-layout.txt'))).filter((f) => f.severity === 'error'), []);
+	});
+
+	test('-layout: such a row with no full row near it to show the columns stays a guess, and its findings are never errors', () => {
+		// The rows around it cut away: nothing shows where the columns stand.
+		const text = chromium('pingtan-jtjsj-2024.chromium-layout.txt').split('\n');
+		const at = text.findIndex((l) => l.includes('（二）部分公开'));
+		const cut = ['三、收到和处理政府信息公开申请情况', ...text.slice(at, at + 5)].join('\n');
+		const model = parseReport(cut, { template: '2021' });
+		const row = model.tables.find((t) => t.def.id === 'requests')!.rows.find((r) => /^（二）/.test(r.def.label))!;
+		assert.ok([...row.cells.values()].every((c) => c.inferred));
+		const balance = checkReport(model).filter((f) => f.code.startsWith('balance.'));
+		assert.ok(balance.length > 0 && balance.every((f) => f.severity !== 'error' && !f.fix));
+	});
+
+	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
+		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
+		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;
+		assert.ok(appeals && !appeals.unreadable);
+		assert.deepEqual([...appeals.rows[0].cells.values()].map((c) => c.text).join(' '), '2 1 0 0 3 3 3 0 0 6 2 0 0 0 2');
+		assert.equal(checkReport(parseReport(text)).filter((f) => f.code === 'table.missing').length, 0);
+	});
+
+	test('plain pdftotext: Table 3 among its header’s fragments is Table 3, and no fragment (其 他) becomes a row of Table 2', () => {
+		const model = parseReport(chromium('pingtan-czjrj-2025.chromium-raw.txt'));
+		const appeals = model.tables.find((t) => t.def.id === 'appeals')!;
+		assert.deepEqual([...appeals.rows[0].cells.values()].map((c) => c.text).join(' '), Array(15).fill('0').join(' '));
+		assert.equal(model.tables.filter((t) => t.def.id === 'requests').length, 1);
+		const findings = checkReport(model);
+		assert.equal(findings.filter((f) => f.code === 'table.missing').length, 0);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
+});

@@ -46,6 +46,8 @@ const MIN_COVERAGE = 0.6;
 const MIN_COVERAGE_WITH_ORDINAL = 0.34;
 /** A row is read (not inferred) when its label spells out this share of the template's. */
 const READ_COVERAGE = 0.75;
+/** Least share of a segment's words a row label it spells must account for. */
+const MIN_SHARE_OF_WORDS = 0.25;
 
 export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTable[] {
 	const rows = templateRows(labels);
@@ -124,7 +126,7 @@ function emptyTables(block: TableBlock, tables: BoundTable[], labels: TemplateLa
 }
 
 /** Splits the token stream into segments: a label (head and continuation words) and its values. */
-function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
+export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 	const out: Segment[] = [];
 	let current: Segment | undefined;
 	let anchor: TableDef | undefined;
@@ -339,7 +341,11 @@ function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverag
 		let present = 0;
 		for (const ch of f.core) if (form.core.includes(ch)) present++;
 		if (present / f.core.length < MIN_COVERAGE_WITH_ORDINAL) continue;
-		const coverage = lcs(form.core, f.core) / f.core.length;
+		const common = lcs(form.core, f.core);
+		const coverage = common / f.core.length;
+		// Words that hold a short label's characters among many others (a header band's fragments
+		// run together: 纠正其他结总果审计…) do not spell it.
+		if (common < form.core.length * MIN_SHARE_OF_WORDS) continue;
 		let ordinal = 0;
 		if (form.ordinal && f.ordinal) ordinal = form.ordinal === f.ordinal ? 1 : -2;
 		else if (form.ordinal && !f.ordinal) ordinal = -1;
@@ -519,6 +525,11 @@ export function markOrderRead(table: BoundTable): void {
 const ROWS_BY_ORDER = {
 	zh: '有的行标签未能读出，其数值按模板的行序推定所在的行',
 	en: 'some row labels could not be read, and the rows of their numbers were inferred from the template\'s order of rows',
+};
+
+const NUMBERS_ON_SEVERAL_LINES = {
+	zh: '有的行的数值分在几行文字里，与各列的位置对不上，其所在的列按先后顺序推定',
+	en: "some rows' numbers stand on several lines and not under the columns, so their columns were inferred from their order",
 };
 
 /** Consecutive row labels with no numbers between them, from which on labels and numbers were extracted apart. */
@@ -815,7 +826,13 @@ export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): v
 	const rows = table.rows.filter((r) => r.known && r.def.key !== table.def.unlabeledRow && r.extraCells.length === 0);
 	const full = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && oneLine(valuesOf(r)));
 	const sparse = rows.filter((r) => r.valueCount > 0 && r.valueCount < width);
-	if (full.length === 0 || sparse.length === 0 || width < 2) return;
+	// A row whose numbers stand on several lines (a total printed beside the first line of a
+	// wrapped label, the items lines below it) was read in the stream's order, which need not be
+	// the columns' order.
+	const spread = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && !oneLine(valuesOf(r)));
+	if (width < 2) return;
+	placeSpreadRows(table, spread, full, valuesOf, columns);
+	if (full.length === 0 || sparse.length === 0) return;
 	const centers: number[] = [];
 	for (let k = 0; k < width; k++) {
 		const xs = full.map((r) => centerOf(valuesOf(r)[k])).sort((a, b) => a - b);
@@ -838,6 +855,47 @@ export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): v
 		placeCells(r, values, placed[i]!, columns, !LABEL_READ.has(r));
 	});
 	table.inferred = table.rows.some((r) => [...r.cells.values()].some((c) => c.inferred));
+}
+
+/**
+ * Each number of a row spread over several lines goes to the column it stands under, by the
+ * columns of the nearest full rows above and below it (a table split over pages moves its
+ * columns at the break), where every column then holds one and both neighbours agree; a row
+ * whose numbers do not sort out so stays in the stream's order, as a guess.
+ */
+function placeSpreadRows(table: BoundTable, spread: BoundRow[], full: BoundRow[], valuesOf: (r: BoundRow) => BoundCell[], columns: TableDef['columns']): void {
+	const lineOf = (r: BoundRow) => valuesOf(r)[0].range.start.line;
+	for (const r of spread) {
+		const values = valuesOf(r);
+		const line = lineOf(r);
+		const above = full.filter((f) => lineOf(f) < line).pop();
+		const below = full.find((f) => lineOf(f) > line);
+		const placings = [above, below]
+			.filter((f): f is BoundRow => f !== undefined)
+			.map((f) => {
+				const centers = valuesOf(f).map(centerOf);
+				const placed = values.map((v) => nearestColumn(centerOf(v), centers));
+				return placed.every((j) => j !== undefined) && new Set(placed).size === columns.length ? (placed as number[]) : undefined;
+			});
+		const placed = placings.find((p) => p !== undefined);
+		if (placed && placings.every((p) => p === undefined || p.join() === placed.join())) {
+			r.cells.clear();
+			placeCells(r, values, placed, columns, !LABEL_READ.has(r));
+			continue;
+		}
+		// Numbers a line each (plain pdftotext keeps no columns) come in the columns' order.
+		if (placings.length === 0 && new Set(values.map((v) => v.range.start.line)).size === values.length) continue;
+		for (const c of r.cells.values()) c.inferred = true;
+		table.inferred = true;
+		table.inferredWhy ??= NUMBERS_ON_SEVERAL_LINES;
+	}
+}
+
+/** The column a number stands under, if it stands clearly under one. */
+function nearestColumn(x: number, centers: number[]): number | undefined {
+	let best = 0;
+	for (let j = 1; j < centers.length; j++) if (Math.abs(centers[j] - x) < Math.abs(centers[best] - x)) best = j;
+	return Math.abs(centers[best] - x) > tolerance(centers, best) ? undefined : best;
 }
 
 /** Rows whose label spelled out the template's (not placed by the order alone). */

@@ -70,13 +70,14 @@ export function startsLabelOfAny(templates: TemplateDef[]): (text: string) => bo
 const MIN_PIECE = 8;
 
 /**
- * Whether a text is a piece of a long table title or header note of any of the given formats, as
- * such a note wrapped inside its cell is ("（本列数据的勾稽关系为：第一项加第二项之" of the note over
- * Table 2's 总计 column): a line of the table, not a paragraph.
+ * Whether a text is a piece of a long table title, header note or row label of any of the given
+ * formats, as such a text wrapped inside its cell is ("（本列数据的勾稽关系为：第一项加第二项之" of
+ * the note over Table 2's 总计 column, "求缴纳费用、行政机关不再处" of a 其他处理 row): a line of
+ * the table, not a paragraph.
  */
 export function pieceOfLabelOfAny(templates: TemplateDef[]): (text: string) => boolean {
 	const long = new Set<string>();
-	for (const t of templates) for (const table of t.tables) for (const text of [...table.anchors, ...table.headers]) {
+	for (const t of templates) for (const table of t.tables) for (const text of [...table.anchors, ...table.headers, ...table.rows.map((r) => r.label)]) {
 		const norm = normalizeLabel(text);
 		if (norm.length > MIN_PIECE) long.add(norm);
 	}

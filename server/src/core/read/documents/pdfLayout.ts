@@ -67,6 +67,17 @@ function frames(rulings: Ruling[]): Ruling[][] {
 	const hs = rulings.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'h');
 	const vs = rulings.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'v');
 	for (const [h, i] of hs) for (const [v, j] of vs) if (touches(h, v)) parent[find(i)] = find(j);
+	// A border drawn a cell at a time continues the ruling before it on the same line, though no
+	// ruling crosses it there (the bottom of a cell spanning three columns of a Chromium table).
+	for (const line of [hs, vs]) {
+		const levels = clusters(line.map(([r]) => r.at));
+		const level = (r: Ruling) => levels.findIndex((l) => r.at - l <= TOL);
+		const sorted = line.map(([r, i]) => ({ r, i, level: level(r) })).sort((p, q) => p.level - q.level || p.r.a - q.r.a);
+		for (let k = 1; k < sorted.length; k++) {
+			const [p, q] = [sorted[k - 1], sorted[k]];
+			if (p.level === q.level && Math.abs(p.r.at - q.r.at) <= TOL && q.r.a <= p.r.b + TOL) parent[find(p.i)] = find(q.i);
+		}
+	}
 	const groups = new Map<number, Ruling[]>();
 	rulings.forEach((r, i) => {
 		const g = find(i);

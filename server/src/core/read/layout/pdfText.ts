@@ -87,8 +87,10 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 			n = last + 1;
 			continue;
 		}
-		// Label evidence far above the first number (a header band, a note) does not start the block: a later line may.
-		if (firstValue.range.start.line - n > START_WINDOW) {
+		// Label evidence far above the first number (a header band, a note) does not start the block:
+		// a later line may. (Header cells broken a character or two a line, as plain pdftotext
+		// breaks narrow columns, are one cell of the band, not lines of it.)
+		if (wordLinesBetween(lines, kinds, n, firstValue.range.start.line) > START_WINDOW) {
 			n++;
 			continue;
 		}
@@ -96,6 +98,13 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 		n = last + 1;
 	}
 	return blocks;
+}
+
+/** Table lines between two lines that hold more than a fragment (a token of three characters or more). */
+function wordLinesBetween(lines: readonly string[], kinds: LineKind[], from: number, to: number): number {
+	let count = 0;
+	for (let n = from + 1; n < to; n++) if (kinds[n] === 'table' && lineTokens(lines[n]).some((t) => t.text.length > 2)) count++;
+	return count;
 }
 
 function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering): LineKind {
@@ -113,7 +122,7 @@ function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering
 	// (A header band's line is many short words: 第二项之和，等于 自然人 商业企 科研机 …)
 	const words = tokens.filter((t) => !isValueToken(t.text));
 	const meanWord = words.reduce((a, t) => a + t.text.length, 0) / Math.max(1, words.length);
-	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text))) && !tests.pieceOfLabel?.(trimmed)) return 'prose';
+	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text))) && !tests.pieceOfLabel?.(trimmed) && !words.some((t) => tests.pieceOfLabel?.(t.text))) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
