@@ -534,6 +534,14 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.ok(balance.length > 0 && balance.every((f) => f.severity !== 'error' && !f.fix));
 	});
 
+	test('-layout: a Fujian 统计表 row printed out of the template’s order (接受行政申诉 after 行政诉讼数) stays in its table, not a second table of one column', () => {
+		const model = parseReport(chromium('pingtan-gaj-2018.chromium-layout.txt'));
+		assert.deepEqual(model.tables.map((t) => t.def.id), ['statistics.fujian']);
+		const row = model.tables[0].byKey.get('F5')!;
+		assert.deepEqual([...row.cells.values()].filter((c) => c.column !== 'unit').map((c) => c.text), ['0', '0']);
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
+	});
+
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
 		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
 		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;

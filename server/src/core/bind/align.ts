@@ -55,7 +55,7 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	// A table no row label names is not evidenced by numbers the order alone placed in it.
 	const aligned = align(segments, rows);
 	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
-	const pairs = aligned.filter((p) => named.has(p.row.table));
+	const pairs = keepRowsInTable(aligned.filter((p) => named.has(p.row.table)), rows);
 	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
 	if (block.layout === 'glued') tables.push(...emptyTables(block, tables, labels));
 	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
@@ -66,6 +66,24 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
 	for (const t of tables) if (!t.unreadable && !STRAYS.has(t)) STRAYS.set(t, strays);
 	return tables;
+}
+
+/**
+ * Two tables that share their rows (the Fujian 统计表 as 本年度 | 历年累计 or as 年末统计) are
+ * told apart by their widths, not by the rows' order, which varies between agencies (接受行政申诉
+ * after 行政诉讼数): a row the order put in the next table, with no anchor of that table before
+ * it, stays in the table before when it has that table's width and is not yet there.
+ */
+function keepRowsInTable(pairs: Pair[], rows: TemplateRow[]): Pair[] {
+	for (let i = 1; i < pairs.length; i++) {
+		const p = pairs[i];
+		const before = pairs[i - 1].row;
+		const n = p.segment.values.length;
+		if (p.row.table === before.table || p.segment.anchor || !p.labelRead || n === p.row.width || n !== before.width) continue;
+		const same = rows.find((r) => r.table === before.table && r.row.key === p.row.row.key);
+		if (same && !pairs.some((q) => q.row === same)) pairs[i] = { ...p, row: same };
+	}
+	return pairs;
 }
 
 /**
