@@ -542,6 +542,16 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
 	});
 
+	test('-layout: rows under one number merged down over them show their labels alone: they read as blank rows, a guess, not as rows short of numbers', () => {
+		const model = parseReport(chromium('pingtan-scjgj-2023.chromium-layout.txt'));
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		for (const key of ['R3.6.1', 'R3.6.3']) {
+			const row = requests.byKey.get(key)!;
+			assert.ok([...row.cells.values()].every((c) => c.text === '' && c.inferred), key);
+		}
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
+	});
+
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
 		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
 		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;

@@ -850,6 +850,7 @@ export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): v
 	const spread = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && !oneLine(valuesOf(r)));
 	if (width < 2) return;
 	placeSpreadRows(table, spread, full, valuesOf, columns);
+	if (full.length > 0) fillBlankRows(table, rows, columns);
 	if (full.length === 0 || sparse.length === 0) return;
 	const centers: number[] = [];
 	for (let k = 0; k < width; k++) {
@@ -908,6 +909,27 @@ function placeSpreadRows(table: BoundTable, spread: BoundRow[], full: BoundRow[]
 		table.inferredWhy ??= NUMBERS_ON_SEVERAL_LINES;
 	}
 }
+
+/**
+ * A row whose label stands alone, where the text keeps its columns, was printed with every cell
+ * blank (a PDF drops blank cells; a number merged down over rows stands beside one of them only):
+ * its cells are blanks, as a guess.
+ */
+function fillBlankRows(table: BoundTable, rows: BoundRow[], columns: TableDef['columns']): void {
+	for (const r of rows) {
+		if (r.valueCount > 0 || r.cells.size > 0) continue;
+		const at = r.labelRange.end;
+		for (const column of columns) r.cells.set(column.key, { row: r.def.key, column: column.key, text: '', range: { start: at, end: at }, value: parseCellValue(''), inferred: true });
+		r.valueCount = columns.length;
+		table.inferred = true;
+		table.inferredWhy ??= BLANK_ROWS;
+	}
+}
+
+const BLANK_ROWS = {
+	zh: '有的行只有标签、没有数值，按各格空白读取',
+	en: 'some rows show their label and no number, and were read as blank',
+};
 
 /** The column a number stands under, if it stands clearly under one. */
 function nearestColumn(x: number, centers: number[]): number | undefined {
