@@ -5,6 +5,7 @@ import { parseChineseNumeral } from '../../read/normalize.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex, Range } from '../../read/text.ts';
 import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
+import { detach } from '../../memo.ts';
 
 /** A sentence that compares with other years or approximates speaks of no cell of this year's table. */
 const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
@@ -47,52 +48,93 @@ function bind(template: TemplateDef, tables: BoundTable[], id: string): BoundCel
 
 const rangeOf = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
 
+/** A claim as it stands in its sentence: offsets within the sentence's text. */
+interface SentenceClaim {
+	id: string;
+	text: string;
+	at: number;
+	valueAt: number;
+	valueLength: number;
+	value: number;
+}
+
 /** The numeric claims of the prose, each bound to the cells it speaks of where the format has them. */
 export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata): Claim[] {
 	const claims: Claim[] = [];
-	const seen = new Set<string>();
 	for (const s of sentences) {
-		if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(s.text)) continue;
-		const comparing = COMPARISON.test(s.text);
-		for (const { p, res } of COMPILED) {
-			if (!p.keywords.some((k) => s.text.includes(k))) continue;
-			if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
-			for (const re of res) {
-				re.lastIndex = 0;
-				for (const m of s.text.matchAll(re)) {
-					const n = m.groups!.n;
-					const value = /^\d+$/.test(n) ? Number(n) : parseChineseNumeral(n);
-					if (value === undefined) continue;
-					const nAt = m.indices!.groups!.n![0];
-					if (APPROXIMATE.test(s.text.slice(Math.max(0, nAt - 2), nAt)) || /^[余多]/.test(s.text.slice(nAt + n.length))) continue;
-					if (!yearOk(s.text, m.index!, meta.year)) continue;
-					const key = `${p.id}@${s.line}:${s.start + m.index!}`;
-					if (seen.has(key)) continue;
-					seen.add(key);
-					claims.push({
-						id: p.id,
-						subject: p.subject,
-						text: m[0],
-						range: rangeOf(s, m.index!, m.index! + m[0].length),
-						valueRange: rangeOf(s, nAt, nAt + n.length),
-						value,
-						cells: bind(template, tables, p.id),
-					});
-				}
-			}
-		}
-		if (!comparing && (s.text.includes('复议') || s.text.includes('诉讼'))) {
-			ZERO_CASES.pattern.lastIndex = 0;
-			for (const m of s.text.matchAll(ZERO_CASES.pattern)) {
-				if (ZERO_CASES.narrowing.test(m.groups!.between) || !yearOk(s.text, m.index!, meta.year)) continue;
-				const what = m.groups!.what;
-				const whatAt = m.index! + m[0].indexOf(what);
-				for (const id of [what.includes('复议') ? 'appeals.review' : '', what.includes('诉讼') ? 'appeals.lawsuit' : ''].filter(Boolean)) {
-					const p = CLAIM_PATTERNS.find((x) => x.id === id)!;
-					claims.push({ id, subject: p.subject, text: m[0], range: rangeOf(s, m.index!, m.index! + m[0].length), valueRange: rangeOf(s, whatAt, whatAt + what.length), value: 0, cells: bind(template, tables, id) });
-				}
-			}
+		for (const c of claimsOfSentence(s.text, meta.year)) {
+			const p = CLAIM_PATTERNS.find((x) => x.id === c.id)!;
+			claims.push({
+				id: c.id,
+				subject: p.subject,
+				text: c.text,
+				range: rangeOf(s, c.at, c.at + c.text.length),
+				valueRange: rangeOf(s, c.valueAt, c.valueAt + c.valueLength),
+				value: c.value,
+				cells: bind(template, tables, c.id),
+			});
 		}
 	}
 	return claims;
+}
+
+/**
+ * A sentence's claims depend on its text and the report's year alone: kept for the sentences of
+ * the last versions of a document (an edit changes one or two; the others need no new reading),
+ * bounded, and emptied when full.
+ */
+let KNOWN_SENTENCES = new Map<string, SentenceClaim[]>();
+const MAX_KNOWN_SENTENCES = 20000;
+/** Longer sentences are read each time (a whole page glued onto one line is one sentence). */
+const MAX_KNOWN_SENTENCE = 2000;
+
+function claimsOfSentence(text: string, year: number | undefined): SentenceClaim[] {
+	if (text.length > MAX_KNOWN_SENTENCE) return readClaims(text, year);
+	const key = `${year ?? ''}|${text}`;
+	let known = KNOWN_SENTENCES.get(key);
+	if (!known) {
+		known = readClaims(text, year);
+		if (KNOWN_SENTENCES.size >= MAX_KNOWN_SENTENCES) KNOWN_SENTENCES = new Map();
+		// Detached: a sentence cut from a document is a view that would keep the whole text alive.
+		KNOWN_SENTENCES.set(detach(key), known.map((c) => ({ ...c, text: detach(c.text) })));
+	}
+	return known;
+}
+
+function readClaims(text: string, year: number | undefined): SentenceClaim[] {
+	const out: SentenceClaim[] = [];
+	if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(text)) return out;
+	const seen = new Set<string>();
+	const comparing = COMPARISON.test(text);
+	for (const { p, res } of COMPILED) {
+		if (!p.keywords.some((k) => text.includes(k))) continue;
+		if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
+		for (const re of res) {
+			re.lastIndex = 0;
+			for (const m of text.matchAll(re)) {
+				const n = m.groups!.n;
+				const value = /^\d+$/.test(n) ? Number(n) : parseChineseNumeral(n);
+				if (value === undefined) continue;
+				const nAt = m.indices!.groups!.n![0];
+				if (APPROXIMATE.test(text.slice(Math.max(0, nAt - 2), nAt)) || /^[余多]/.test(text.slice(nAt + n.length))) continue;
+				if (!yearOk(text, m.index!, year)) continue;
+				const key = `${p.id}@${m.index!}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				out.push({ id: p.id, text: m[0], at: m.index!, valueAt: nAt, valueLength: n.length, value });
+			}
+		}
+	}
+	if (!comparing && (text.includes('复议') || text.includes('诉讼'))) {
+		ZERO_CASES.pattern.lastIndex = 0;
+		for (const m of text.matchAll(ZERO_CASES.pattern)) {
+			if (ZERO_CASES.narrowing.test(m.groups!.between) || !yearOk(text, m.index!, year)) continue;
+			const what = m.groups!.what;
+			const whatAt = m.index! + m[0].indexOf(what);
+			for (const id of [what.includes('复议') ? 'appeals.review' : '', what.includes('诉讼') ? 'appeals.lawsuit' : ''].filter(Boolean)) {
+				out.push({ id, text: m[0], at: m.index!, valueAt: whatAt, valueLength: what.length, value: 0 });
+			}
+		}
+	}
+	return out;
 }

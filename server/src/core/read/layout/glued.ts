@@ -1,3 +1,4 @@
+import { detach } from '../../memo.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -286,12 +287,31 @@ export function looksGlued(line: string, template: TemplateDef): boolean {
 		if (c >= 48 && c <= 57) digits++;
 	}
 	if (digits < MIN_DIGITS) return false;
+	let known = LABELLED_LINES.get(template);
+	if (!known) LABELLED_LINES.set(template, (known = new Map()));
+	let labelled = known.get(line);
+	if (labelled === undefined) {
+		labelled = holdsLabels(line, template);
+		if (known.size >= MAX_KNOWN_LINES) known.clear();
+		// Detached: a line of a document is a view that would keep the whole text alive.
+		if (line.length <= MAX_KNOWN_LINE) known.set(detach(line), labelled);
+	}
+	return labelled;
+}
+
+/** Whether a line holds a table's gate and enough of its labels: a line's alone, kept for the lines of a document's last versions. */
+function holdsLabels(line: string, template: TemplateDef): boolean {
 	const { gates, probes } = probesFor(template);
 	if (!gates.some((g) => line.includes(g))) return false;
 	let distinct = 0;
 	for (const probe of probes) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
 	return false;
 }
+
+const LABELLED_LINES = new WeakMap<TemplateDef, Map<string, boolean>>();
+const MAX_KNOWN_LINES = 20000;
+/** Longer lines (a page squashed onto one) are searched each time. */
+const MAX_KNOWN_LINE = 4000;
 
 /** Table blocks read from glued lines (lines no other layout claimed). */
 export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed: Uint8Array): TableBlock[] {

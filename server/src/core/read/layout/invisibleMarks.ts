@@ -10,12 +10,16 @@ import type { TableBlock } from './types.ts';
  */
 const MARK = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]|(?<=^[\s|｜]*)(?:\p{Extended_Pictographic}\ufe0f?|[•●◆■▪►▶☆★✓✔]|\*(?=\s))/u;
 
+/** Any character MARK may match, wherever it stands: most lines hold none and need no split into cells. */
+const MAY_MARK = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff•●◆■▪►▶☆★✓✔*]|\p{Extended_Pictographic}/u;
+
 export function findInvisibleMarks(index: LineIndex, blocks: TableBlock[]): Artifact[] {
 	let count = 0;
 	let first: { line: number; start: number; text: string } | undefined;
 	for (const b of blocks) {
 		for (let n = b.firstLine; n <= b.lastLine; n++) {
 			const line = index.lines[n];
+			if (!MAY_MARK.test(line)) continue;
 			// A BOM at the very start of the document is the encoding's, not the text's.
 			const from = n === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
 			let offset = from;
