@@ -560,6 +560,15 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.equal(checkReport(parseReport(text)).filter((f) => f.code === 'table.missing').length, 0);
 	});
 
+	test('plain pdftotext (LibreOffice’s PDF): Table 3 with its 总计 header a character a line among the numbers is said unreadable, not missing, and 总 计 is no row of Table 2', () => {
+		const model = parseReport(readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-shsyj-2025.libreoffice-raw.txt'), 'utf8'));
+		assert.equal(model.tables.filter((t) => t.def.id === 'requests').length, 1);
+		const findings = checkReport(model);
+		assert.equal(findings.filter((f) => f.code === 'table.missing').length, 0);
+		assert.equal(findings.filter((f) => f.code === 'table.unreadable' && /行政复议/.test(f.message)).length, 1);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
+
 	test('plain pdftotext: Table 3 among its header’s fragments is Table 3, and no fragment (其 他) becomes a row of Table 2', () => {
 		const model = parseReport(chromium('pingtan-czjrj-2025.chromium-raw.txt'));
 		const appeals = model.tables.find((t) => t.def.id === 'appeals')!;

@@ -203,9 +203,17 @@ export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[]
 			anchor = undefined;
 			continue;
 		}
+		// A character alone on its line is a piece of a header cut a character a line (总 / 计 of
+		// Table 3's header), not words of the row label before it.
+		if (cell.text.length === 1 && aloneOnLine(cells, k)) continue;
 		current?.label.push(cell);
 	}
 	return out;
+}
+
+function aloneOnLine(cells: RawCell[], k: number): boolean {
+	const line = cells[k].range.start.line;
+	return cells[k - 1]?.range.start.line !== line && cells[k + 1]?.range.start.line !== line;
 }
 
 /** Numbers with no label between them belong together: a header the extraction put among them only interrupted them. */
