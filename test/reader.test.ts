@@ -560,6 +560,15 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.equal(checkReport(parseReport(text)).filter((f) => f.code === 'table.missing').length, 0);
 	});
 
+	test('-layout (LibreOffice’s PDF): the signature date under the 统计表, spaced by pdftotext (2017 年 1 月 13 日), is no row’s numbers', () => {
+		const model = parseReport(readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-czjrj-2016.libreoffice-layout.txt'), 'utf8'));
+		const table = model.tables.find((t) => t.def.id.startsWith('statistics'))!;
+		const last = table.rows[table.rows.length - 1];
+		assert.ok(last.labelText.includes('电子邮件申请数'));
+		assert.equal(last.valueCount + last.extraCells.length, 1);
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
+	});
+
 	test('plain pdftotext (LibreOffice’s PDF): Table 3 with its 总计 header a character a line among the numbers is said unreadable, not missing, and 总 计 is no row of Table 2', () => {
 		const model = parseReport(readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-shsyj-2025.libreoffice-raw.txt'), 'utf8'));
 		assert.equal(model.tables.filter((t) => t.def.id === 'requests').length, 1);

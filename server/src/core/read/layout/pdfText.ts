@@ -16,6 +16,7 @@ import type { RawCell, TableBlock } from './types.ts';
 /** Page footers: "—4—", "- 4 -", "第4页", "4/9". */
 const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|(?:[-—–－]\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*[-—–－])?)$/;
 const SENTENCE_END = /[。；！？]/;
+const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$/;
 /** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
 const LONG_TOKEN = 22;
 /** A row label's ordinal: 一、 （一） (1) 1. */
@@ -113,6 +114,8 @@ function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering
 	if (SENTENCE_END.test(line)) return 'prose';
 	const tokens = lineTokens(line);
 	if (tokens.length === 0) return 'blank';
+	// A date alone on its line (2017 年 1 月 13 日, the report's signature) is no row of numbers.
+	if (DATE_LINE.test(tokens.map((t) => t.text).join(''))) return 'prose';
 	if (tokens.length <= 8 && isFooter(line.replace(/[\f]/g, '').trim(), n, pages)) return 'footer';
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
