@@ -269,6 +269,14 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		assert.ok('rendering' in m);
 		assert.deepEqual(m.rendering.text.split('\n').filter((l) => l.includes('|')), ['甲 | 1 |', '2 |']);
 	});
+	test('Word: a number merged down over rows (w:vMerge, as LibreOffice writes a page’s rowspan) counts once, as in HTML', async () => {
+		const doc = await rendered('real/pingtan-scjgj-2023.libreoffice.docx');
+		const rows = doc.text.split('\n').filter((l) => /^(?:（六）其他处理 \| )?[123]\.(?:申请人|其他 )/.test(l));
+		assert.equal(rows.length, 3);
+		assert.match(rows[0], /（六）其他处理 \| 1\.申请人无正当理由.*\| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|$/);
+		for (const r of rows.slice(1)) assert.match(r, /^[23]\.[^|]+( \|  ){7} \|$/);
+		assert.deepEqual(checkReport(parseReport(doc.text)).filter((f) => f.code === 'table.cell-count'), []);
+	});
 });
 
 /** Exactly one problem, of this code. */

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { numberLabel } from './numbering.ts';
-import { cellLine, DEFAULT_LIMITS, renderBlocks, type Block, type DocumentLimits, type DocumentResult, type GridTable } from './render.ts';
+import { cellLine, DEFAULT_LIMITS, NUMERIC, renderBlocks, type Block, type DocumentLimits, type DocumentResult, type GridTable } from './render.ts';
 
 /**
  * Reads a Word report (.docx): the body's paragraphs in order, each with the label its automatic
@@ -180,14 +180,21 @@ class BodyReader {
 			}
 			rows.push(slots);
 		}
+		// The cell each merged-on slot continues, by row and column.
+		const merged = new Map<string, Slot>();
+		rows.forEach((slots, r) => {
+			for (const s of slots) if (s.merge === 'continue') merged.set(`${r}:${s.column}`, merged.get(`${r - 1}:${s.column}`) ?? rows[r - 1]?.find((o) => o.column === s.column) ?? s);
+		});
 		const out: GridTable['rows'] = rows.map((slots, r) =>
-			slots
-				.filter((s) => s.merge !== 'continue')
-				.map((s) => {
-					let rowSpan = 1;
-					if (s.merge === 'restart') while (r + rowSpan < rows.length && rows[r + rowSpan].some((o) => o.column === s.column && o.merge === 'continue')) rowSpan++;
-					return { column: s.column, cell: { text: s.text, rowSpan, colSpan: s.span, place: { table: index, row: r + 1, column: s.column + 1 } } };
-				}),
+			slots.flatMap((s) => {
+				const place = { table: index, row: r + 1, column: s.column + 1 };
+				// A number merged down over rows of their own (（六）其他处理's three rows under one 0)
+				// counts once, in its first row: the rows below hold a blank there, as in HTML.
+				if (s.merge === 'continue') return NUMERIC.test(merged.get(`${r}:${s.column}`)?.text.trim() ?? '') ? [{ column: s.column, cell: { text: '', rowSpan: 1, colSpan: s.span, place } }] : [];
+				let rowSpan = 1;
+				if (s.merge === 'restart') while (r + rowSpan < rows.length && rows[r + rowSpan].some((o) => o.column === s.column && o.merge === 'continue')) rowSpan++;
+				return [{ column: s.column, cell: { text: s.text, rowSpan, colSpan: s.span, place } }];
+			}),
 		);
 		return { rows: out, place: { table: index } };
 	}

@@ -154,7 +154,8 @@ export function renderBlocks(format: DocumentFormat, blocks: Block[], pages?: nu
 	return { format, text: out.join('\n') + '\n', lines, pages };
 }
 
-const NUMERIC = /^[-−]?\d[\d,，.]*%?$/;
+/** A cell that holds one number. */
+export const NUMERIC = /^[-−]?\d[\d,，.]*%?$/;
 
 /**
  * A grid whose rows leave a label slot empty where other rows have a label there (（六）其他处理
