@@ -269,6 +269,13 @@ describe('web pages: the report only, in its charset, no script run', () => {
 		assert.ok('rendering' in m);
 		assert.deepEqual(m.rendering.text.split('\n').filter((l) => l.includes('|')), ['甲 | 1 |', '2 |']);
 	});
+	test('PDF: a number merged down over rows counts once, as in HTML and Word; a row cut by a page break with its total overleaf is one row (LibreOffice’s PDFs of two pages)', async () => {
+		const scjgj = await rendered('real/pingtan-scjgj-2023.libreoffice.pdf');
+		for (const re of [/^2\.申请人逾期未按/, /^3\.其他 /]) assert.match(scjgj.text.split('\n').find((l) => re.test(l)) ?? '', /( \|  ){7} \|$/);
+		const jtjsj = await rendered('real/pingtan-jtjsj-2024.libreoffice.pdf');
+		assert.ok(jtjsj.text.split('\n').includes('一、本年新收政府信息公开申请数量 | 58 | 0 | 0 | 0 | 0 | 0 | 58 |'));
+		for (const doc of [scjgj, jtjsj]) assert.deepEqual(checkReport(parseReport(doc.text)).filter((f) => f.code.startsWith('table.cell') || f.code.startsWith('cell.') || f.code.startsWith('balance.')), []);
+	});
 	test('Word: a number merged down over rows (w:vMerge, as LibreOffice writes a page’s rowspan) counts once, as in HTML', async () => {
 		const doc = await rendered('real/pingtan-scjgj-2023.libreoffice.docx');
 		const rows = doc.text.split('\n').filter((l) => /^(?:（六）其他处理 \| )?[123]\.(?:申请人|其他 )/.test(l));

@@ -206,7 +206,11 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 		const grid: GridTable = { rows: Array.from({ length: rows }, () => []), place: { table: index, page: page.page } };
 		for (const cell of cells.values()) {
 			const text = closeAutospace(cellLine(visualLines(cell.items).map((l) => lineText(l.items))));
-			grid.rows[cell.r0].push({ column: cell.c0, cell: { text, rowSpan: cell.r1 - cell.r0 + 1, colSpan: cell.c1 - cell.c0 + 1, place: { table: index, page: page.page, row: cell.r0 + 1, column: cell.c0 + 1 } } });
+			const colSpan = cell.c1 - cell.c0 + 1;
+			grid.rows[cell.r0].push({ column: cell.c0, cell: { text, rowSpan: cell.r1 - cell.r0 + 1, colSpan, place: { table: index, page: page.page, row: cell.r0 + 1, column: cell.c0 + 1 } } });
+			// A number merged down over rows of their own counts once, in its first row: the rows
+			// below hold a blank there, as in HTML and Word.
+			if (NUMERIC.test(text) && /\d/.test(text)) for (let r = cell.r0 + 1; r <= cell.r1; r++) grid.rows[r].push({ column: cell.c0, cell: { text: '', rowSpan: 1, colSpan, place: { table: index, page: page.page, row: r + 1, column: cell.c0 + 1 } } });
 		}
 		for (const row of grid.rows) row.sort((a, b) => a.column - b.column);
 		tables.push({ grid, xs, top, bottom });
@@ -389,6 +393,11 @@ function continueTable(into: GridTable, next: GridTable): void {
 		if (rows.length > 0) into.rows.push(...rows);
 		return;
 	}
+	if (fillCutCells(into, first)) {
+		rows.shift();
+		if (rows.length > 0) into.rows.push(...rows);
+		return;
+	}
 	// A label merged down across the break: one cell, written once, where its text is.
 	rows[0] = first.filter((c) => {
 		const up = above.get(c.column);
@@ -405,6 +414,32 @@ function continueTable(into: GridTable, next: GridTable): void {
 		return true;
 	});
 	into.rows.push(...rows);
+}
+
+/**
+ * A row cut by the page break after its label's first line and most of its numbers: overleaf,
+ * the label's rest (if any) under the label and numbers only under cells the row left blank (a
+ * total pushed down its cell by empty paragraphs). Those are that row's.
+ */
+function fillCutCells(into: GridTable, first: GridTable['rows'][number]): boolean {
+	const last = into.rows[into.rows.length - 1];
+	if (!last || first.length === 0) return false;
+	const isLabel = (text: string) => text !== '' && !NUMERIC.test(text);
+	const byColumn = new Map(last.map((c) => [c.column, c.cell]));
+	const filled = first.filter((c) => c.cell.text !== '');
+	const numbers = filled.filter((c) => NUMERIC.test(c.cell.text));
+	const words = filled.filter((c) => !NUMERIC.test(c.cell.text));
+	if (numbers.length === 0) return false;
+	if (!numbers.every((c) => byColumn.get(c.column)?.text === '' && byColumn.get(c.column)?.colSpan === c.cell.colSpan)) return false;
+	if (!words.every((c) => isLabel(byColumn.get(c.column)?.text ?? '') && !ORDINAL_START.test(c.cell.text))) return false;
+	// The row above has its label and numbers: only its blanks are taken.
+	if (!last.some((c) => isLabel(c.cell.text)) || !last.some((c) => NUMERIC.test(c.cell.text))) return false;
+	for (const c of numbers) byColumn.get(c.column)!.text = c.cell.text;
+	for (const c of words) {
+		const label = byColumn.get(c.column)!;
+		label.text = joinWrapped(label.text, c.cell.text);
+	}
+	return true;
 }
 
 /** The last cell of each column of a grid. */
