@@ -567,6 +567,9 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.ok(last.labelText.includes('电子邮件申请数'));
 		assert.equal(last.valueCount + last.extraCells.length, 1);
 		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
+		// The site's bulleted navigation LibreOffice printed reads as no table: its bullets are no marks in a table.
+		assert.ok(readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-czjrj-2016.libreoffice-layout.txt'), 'utf8').includes('•'));
+		assert.deepEqual(model.artifacts.filter((a) => a.kind === 'invisible'), []);
 	});
 
 	test('plain pdftotext (LibreOffice’s PDF): Table 3 with its 总计 header a character a line among the numbers is said unreadable, not missing, and 总 计 is no row of Table 2', () => {

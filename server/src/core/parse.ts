@@ -71,7 +71,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const headings = readSectionHeadings(index, lineHeadings, blocks, template);
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);
-	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, blocks)];
+	// Marks are looked for in the tables read: a block that read as no table (a site's navigation, bulleted) is no table.
+	const tableBlocks = blocks.filter((b) => tables.some((t) => t.range.start.line <= b.lastLine && t.range.end.line >= b.firstLine));
+	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, tableBlocks)];
 	const sentences = proseSentences(index, shownBlocks);
 	const claims = findClaims(sentences, template, tables, metadata);
 	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts };
