@@ -552,6 +552,15 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
 	});
 
+	test('plain pdftotext: a Fujian 统计表 whose labels went elsewhere (条 1 3 条 0 0 … with no label) is said unreadable once, no row short or long of numbers', () => {
+		const model = parseReport(chromium('pingtan-gaj-2018.chromium-raw.txt'));
+		const table = model.tables.find((t) => t.def.id === 'statistics.fujian')!;
+		assert.ok(table.unreadable);
+		const findings = checkReport(model);
+		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count' || f.severity === 'error'), []);
+	});
+
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
 		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
 		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;

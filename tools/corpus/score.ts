@@ -93,7 +93,8 @@ const UNREADABLE = /\.unreadable$|^document\.(scanned|encrypted|corrupt)/;
 
 /** The titles (zh, en) of the table each balance code is about, from the templates. */
 const BALANCE_TABLES: Record<string, string[]> = (() => {
-	const titlesOf = (ids: string[]) => Object.values(TEMPLATES).flatMap((t) => t.tables.filter((d) => ids.includes(d.id)).flatMap((d) => [d.title.zh, d.title.en]));
+	// (A table's variants count as it: statistics.fujian is a 统计表 too.)
+	const titlesOf = (ids: string[]) => Object.values(TEMPLATES).flatMap((t) => t.tables.filter((d) => ids.includes(d.id.split('.')[0])).flatMap((d) => [d.title.zh, d.title.en]));
 	const requests = titlesOf(['requests']);
 	return {
 		'balance.row-total': requests,

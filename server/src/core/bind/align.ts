@@ -149,6 +149,7 @@ export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[]
 	let current: Segment | undefined;
 	let anchor: TableDef | undefined;
 	const cells = block.cells;
+	const unitColumn = labels.template.tables.some((t) => t.columns.some((c) => c.kind === 'text'));
 	// 无, — or / stand for "none" in a cell, but 无 is also a character of a label column cut one
 	// character a line (（四）无法提供): as a value it ends its line or comes before another value.
 	const isValue = (k: number) => {
@@ -203,6 +204,12 @@ export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[]
 			anchor = undefined;
 			continue;
 		}
+		// A unit (条, 件) opens a row's cells in a table whose first column is the unit: after
+		// numbers it is the next row's, whose label the extraction put elsewhere.
+		if (unitColumn && UNIT.test(cell.text)) {
+			if (current && current.values.length > 0) out.push((current = { label: [], values: [], anchor }));
+			continue;
+		}
 		// A character alone on its line is a piece of a header cut a character a line (总 / 计 of
 		// Table 3's header), not words of the row label before it.
 		if (cell.text.length === 1 && aloneOnLine(cells, k)) continue;
@@ -210,6 +217,9 @@ export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[]
 	}
 	return out;
 }
+
+/** A unit as a table's unit column writes it. */
+const UNIT = /^(?:条|件|个|元|次|篇|项|人次|万元|份|起)$/;
 
 function aloneOnLine(cells: RawCell[], k: number): boolean {
 	const line = cells[k].range.start.line;
@@ -630,8 +640,18 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 		for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
 		return;
 	}
-	if (misfits.length < MIN_MISFITS) return;
-	lostBlanks(table, misfits, width);
+	if (misfits.length >= MIN_MISFITS) return lostBlanks(table, misfits, width);
+	// A table whose rows are all optional (a local 统计表) shows no missing row: numbers that no
+	// label names, row after row, are the trace of labels the extraction put elsewhere.
+	const strays = STRAYS.get(table) ?? 0;
+	if (complete && strays >= MIN_MISFITS && table.def.rows.every((r) => r.optional || r.kind === 'group')) {
+		table.unreadable = {
+			zh: `${strays} 组数值前没有行标签，提取的文本把行标签和数值分开了，无法确定数值属于哪一行`,
+			en: `${strays} groups of numbers have no row label before them: the extracted text put labels and numbers apart, so which row each number is in cannot be known`,
+		};
+		table.inferred = true;
+		for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+	}
 }
 
 function lostBlanks(table: BoundTable, misfits: BoundRow[], width: number): void {
