@@ -12,8 +12,10 @@ import { FUZZ_SEED } from './editFuzzGen.ts';
  * applied incrementally the way the server's document store applies it. For every edit the
  * incremental text equals the plain splice; as an editor pulls after a few keystrokes, every 5th
  * version is parsed and checked: nothing throws, every range lies inside the document, fix-all's
- * edits apply without overlap (test/editFuzzRun.ts, two shares side by side). Every 100th text is then parsed again in a fresh process (cold caches) and must
- * give the same findings: no cache carries state from one version to the next.
+ * edits apply without overlap (test/editFuzzRun.ts, two shares side by side). Each chain of edits
+ * is read as the server reads an open document, each version with what the last one read
+ * (core/reuse.ts). Every 100th text is then parsed again in a fresh process (cold caches, nothing
+ * reused) and must give the same findings: no cache carries state from one version to the next.
  * NIANBAO_FUZZ_EDITS sets the count (default 100,000); the protocol half is in test/protocol/.
  */
 const EDITS = Number(process.env.NIANBAO_FUZZ_EDITS ?? 100_000);

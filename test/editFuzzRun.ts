@@ -4,7 +4,7 @@
 // property prints its input number and exits 1.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, checkReport, fixAllEdits, LineIndex, parseReport, type Range } from '../server/src/core/index.ts';
+import { applyEdits, checkReport, fixAllEdits, LineIndex, parseReport, ReadingReuse, type Range } from '../server/src/core/index.ts';
 import { editedTexts, rng, sampledFindings } from './editFuzzGen.ts';
 import { readSeed, SEEDS } from './helpers.ts';
 
@@ -31,6 +31,8 @@ try {
 		const start = seeds[Math.floor(done / CHAIN) % seeds.length];
 		let doc = TextDocument.create('file:///fuzz.txt', 'nianbao', 0, start);
 		let text = start;
+		// As the server reads an open document: each version with what the last one read.
+		const reuse = new ReadingReuse();
 		for (const edit of editedTexts(random, start, Math.min(CHAIN, count - done))) {
 			// The server's store applies incremental changes through this very call.
 			doc = TextDocument.update(doc, [{ range: edit.range, text: edit.newText }], doc.version + 1);
@@ -40,7 +42,7 @@ try {
 			done++;
 			if (done % PARSE_EVERY !== 0) continue;
 			parsed++;
-			const model = parseReport(text);
+			const model = parseReport(text, { reuse });
 			const findings = checkReport(model, { lang: done % 2 === 0 ? 'zh' : 'en' });
 			findingsSeen += findings.length;
 			for (const f of findings) {

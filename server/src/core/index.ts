@@ -3,6 +3,7 @@
  * compute fixes. Pure TypeScript: no editor API, no file system, no network.
  */
 export { parseReport, type ParseOptions } from './parse.ts';
+export { ReadingReuse } from './reuse.ts';
 export { checkReport, type CheckOptions } from './check/rules/index.ts';
 export { allFixEdits, fixAllEdits, mergeDeletions, recomputedValues, recomputeTotalsEdits, tableFixValues, type FixAllOptions } from './check/fix.ts';
 export { decodeBytes, encodeText, type Decoded, type DecodeResult, type Encoding } from './read/encoding.ts';

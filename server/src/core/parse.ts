@@ -12,6 +12,7 @@ import { buildSectionTree, findHeadings, readSectionHeadings } from './bind/sect
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './read/text.ts';
 import { mixedTemplate } from './templates/mixes.ts';
+import type { ReadingReuse } from './reuse.ts';
 
 const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 const STARTS_LABEL = startsLabelOfAny(Object.values(TEMPLATES));
@@ -28,6 +29,8 @@ function yearBefore2019(metadata: ReportModel['metadata']): boolean {
 export interface ParseOptions {
 	/** Force a format instead of detecting it. */
 	template?: TemplateId | 'auto';
+	/** What the document's last version read (an editor's open document), to read this one. */
+	reuse?: ReadingReuse;
 }
 
 /**
@@ -37,6 +40,7 @@ export interface ParseOptions {
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
 	// A BOM is read as a space: it stays out of every label but keeps its UTF-16 slot, so every
 	// range is a range of the text given.
+	options.reuse?.nextVersion();
 	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
 	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL, PIECE_OF_LABEL);
 	const claimed = new Uint8Array(index.lineCount);
@@ -67,7 +71,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// A report that keeps one section's tables in another format is read against the tables it has.
 	const mix = templateSource === 'tables' ? detectFormatMix(shownBlocks, longLines, signatures) : undefined;
 	const template = mix ? mixedTemplate(mix) : TEMPLATES[templateId];
-	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed)].sort((a, b) => a.firstLine - b.firstLine);
+	const blocks = [...shownBlocks, ...findGluedBlocks(index, template, claimed, options.reuse)].sort((a, b) => a.firstLine - b.firstLine);
 	const headings = readSectionHeadings(index, lineHeadings, blocks, template);
 	const tables = bindTables(template, blocks);
 	const sections = buildSectionTree(index, headings, tables);
@@ -75,6 +79,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const tableBlocks = blocks.filter((b) => tables.some((t) => t.range.start.line <= b.lastLine && t.range.end.line >= b.firstLine));
 	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, tableBlocks)];
 	const sentences = proseSentences(index, shownBlocks);
-	const claims = findClaims(sentences, template, tables, metadata);
+	const claims = findClaims(sentences, template, tables, metadata, options.reuse);
 	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts };
 }

@@ -1,4 +1,4 @@
-import { checkReport, parseReport, type Finding, type Lang, type ReportModel } from '../core/index.ts';
+import { checkReport, parseReport, type Finding, type Lang, type ReadingReuse, type ReportModel } from '../core/index.ts';
 import type { NianbaoSettings } from '../protocol.ts';
 
 /**
@@ -16,8 +16,9 @@ export class Analysis {
 		readonly length: number,
 		text: string,
 		readonly settings: NianbaoSettings,
+		reuse?: ReadingReuse,
 	) {
-		this.model = length > (settings.maxDocumentSize ?? Infinity) ? undefined : parseReport(text, { template: settings.template });
+		this.model = length > (settings.maxDocumentSize ?? Infinity) ? undefined : parseReport(text, { template: settings.template, reuse });
 	}
 
 	get tooLarge(): boolean {

@@ -2,6 +2,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NianbaoSettings } from '../protocol.ts';
 import { Analysis } from './analysis.ts';
+import { ReadingReuse } from '../core/index.ts';
 
 /**
  * The open documents and, for each, the analysis of its current version. A request for a
@@ -11,6 +12,8 @@ import { Analysis } from './analysis.ts';
 export class DocumentStore {
 	readonly documents = new TextDocuments(TextDocument);
 	private readonly cache = new Map<string, Analysis>();
+	/** Per open document, what its last version read (core/reuse.ts): an edit re-reads only what it changed. */
+	private readonly reuse = new Map<string, ReadingReuse>();
 
 	constructor(
 		private readonly settings: () => NianbaoSettings,
@@ -21,7 +24,10 @@ export class DocumentStore {
 		this.documents.onDidChangeContent((e) => {
 			if (this.cache.get(e.document.uri)?.version !== e.document.version) this.cache.delete(e.document.uri);
 		});
-		this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+		this.documents.onDidClose((e) => {
+			this.cache.delete(e.document.uri);
+			this.reuse.delete(e.document.uri);
+		});
 	}
 
 	get(uri: string): TextDocument | undefined {
@@ -37,7 +43,9 @@ export class DocumentStore {
 		if (cached && cached.version === doc.version && cached.settings === settings) return cached;
 		const text = doc.getText();
 		const t0 = performance.now();
-		const a = new Analysis(uri, doc.version, text.length, text, settings);
+		let reuse = this.reuse.get(uri);
+		if (!reuse) this.reuse.set(uri, (reuse = new ReadingReuse()));
+		const a = new Analysis(uri, doc.version, text.length, text, settings, reuse);
 		this.onParsed(uri, doc.version, performance.now() - t0);
 		this.cache.set(uri, a);
 		return a;

@@ -6,6 +6,7 @@ import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex, Range } from '../../read/text.ts';
 import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
 import { detach } from '../../memo.ts';
+import type { ReadingReuse } from '../../reuse.ts';
 
 /** A sentence that compares with other years or approximates speaks of no cell of this year's table. */
 const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
@@ -59,10 +60,12 @@ interface SentenceClaim {
 }
 
 /** The numeric claims of the prose, each bound to the cells it speaks of where the format has them. */
-export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata): Claim[] {
+export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata, reuse?: ReadingReuse): Claim[] {
 	const claims: Claim[] = [];
 	for (const s of sentences) {
-		for (const c of claimsOfSentence(s.text, meta.year)) {
+		// (A sentence's claims depend on its text and the report's year alone.)
+		const found = reuse && s.text.length <= MAX_REUSED_SENTENCE ? reuse.get('claims', `${meta.year ?? ''}|${s.text}`, () => readClaims(s.text, meta.year).map((c) => ({ ...c, text: detach(c.text) }))) : readClaims(s.text, meta.year);
+		for (const c of found) {
 			const p = CLAIM_PATTERNS.find((x) => x.id === c.id)!;
 			claims.push({
 				id: c.id,
@@ -78,28 +81,8 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 	return claims;
 }
 
-/**
- * A sentence's claims depend on its text and the report's year alone: kept for the sentences of
- * the last versions of a document (an edit changes one or two; the others need no new reading),
- * bounded, and emptied when full.
- */
-let KNOWN_SENTENCES = new Map<string, SentenceClaim[]>();
-const MAX_KNOWN_SENTENCES = 20000;
 /** Longer sentences are read each time (a whole page glued onto one line is one sentence). */
-const MAX_KNOWN_SENTENCE = 2000;
-
-function claimsOfSentence(text: string, year: number | undefined): SentenceClaim[] {
-	if (text.length > MAX_KNOWN_SENTENCE) return readClaims(text, year);
-	const key = `${year ?? ''}|${text}`;
-	let known = KNOWN_SENTENCES.get(key);
-	if (!known) {
-		known = readClaims(text, year);
-		if (KNOWN_SENTENCES.size >= MAX_KNOWN_SENTENCES) KNOWN_SENTENCES = new Map();
-		// Detached: a sentence cut from a document is a view that would keep the whole text alive.
-		KNOWN_SENTENCES.set(detach(key), known.map((c) => ({ ...c, text: detach(c.text) })));
-	}
-	return known;
-}
+const MAX_REUSED_SENTENCE = 2000;
 
 function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 	const out: SentenceClaim[] = [];

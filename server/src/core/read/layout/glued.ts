@@ -1,4 +1,4 @@
-import { detach } from '../../memo.ts';
+import type { ReadingReuse } from '../../reuse.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -275,7 +275,7 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 }
 
 /** Whether a line is worth reading as glued table text for this template. */
-export function looksGlued(line: string, template: TemplateDef): boolean {
+export function looksGlued(line: string, template: TemplateDef, reuse?: ReadingReuse): boolean {
 	// (Tabs may stay between the cells of a page squashed onto one line; lines of tab cells are claimed before.)
 	if (line.length < 80 || line.length > MAX_GLUED_LINE) return false;
 	// A pipe row is another layout's; a stray pipe inside a long run of prose is not.
@@ -287,19 +287,19 @@ export function looksGlued(line: string, template: TemplateDef): boolean {
 		if (c >= 48 && c <= 57) digits++;
 	}
 	if (digits < MIN_DIGITS) return false;
-	let known = LABELLED_LINES.get(template);
-	if (!known) LABELLED_LINES.set(template, (known = new Map()));
-	let labelled = known.get(line);
-	if (labelled === undefined) {
-		labelled = holdsLabels(line, template);
-		if (known.size >= MAX_KNOWN_LINES) known.clear();
-		// Detached: a line of a document is a view that would keep the whole text alive.
-		if (line.length <= MAX_KNOWN_LINE) known.set(detach(line), labelled);
-	}
-	return labelled;
+	return reuse && line.length <= MAX_REUSED_LINE ? reuse.get('glued', `${templateKey(template)}|${line}`, () => holdsLabels(line, template)) : holdsLabels(line, template);
 }
 
-/** Whether a line holds a table's gate and enough of its labels: a line's alone, kept for the lines of a document's last versions. */
+/** A key for each template object (a format mix is a template of its own under its format's id). */
+function templateKey(template: TemplateDef): number {
+	let key = TEMPLATE_KEYS.get(template);
+	if (key === undefined) TEMPLATE_KEYS.set(template, (key = TEMPLATE_KEYS_USED++));
+	return key;
+}
+const TEMPLATE_KEYS = new WeakMap<TemplateDef, number>();
+let TEMPLATE_KEYS_USED = 0;
+
+/** Whether a line holds a table's gate and enough of its labels (the line's alone). */
 function holdsLabels(line: string, template: TemplateDef): boolean {
 	const { gates, probes } = probesFor(template);
 	if (!gates.some((g) => line.includes(g))) return false;
@@ -308,19 +308,17 @@ function holdsLabels(line: string, template: TemplateDef): boolean {
 	return false;
 }
 
-const LABELLED_LINES = new WeakMap<TemplateDef, Map<string, boolean>>();
-const MAX_KNOWN_LINES = 20000;
 /** Longer lines (a page squashed onto one) are searched each time. */
-const MAX_KNOWN_LINE = 4000;
+const MAX_REUSED_LINE = 4000;
 
 /** Table blocks read from glued lines (lines no other layout claimed). */
-export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed: Uint8Array): TableBlock[] {
+export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed: Uint8Array, reuse?: ReadingReuse): TableBlock[] {
 	const blocks: TableBlock[] = [];
 	const patterns = patternsFor(template);
 	for (let n = 0; n < index.lineCount; n++) {
 		if (claimed[n]) continue;
 		const line = index.lines[n];
-		if (!looksGlued(line, template)) continue;
+		if (!looksGlued(line, template, reuse)) continue;
 		const { cells, sparse } = gluedCells(line, n, patterns, template);
 		// A line with rows short of numbers is read as a token stream against the template (bind/align.ts).
 		if (cells.length > 0) blocks.push({ layout: 'glued', firstLine: n, lastLine: n, cells, rowsReliable: !sparse, ...(sparse ? { aligned: true } : {}) });
