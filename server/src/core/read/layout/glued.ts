@@ -444,10 +444,11 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 		});
 	};
 	const lastEnd = tokens[tokens.length - 1][1];
-	// Zeros one short of the columns (一、本年新收…申请数量0 00000 under seven columns): a cell the page
-	// left blank among zeros. Wherever the blank stood, every number is 0 and every sum holds: the
-	// row is its zeros and a blank, placed last (inferred).
-	if (/^[0０]+$/.test(digits) && digits.length === p.values - 1 && frac === '' && negativeAt.size === 0) {
+	// Digits one short of the columns (一、本年新收…申请数量0 00000, or 1 00000, under seven columns):
+	// no cut makes that many numbers, so each digit is one and the page left a cell blank among them.
+	// Which cell is not known: the row is its digits and a blank, placed last, all inferred (where
+	// every digit is 0, every sum holds wherever the blank stood).
+	if (digits.length === p.values - 1 && frac === '' && negativeAt.size === 0) {
 		return { options: [[]], make: () => [...offsets.map((k) => at(k, k + 1, row, true)), at(lastEnd, lastEnd, row, true)] };
 	}
 	const all = splitDigits(digits.normalize('NFKC'), p.values, cuts);
