@@ -91,6 +91,17 @@ describe('real web text (one line a report, cells glued or spaced irregularly)',
 		assert.ok(findings.every((f) => !(f.code.startsWith('balance.') || f.code === 'cell.blank-total') || (f.severity === 'information' && !f.fix)));
 	});
 
+	test('glued items under a wrong total (申请数量1400000 13): of the splits none balances, the one the columns’ rules bear out is shown (14 + 0 …), as a guess', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-jtjsj-2023.txt'), 'utf8').replace('申请数量1400000 14 二、', '申请数量1400000 13 二、');
+		const model = parseReport(text);
+		const r1 = model.tables.find((t) => t.def.id === 'requests')!.byKey.get('R1')!;
+		assert.deepEqual([...r1.cells.values()].map((c) => c.text), ['14', '0', '0', '0', '0', '0', '13']);
+		const balance = checkReport(model).filter((f) => f.code.startsWith('balance.'));
+		assert.ok(balance.some((f) => f.code === 'balance.row-total' && f.message.includes('14')));
+		assert.ok(balance.every((f) => f.severity === 'information' && !f.fix));
+		assert.ok(!balance.some((f) => f.message.includes('自然人')), 'no column is blamed for the split');
+	});
+
 	test('a row label run straight into the next between rows with numbers (…申请3.其他（七）总计1000001) is a row the page left empty', () => {
 		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-scjgj-2023.txt'), 'utf8');
 		assert.match(text, /不再处理其政府信息公开申请3\.其他（七）总计1000001/);

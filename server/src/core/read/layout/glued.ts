@@ -462,8 +462,9 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	};
 	const fitting = negativeAt.size > 0 && all.some(signFits) ? all.filter(signFits) : all;
 	const valid = fitting.filter((v) => ((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)))(signed_(v)));
-	// With no split that balances, keep one anyway: the row is then shown unbalanced (as a guess), not lost.
-	const options = valid.length > 0 ? valid : fitting.slice(0, 1);
+	// With no split that balances, the row is shown unbalanced (as a guess), not lost: the split
+	// the table's other rules bear out (chooseSplits), else the first.
+	const options = valid.length > 0 ? valid : fitting;
 	if (options.length === 0) return undefined;
 	const inferred = all.length > 1;
 	return {
