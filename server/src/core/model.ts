@@ -147,6 +147,18 @@ export interface ReportModel {
 	/** Sentences of the prose (not tables), for checks that read the text around a claim. */
 	sentences: Sentence[];
 	artifacts: Artifact[];
+	/** Required tables the binder could not read though their section shows them (bind/tableTraces.ts). */
+	unreadTables: UnreadTable[];
+}
+
+/** A table the text shows (a converter's table markup, or its labels) that no reading took. */
+export interface UnreadTable {
+	def: TableDef;
+	/** Where the sign of it stands. */
+	line: number;
+	character: number;
+	/** The sign: the markup or the table's label seen. */
+	trace: string;
 }
 
 export interface Sentence {

@@ -1,5 +1,6 @@
 import { findArtifacts } from './read/artifacts.ts';
 import { bindTables } from './bind/bind.ts';
+import { unreadTables } from './bind/tableTraces.ts';
 import { findClaims, proseSentences } from './bind/claims/find.ts';
 import { isLabelOfAny, pieceOfLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
 import { detectFormatMix, detectTableTemplate, signatureHits } from './bind/detect.ts';
@@ -80,5 +81,5 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, tableBlocks)];
 	const sentences = proseSentences(index, shownBlocks);
 	const claims = findClaims(sentences, template, tables, metadata, options.reuse);
-	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts };
+	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts, unreadTables: unreadTables(index, headings, tables, template) };
 }

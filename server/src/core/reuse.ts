@@ -8,8 +8,9 @@ import { detach } from './memo.ts';
  * entries it used, so memory stays that of one version's readings.
  */
 export class ReadingReuse {
-	private previous = new Map<string, unknown>();
-	private current = new Map<string, unknown>();
+	/** By key, the value read and the key's own detached copy (made once, when the key was first seen). */
+	private previous = new Map<string, Entry>();
+	private current = new Map<string, Entry>();
 
 	/** Starts reading a new version: what the last one used stays available to this one. */
 	nextVersion(): void {
@@ -20,11 +21,16 @@ export class ReadingReuse {
 	/** The value read for this key by this version or the last, else read now. */
 	get<T>(kind: string, key: string, read: () => T): T {
 		const k = `${kind}\u0000${key}`;
-		let v = this.current.get(k) as T | undefined;
-		if (v !== undefined || this.current.has(k)) return v as T;
-		v = this.previous.has(k) ? (this.previous.get(k) as T) : read();
+		const hit = this.current.get(k);
+		if (hit) return hit.value as T;
 		// Detached: a key cut from a document is a view that would keep the whole text alive.
-		this.current.set(detach(k), v);
-		return v;
+		const entry = this.previous.get(k) ?? { key: detach(k), value: read() };
+		this.current.set(entry.key, entry);
+		return entry.value as T;
 	}
+}
+
+interface Entry {
+	key: string;
+	value: unknown;
 }

@@ -144,7 +144,7 @@ function emptyTables(block: TableBlock, tables: BoundTable[], labels: TemplateLa
 }
 
 /** Splits the token stream into segments: a label (head and continuation words) and its values. */
-export function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
+function segmentsOf(block: TableBlock, labels: TemplateLabels): Segment[] {
 	const out: Segment[] = [];
 	let current: Segment | undefined;
 	let anchor: TableDef | undefined;
@@ -868,6 +868,7 @@ const oneLine = (values: Array<{ range: Range }>) => values.every((v) => v.range
 export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): void {
 	const columns = table.def.columns.filter((c) => c.kind !== 'text');
 	const width = columns.length;
+	if (width < 2) return;
 	const valuesOf = (r: BoundRow) => columns.map((c) => r.cells.get(c.key)).filter((c): c is NonNullable<typeof c> => c !== undefined && c.text !== '');
 	const rows = table.rows.filter((r) => r.known && r.def.key !== table.def.unlabeledRow && r.extraCells.length === 0);
 	const full = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && oneLine(valuesOf(r)));
@@ -876,9 +877,9 @@ export function placeSparseRows(table: BoundTable, rules: BalanceRule[] = []): v
 	// wrapped label, the items lines below it) was read in the stream's order, which need not be
 	// the columns' order.
 	const spread = rows.filter((r) => r.valueCount === width && valuesOf(r).length === width && !oneLine(valuesOf(r)));
-	if (width < 2) return;
 	placeSpreadRows(table, spread, full, valuesOf, columns);
-	if (full.length > 0) fillBlankRows(table, rows, columns);
+	// (Only where most rows with numbers keep them on one line beside their label: the text keeps its columns.)
+	if (full.length >= 2 && full.length * 2 >= rows.filter((r) => r.valueCount > 0).length) fillBlankRows(table, rows, columns);
 	if (full.length === 0 || sparse.length === 0) return;
 	const centers: number[] = [];
 	for (let k = 0; k < width; k++) {

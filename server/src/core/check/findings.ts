@@ -9,6 +9,8 @@ interface CodeInfo {
 	title: { zh: string; en: string };
 	/** Message templates; {name} is replaced by the finding's parameter of that name. */
 	message: { zh: string; en: string };
+	/** Other wordings of the same finding, by name (a table seen but not read at all). */
+	variants?: Record<string, { zh: string; en: string }>;
 }
 
 /**
@@ -110,6 +112,12 @@ export const CODES = {
 		message: {
 			zh: '“{table}”无法可靠读取：{reason}。表中数值仅供参考：只报告与数值所在列无关的错误（如一行的总计与各项之和不等），不提供自动修正。',
 			en: 'The "{table}" table cannot be read with confidence: {reason}. Its values are indicative only: only errors that do not depend on which column a number is in are reported (a row whose items do not add up to its total), and no fix is offered.',
+		},
+		variants: {
+			notRead: {
+				zh: '“{table}”未能读出：{reason}。表格在文中，但不能按列读出其数值，故不核对、也不报告缺少。',
+				en: 'The "{table}" table could not be read: {reason}. The table is in the text, but its numbers cannot be read by column, so they are not checked, nor is the table reported missing.',
+			},
 		},
 	},
 	'section.missing': {
@@ -341,6 +349,7 @@ export function formatMessage(template: string, params: Record<string, string | 
 	return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-export function message(code: Code, lang: Lang, params: Record<string, string | number>): string {
-	return formatMessage(CODES[code].message[lang], params);
+export function message(code: Code, lang: Lang, params: Record<string, string | number>, variant?: string): string {
+	const info: CodeInfo = CODES[code];
+	return formatMessage((variant ? info.variants?.[variant] : undefined)?.[lang] ?? info.message[lang], params);
 }

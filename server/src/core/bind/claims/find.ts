@@ -16,6 +16,9 @@ const YEAR = /((?:19|20)\d{2})\s*年/g;
 const SENTENCE = /[^。；！？;]+[。；！？;]?|[。；！？;]/g;
 
 const COMPILED = CLAIM_PATTERNS.map((p) => ({ p, res: p.patterns.map((s) => new RegExp(s, 'gd')) }));
+const PATTERN_BY_ID = new Map(CLAIM_PATTERNS.map((p) => [p.id, p]));
+/** A sentence without a number, or a word for none, claims nothing. */
+const MAY_CLAIM = /\d|[一二三四五六七八九十]|无|未|没有/;
 
 /** The sentences of the prose: lines outside tables, split after 。；！？ and ;. */
 export function proseSentences(index: LineIndex, blocks: TableBlock[]): Sentence[] {
@@ -63,13 +66,13 @@ interface SentenceClaim {
 export function findClaims(sentences: Sentence[], template: TemplateDef, tables: BoundTable[], meta: ReportMetadata, reuse?: ReadingReuse): Claim[] {
 	const claims: Claim[] = [];
 	for (const s of sentences) {
+		if (!MAY_CLAIM.test(s.text)) continue;
 		// (A sentence's claims depend on its text and the report's year alone.)
 		const found = reuse && s.text.length <= MAX_REUSED_SENTENCE ? reuse.get('claims', `${meta.year ?? ''}|${s.text}`, () => readClaims(s.text, meta.year).map((c) => ({ ...c, text: detach(c.text) }))) : readClaims(s.text, meta.year);
 		for (const c of found) {
-			const p = CLAIM_PATTERNS.find((x) => x.id === c.id)!;
 			claims.push({
 				id: c.id,
-				subject: p.subject,
+				subject: PATTERN_BY_ID.get(c.id)!.subject,
 				text: c.text,
 				range: rangeOf(s, c.at, c.at + c.text.length),
 				valueRange: rangeOf(s, c.valueAt, c.valueAt + c.valueLength),
@@ -86,7 +89,7 @@ const MAX_REUSED_SENTENCE = 2000;
 
 function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 	const out: SentenceClaim[] = [];
-	if (!/\d|[一二三四五六七八九十]|无|未|没有/.test(text)) return out;
+	if (!MAY_CLAIM.test(text)) return out;
 	const seen = new Set<string>();
 	const comparing = COMPARISON.test(text);
 	for (const { p, res } of COMPILED) {

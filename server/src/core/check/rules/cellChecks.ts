@@ -7,6 +7,8 @@ import { columnName, rowName } from '../../features/names.ts';
 export function cellFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	for (const table of model.tables) {
+		// A table that could not be read is said so once: what stands in its cells may be no cell's.
+		if (table.unreadable) continue;
 		const columns = new Map(table.def.columns.map((c) => [c.key, c]));
 		for (const row of table.rows) {
 			if (!row.known) continue;

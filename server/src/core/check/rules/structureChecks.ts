@@ -215,10 +215,24 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const tablesExpected = reason !== 'empty' && reason !== 'garbled' && reason !== 'not-a-report';
 	// A table the report's year does not ask for (a 2021 report whose 主动公开 tables follow 2019) is a format mix, said once by template.year-mismatch.
 	const yearFormat = formatOfYear(model);
+	const unread = new Map(model.unreadTables.map((u) => [u.def, u]));
 	for (const def of template.tables) {
 		if (!tablesExpected || !def.required || bound.has(def)) continue;
 		if (yearFormat && yearFormat !== template && !yearFormat.tables.some((t) => t.id === def.id && t.required)) continue;
 		const heading = model.headings.find((h) => h.section?.key === def.section);
+		// The section shows the table (a converter's table markup, or its labels): not missing, unread.
+		const seen = unread.get(def);
+		if (seen) {
+			const reason = { zh: `文中有它的痕迹（“${seen.trace}”），但未能读出其行列`, en: `the text shows it ("${seen.trace}"), but its rows and columns could not be read` };
+			out.push({
+				code: 'table.unreadable',
+				severity: CODES['table.unreadable'].severity,
+				message: message('table.unreadable', lang, { table: def.title[lang], reason: reason[lang] }, 'notRead'),
+				range: { start: { line: seen.line, character: seen.character }, end: { line: seen.line, character: seen.character + seen.trace.length } },
+				data: { table: def.id },
+			});
+			continue;
+		}
 		out.push({
 			code: 'table.missing',
 			severity: CODES['table.missing'].severity,
@@ -236,6 +250,7 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 				severity: CODES['table.unreadable'].severity,
 				message: message('table.unreadable', lang, { table: table.def.title[lang], reason: table.unreadable[lang] }),
 				range: { start: where.start, end: where.start.line === where.end.line ? where.end : where.start },
+				data: { table: table.def.id },
 			});
 			continue;
 		}

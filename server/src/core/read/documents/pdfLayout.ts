@@ -73,9 +73,15 @@ function frames(rulings: Ruling[]): Ruling[][] {
 		const levels = clusters(line.map(([r]) => r.at));
 		const level = (r: Ruling) => levels.findIndex((l) => r.at - l <= TOL);
 		const sorted = line.map(([r, i]) => ({ r, i, level: level(r) })).sort((p, q) => p.level - q.level || p.r.a - q.r.a);
+		// An interval merge along each line: a segment continues the run when it starts before the run's end.
+		let run = sorted[0];
+		let reach = run?.r.b ?? 0;
 		for (let k = 1; k < sorted.length; k++) {
-			const [p, q] = [sorted[k - 1], sorted[k]];
-			if (p.level === q.level && Math.abs(p.r.at - q.r.at) <= TOL && q.r.a <= p.r.b + TOL) parent[find(p.i)] = find(q.i);
+			const q = sorted[k];
+			if (q.level === run.level && q.r.a <= reach + TOL) {
+				parent[find(run.i)] = find(q.i);
+				reach = Math.max(reach, q.r.b);
+			} else [run, reach] = [q, q.r.b];
 		}
 	}
 	const groups = new Map<number, Ruling[]>();

@@ -20,6 +20,8 @@ const MIN_LABELS = 4;
 const MIN_DIGITS = 8;
 const MAX_DIGITS_PER_VALUE = 6;
 const MAX_SPLITS = 64;
+/** Splits of a row none of which balances, offered to the table's rules to choose from (few: rows' choices multiply). */
+const MAX_UNBALANCED_SPLITS = 8;
 /** Bound on the search for splits, so a long digit run costs little. */
 const MAX_SPLIT_STEPS = 20_000;
 
@@ -448,7 +450,8 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	// no cut makes that many numbers, so each digit is one and the page left a cell blank among them.
 	// Which cell is not known: the row is its digits and a blank, placed last, all inferred (where
 	// every digit is 0, every sum holds wherever the blank stood).
-	if (digits.length === p.values - 1 && frac === '' && negativeAt.size === 0) {
+	// (Only where no token can be one number of its own: 00000 can't, 12 can — and is kept as written.)
+	if (digits.length === p.values - 1 && frac === '' && negativeAt.size === 0 && intTexts.every((t) => t.length === 1 || /^[0０]/.test(t))) {
 		return { options: [[]], make: () => [...offsets.map((k) => at(k, k + 1, row, true)), at(lastEnd, lastEnd, row, true)] };
 	}
 	const all = splitDigits(digits.normalize('NFKC'), p.values, cuts);
@@ -464,7 +467,7 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	const valid = fitting.filter((v) => ((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)))(signed_(v)));
 	// With no split that balances, the row is shown unbalanced (as a guess), not lost: the split
 	// the table's other rules bear out (chooseSplits), else the first.
-	const options = valid.length > 0 ? valid : fitting;
+	const options = valid.length > 0 ? valid : fitting.slice(0, MAX_UNBALANCED_SPLITS);
 	if (options.length === 0) return undefined;
 	const inferred = all.length > 1;
 	return {

@@ -25,6 +25,8 @@ const ORDINAL_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一�
 const PROSE_LINE = 20;
 /** How far (in lines) a label may stand from the first number of its table. */
 const START_WINDOW = 14;
+/** The most lines a header band broken a character a line may take (15 columns, 4 characters each, blank lines between). */
+const MAX_HEADER_BAND = 160;
 /** Fewest value tokens a block must hold: a table has at least a row of numbers. */
 const MIN_VALUES = 2;
 
@@ -46,7 +48,9 @@ export function lineTokens(line: string): Token[] {
 /** A value token: a number (units and thousands separators allowed) or a placeholder for none. */
 export function isValueToken(raw: string): boolean {
 	const text = raw.replace(INVISIBLE, '');
-	return /^[+-]?[0-9０-９][0-9０-９,，.．]*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || /^(?:[—–－―-]+|[/／]|无)$/.test(text);
+	// (A separator between digits only: 0, is a number and its comma. A dash or two is "none"; a
+	// longer run is a rule line under a table's header, as pandoc draws it.)
+	return /^[+-]?[0-9０-９](?:[0-9０-９]|[,，.．](?=[0-9０-９]))*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || /^(?:[—–－―-]{1,3}|[/／]|无)$/.test(text);
 }
 
 export interface LabelTests {
@@ -91,7 +95,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 		// Label evidence far above the first number (a header band, a note) does not start the block:
 		// a later line may. (Header cells broken a character or two a line, as plain pdftotext
 		// breaks narrow columns, are one cell of the band, not lines of it.)
-		if (wordLinesBetween(lines, kinds, n, firstValue.range.start.line) > START_WINDOW) {
+		if (wordLinesBetween(lines, kinds, n, firstValue.range.start.line) > START_WINDOW || firstValue.range.start.line - n > MAX_HEADER_BAND) {
 			n++;
 			continue;
 		}
