@@ -619,3 +619,48 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
 	});
 });
+
+describe('a web page converted to text by tools (test/corpus/converted)', () => {
+	const converted = (name: string) => readFileSync(join(__dirname, 'corpus', 'converted', name), 'utf8');
+
+	test('w3m’s box-drawn tables read cell by cell: a label wrapping inside its cell, a group label merged down beside rows', () => {
+		const model = parseReport(converted('pingtan-zrzyj-2024.w3m.txt'));
+		const values = tableValues(model);
+		const requests = values.find((t) => t.id === 'requests')!;
+		assert.deepEqual(requests.rows.R1, [69, 0, 0, 0, 0, 0, 69]);
+		assert.deepEqual(requests.rows['R3.2'], [9, 0, 0, 0, 0, 0, 9]);
+		assert.deepEqual(Object.values(values.find((t) => t.id === 'appeals')!.rows)[0].slice(0, 5), [1, 0, 0, 1, 2]);
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error' || (f.severity === 'warning' && f.code !== 'cleanup.artifact')), []);
+	});
+
+	test('w3m at 80 columns: the 统计表’s two wrong totals are found, on their cells', () => {
+		const errors = checkReport(parseReport(converted('pingtan-gaj-2018.w3m80.txt'))).filter((f) => f.severity === 'error');
+		assert.deepEqual(errors.map((f) => f.code), ['balance.stat-sum', 'balance.stat-sum']);
+	});
+
+	test('pandoc’s [TABLE] for a table it dropped: the table is said unreadable once, never missing', () => {
+		const findings = checkReport(parseReport(converted('pingtan-zrzyj-2024.plain.txt')));
+		assert.equal(findings.filter((f) => f.code === 'table.missing').length, 0);
+		const unread = findings.filter((f) => f.code === 'table.unreadable');
+		assert.deepEqual(unread.map((f) => f.data?.table).sort(), ['appeals', 'requests']);
+		assert.ok(unread.every((f) => f.severity === 'warning' && f.message.includes('[TABLE]')));
+	});
+
+	test('pandoc’s plain tables under dash rules: a rule is no value (Table 3’s 15 zeros read, not 3 numbers)', () => {
+		const model = parseReport(converted('pingtan-scjgj-2023.plain.txt'));
+		const appeals = tableValues(model).find((t) => t.id === 'appeals')!;
+		assert.deepEqual(Object.values(appeals.rows)[0], Array(15).fill(0));
+		assert.ok(!model.tables.some((t) => t.unreadable));
+	});
+
+	test('a table truly left out is still missing, though its section holds other tables’ shared words (信息内容, 本年处理决定数量)', () => {
+		const text = converted('pingtan-scjgj-2023.plain.txt');
+		const at = text.indexOf('第二十条第（八）项');
+		assert.ok(at > 0);
+		// Cut 第二十条第（八）项 and its rows up to the next section's heading.
+		const end = text.indexOf('三、收到和处理政府信息公开申请情况', at);
+		const cut = text.slice(0, at) + text.slice(end);
+		const findings = checkReport(parseReport(cut));
+		assert.ok(findings.some((f) => f.code === 'table.missing' && f.data?.table === 'active.fees' && f.severity === 'error'));
+	});
+});

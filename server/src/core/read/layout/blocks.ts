@@ -2,6 +2,7 @@ import { readHeading } from '../headings.ts';
 import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
 import { findBrokenMarkdown } from './brokenMarkdown.ts';
+import { findBoxDrawnBlocks } from './boxDrawn.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -35,7 +36,7 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
 export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
-	const blocks = findCellBlocks(index, isLabel);
+	const blocks = [...findCellBlocks(index, isLabel), ...findBoxDrawnBlocks(index)].sort((a, b) => a.firstLine - b.firstLine);
 	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;

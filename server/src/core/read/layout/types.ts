@@ -6,6 +6,7 @@ export type Layout =
 	| 'pipe-rows' // one row a line, cells separated by |
 	| 'cell-per-line' // one cell a line closed by |, rows closed (not always) by lines of bare pipes
 	| 'markdown' // | a | b | with a |---| separator
+	| 'box-drawn' // │ a │ b │ between ├──┼──┤ lines, as a text browser dumps a page's table
 	| 'glued' // a web page squashed onto few lines: cells run together
 	| 'pdf-text'; // text extracted from a PDF: tokens separated by spaces and line ends, labels wrapped around their numbers
 
