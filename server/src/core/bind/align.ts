@@ -8,6 +8,7 @@ import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
 import { rangeUnion, type Range } from '../read/text.ts';
 import { labelForm, type LabelForm, type TemplateLabels } from './labels.ts';
 import { keepsNoColumns, type TableStream } from './orderReading.ts';
+import { markUnreadable } from './unreadable.ts';
 
 /**
  * Reads a stream of label and number tokens against the template's row sequence, as a diff
@@ -584,12 +585,10 @@ function markLabelsApart(segments: Segment[], pairs: Pair[], tables: BoundTable[
 			const defs = new Set(run.map((s) => rowOf.get(s)?.table).filter((d): d is TableDef => d !== undefined));
 			for (const t of tables) {
 				if (!defs.has(t.def) || t.unreadable) continue;
-				t.unreadable = {
+				markUnreadable(t, {
 					zh: `${run.length} 个行标签连在一起、后面没有数值（如“${run[0].label.map((c) => c.text).join('').slice(0, 24)}”），提取的文本把标签和数值分开了，无法确定数值属于哪一行`,
 					en: `${run.length} row labels stand together with no numbers after them: the extracted text separated labels from numbers, so which row a number belongs to cannot be known`,
-				};
-				t.inferred = true;
-				for (const r of t.rows) for (const c of r.cells.values()) c.inferred = true;
+				});
 			}
 		}
 		run = [];
@@ -632,12 +631,10 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 	// Rows of the template the extracted text does not show (judged once all its parts are read):
 	// the extraction lost or scattered them.
 	if (complete && misfits.length < MIN_MISFITS && missing.length >= MIN_MISFITS && table.rows.length > 0 && (STRAYS.get(table) ?? 0) > 0) {
-		table.unreadable = {
+		markUnreadable(table, {
 			zh: `提取的文本中找不到 ${missing.length} 行（如“${missing[0].label.slice(0, 24)}”），表格的行序被打乱或丢失`,
 			en: `${missing.length} rows are not in the extracted text (e.g. "${missing[0].en}"): the table's rows were scattered or lost`,
-		};
-		table.inferred = true;
-		for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+		});
 		return;
 	}
 	if (misfits.length >= MIN_MISFITS) return lostBlanks(table, misfits, width);
@@ -645,23 +642,19 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 	// label names, row after row, are the trace of labels the extraction put elsewhere.
 	const strays = STRAYS.get(table) ?? 0;
 	if (complete && strays >= MIN_MISFITS && table.def.rows.every((r) => r.optional || r.kind === 'group')) {
-		table.unreadable = {
+		markUnreadable(table, {
 			zh: `${strays} 组数值前没有行标签，提取的文本把行标签和数值分开了，无法确定数值属于哪一行`,
 			en: `${strays} groups of numbers have no row label before them: the extracted text put labels and numbers apart, so which row each number is in cannot be known`,
-		};
-		table.inferred = true;
-		for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+		});
 	}
 }
 
 function lostBlanks(table: BoundTable, misfits: BoundRow[], width: number): void {
 	LOST_BLANKS.add(table);
-	table.unreadable = {
+	markUnreadable(table, {
 		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），${table.layout === 'pdf-text' ? '从 PDF 提取的文本' : '文本'}丢掉了空白单元格，无法确定各数值所在的列`,
 		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the ${table.layout === 'pdf-text' ? 'text extracted from the PDF' : 'text'} lost its empty cells, so which column each number is in cannot be known`,
-	};
-	table.inferred = true;
-	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+	});
 }
 
 /** Rows short of numbers, from which on a table laid out in rows (pipes, Markdown) lost its blank cells: a third of its rows, three at least. */

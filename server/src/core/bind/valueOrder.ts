@@ -3,6 +3,7 @@ import type { TableBlock } from '../read/layout/types.ts';
 import type { Position } from '../read/text.ts';
 import { normalizeLabel } from '../read/normalize.ts';
 import type { TemplateLabels } from './labels.ts';
+import { markUnreadable } from './unreadable.ts';
 
 /**
  * A row without a label of its own (Table 3's one row of 15 numbers) has nothing but the order of
@@ -51,15 +52,16 @@ function before(a: Position, b: Position): boolean {
 }
 
 function markUnordered(table: BoundTable, word: string | undefined): void {
-	table.unreadable = word
-		? {
-				zh: `表头文字（如“${word}”）夹在数值之间，且不是其后数值所在列的表头：提取的文本未按列序排列数值，无法确定各数值所在的列`,
-				en: `header words (e.g. "${word}") stand between its numbers without heading the column of the number after them: the extracted text does not give the numbers in column order, so which column each is in cannot be known`,
-			}
-		: {
-				zh: '提取的文本中数值的先后与列序不符，无法确定各数值所在的列',
-				en: 'the numbers of the extracted text are not in column order, so which column each is in cannot be known',
-			};
-	table.inferred = true;
-	for (const r of table.rows) for (const c of r.cells.values()) c.inferred = true;
+	markUnreadable(
+		table,
+		word
+			? {
+					zh: `表头文字（如“${word}”）夹在数值之间，且不是其后数值所在列的表头：提取的文本未按列序排列数值，无法确定各数值所在的列`,
+					en: `header words (e.g. "${word}") stand between its numbers without heading the column of the number after them: the extracted text does not give the numbers in column order, so which column each is in cannot be known`,
+				}
+			: {
+					zh: '提取的文本中数值的先后与列序不符，无法确定各数值所在的列',
+					en: 'the numbers of the extracted text are not in column order, so which column each is in cannot be known',
+				},
+	);
 }
