@@ -664,3 +664,16 @@ describe('a web page converted to text by tools (test/corpus/converted)', () => 
 		assert.ok(findings.some((f) => f.code === 'table.missing' && f.data?.table === 'active.fees' && f.severity === 'error'));
 	});
 });
+
+describe('Markdown whose cells keep the page’s inline HTML (pandoc -t gfm)', () => {
+	test('a cell is the text inside its <span>s: the 统计表 reads, its wrong totals are found, and a fix rewrites only the number', () => {
+		const text = readFileSync(join(__dirname, 'fixtures', 'layouts', 'pingtan-gaj-2018.pandoc-gfm.md'), 'utf8');
+		const model = parseReport(text);
+		const errors = checkReport(model).filter((f) => f.severity === 'error');
+		assert.deepEqual(errors.map((f) => f.code), ['balance.stat-sum', 'balance.stat-sum']);
+		for (const f of errors) {
+			const cell = model.index.lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
+			assert.equal(cell, '0', 'the finding covers the number, not its markup');
+		}
+	});
+});

@@ -18,8 +18,12 @@ export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 /** Marks a web page or an editor puts before a label: a bullet, an emoji, a Markdown list star. */
 const DECORATION = /^(?:[*•·●○◆◇■□▪▫►▶☆★✓✔-]|\p{Extended_Pictographic}|\ufe0f)+\s*/u;
 
+/** Inline HTML a converter left in a label (<span style="…">其中：</span><span>1.</span>): markup, not words. */
+const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>/gi;
+
 function normalizeLabelUncached(text: string): string {
 	return text
+		.replace(INLINE_TAG, '')
 		.replace(INVISIBLE, '')
 		.trim()
 		.replace(DECORATION, '')

@@ -46,6 +46,16 @@ export function trimmedCell(line: string, lineNo: number, a: number, b: number, 
 	let e = b;
 	while (s < e && isSpace(line.charCodeAt(s))) s++;
 	while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+	// Inline HTML a converter left around a cell's text (<span style="…">181</span>, pandoc's gfm):
+	// the cell is the text inside, so its value reads and a fix rewrites only that.
+	for (let m; (m = OPEN_TAG.exec(line.slice(s, e))); ) {
+		s += m[0].length;
+		while (s < e && isSpace(line.charCodeAt(s))) s++;
+	}
+	for (let m; (m = CLOSE_TAG.exec(line.slice(s, e))); ) {
+		e -= m[0].length;
+		while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+	}
 	if (s === e) {
 		// Put an empty cell's insertion point after one space, if there is one, so a filled-in
 		// number keeps the table's " | " spacing.
@@ -55,6 +65,9 @@ export function trimmedCell(line: string, lineNo: number, a: number, b: number, 
 	const range: Range = { start: { line: lineNo, character: s }, end: { line: lineNo, character: e } };
 	return { text: line.slice(s, e), range, row };
 }
+
+const OPEN_TAG = /^<(?:span|font|strong|b|em|i|u|p|div)(?:\s[^<>]*)?>/i;
+const CLOSE_TAG = /<\/(?:span|font|strong|b|em|i|u|p|div)\s*>$/i;
 
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
