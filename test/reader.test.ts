@@ -677,3 +677,20 @@ describe('Markdown whose cells keep the page’s inline HTML (pandoc -t gfm)', (
 		}
 	});
 });
+
+describe('Markdown that pandoc wrote from Word (pandoc -f docx -t gfm)', () => {
+	const layout = (name: string) => readFileSync(join(LAYOUTS, name), 'utf8');
+	const documentText = (name: string) => readFileSync(join(__dirname, 'fixtures', 'documents', name), 'utf8');
+	for (const name of ['generated-2023', 'xicheng-rsj-2023']) {
+		test(`${name}: a label's cell spanning columns (empty cells after it) is no values: every table reads as the text the Word file was made from`, () => {
+			assert.deepEqual(values(layout(`${name}.pandoc-gfm.md`)), values(documentText(`${name}.txt`)));
+		});
+	}
+
+	test('a header in bold (| **年末统计** |) is the header: the Fujian 统计表 reads, nothing unreadable', () => {
+		const model = parseReport(layout('pingtan-czjrj-2016.pandoc-gfm.md'));
+		const table = model.tables.find((t) => t.def.id.startsWith('statistics'))!;
+		assert.ok(table && !table.unreadable);
+		assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.')), []);
+	});
+});

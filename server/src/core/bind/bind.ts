@@ -40,6 +40,8 @@ class Binder {
 	/** Cells per physical row, and whether a row holds any text (reliable layouts only). */
 	private rowSizes = new Map<number, number>();
 	private rowFilled = new Map<number, boolean>();
+	/** Cells of the current cell's physical row from it on, where the layout shows rows (0 where it does not). */
+	private cellsLeftInRow = 0;
 	/** The tables' shares of the token streams of text that keeps no columns, in order; undefined between blocks of other layouts. */
 	private streams: Array<TableStream | undefined> = [];
 
@@ -84,7 +86,12 @@ class Binder {
 					if (c.text !== '') this.rowFilled.set(c.row, true);
 				}
 			}
-			for (const cell of block.cells) this.take(cell);
+			const seen = new Map<number, number>();
+			for (const cell of block.cells) {
+				seen.set(cell.row, (seen.get(cell.row) ?? 0) + 1);
+				this.cellsLeftInRow = (this.rowSizes.get(cell.row) ?? 0) - seen.get(cell.row)! + 1;
+				this.take(cell);
+			}
 			this.finishRow();
 			this.overflow = undefined;
 		}
@@ -142,6 +149,9 @@ class Binder {
 		if (this.pending) {
 			const p = this.pending;
 			if (p.reliable && cell.row !== p.physRow) this.finishRow();
+			// Blanks right after the label, more cells than the row has columns: the label's cell
+			// spanning several (pandoc repeats a merged cell as empty ones), not values.
+			else if (cell.text === '' && p.next === 0 && this.block.rowsReliable && this.cellsLeftInRow > p.columns.length) return;
 			else if (this.isValue(cell, true)) {
 				this.assign(p, cell);
 				return;

@@ -1,5 +1,6 @@
 import { detach } from '../memo.ts';
 import { readHeading } from '../read/headings.ts';
+import { withoutInlineMarkup } from '../read/markup.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
@@ -11,9 +12,10 @@ export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] 
 	const inTable = new Uint8Array(index.lineCount);
 	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
 	const headings: Heading[] = [];
+	const lines = withoutInlineMarkup(index);
 	for (let n = 0; n < index.lineCount; n++) {
 		if (inTable[n]) continue;
-		const h = readHeading(index.lines[n], n);
+		const h = readHeading(lines[n], n);
 		if (h) headings.push({ ...h, line: n });
 	}
 	return headings;
@@ -128,7 +130,7 @@ function chineseValue(s: string): number {
  * The heading's end is not marked, so its title is the prefix that reads most like a section.
  */
 function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, spans: Array<[number, number]> | undefined, lineHeadingAt: number | undefined): Candidate[] {
-	const line = index.lines[n];
+	const line = withoutInlineMarkup(index)[n];
 	const out: Candidate[] = [];
 	for (const m of line.matchAll(INLINE_ORDINAL)) {
 		const at = m.index!;
@@ -194,10 +196,11 @@ function lineCandidate(index: LineIndex, h: Heading, template: TemplateDef, isTa
 	// Sections are 一、 or （一） headings (or one level deeper, 2008's 收费及减免 under （一）…（六）): deeper ones are compared when needed.
 	if (h.level > 2) return { heading: { ...h, titleCertain: true }, similarities: [], inline: false };
 	const sims = similarities(h.title, template);
-	const line = index.lines[h.line];
+	const lines = withoutInlineMarkup(index);
+	const line = lines[h.line];
 	const bestSim = Math.max(...sims);
 	const endsLine = line.slice(h.titleRange.end.character).replace(/(?:\*\*|__)?[\s\u3000#]*$/, '') === '';
-	const next = h.line + 1 < index.lineCount ? index.lines[h.line + 1] : '';
+	const next = h.line + 1 < index.lineCount ? lines[h.line + 1] : '';
 	if (!h.unnumbered && bestSim < 0.95 && bestSim >= NUMBERED_MATCH_SIMILARITY && endsLine && next.trim() !== '' && !isTableLine(h.line + 1) && !readHeading(next, h.line + 1)) {
 		const lead = next.length - next.trimStart().length;
 		let more = next.trimStart();
@@ -256,7 +259,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	const joinedInto = new Set(candidates.filter((c) => c.heading.range.end.line !== c.heading.line).map((c) => c.heading.range.end.line));
 	for (let n = 0; n < index.lineCount; n++) {
 		if (tableLine[n] || joinedInto.has(n)) continue;
-		const line = index.lines[n];
+		const line = withoutInlineMarkup(index)[n];
 		if (line.length < 4 || !/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line)) continue;
 		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}

@@ -24,6 +24,8 @@ const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>/
 function normalizeLabelUncached(text: string): string {
 	return text
 		.replace(INLINE_TAG, '')
+		// Markdown emphasis around a header or label (| **年末统计** |) is markup too.
+		.replace(/\*\*|__/g, '')
 		.replace(INVISIBLE, '')
 		.trim()
 		.replace(DECORATION, '')

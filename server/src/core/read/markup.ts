@@ -1,0 +1,35 @@
+import type { LineIndex } from './text.ts';
+
+/**
+ * The document's lines with the inline HTML a converter left in them (pandoc's gfm:
+ * `<span style="…">二、<span` / `style="…">政府信息主动公开情况</span>`) blanked out, a space for each
+ * character: the words stand where they stood, so whatever is read from these lines (a heading and
+ * its title's range) is a range of the document's own text.
+ */
+const TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>|<\/?(?:span|font|strong|b|em|i|u|p|div)\b[^<>]*$/gi;
+/** The rest of a tag opened on the line before: its attributes up to the closing `>`. */
+const TAG_REST = /^[^<>]*>/;
+
+export function withoutInlineMarkup(index: LineIndex): readonly string[] {
+	let masked = MASKED.get(index);
+	if (masked) return masked;
+	masked = index.lines;
+	let open = false;
+	for (let n = 0; n < index.lineCount; n++) {
+		const line = index.lines[n];
+		if (!open && !line.includes('<')) continue;
+		let m = line;
+		if (open) m = m.replace(TAG_REST, (t) => ' '.repeat(t.length));
+		m = m.replace(TAG, (t) => ' '.repeat(t.length));
+		// A tag left open at the line's end goes on to the next line.
+		open = /<\/?(?:span|font|strong|b|em|i|u|p|div)\b[^<>]*$/i.test(line) || (open && !line.includes('>'));
+		if (m !== line) {
+			if (masked === index.lines) masked = [...index.lines];
+			(masked as string[])[n] = m;
+		}
+	}
+	MASKED.set(index, masked);
+	return masked;
+}
+
+const MASKED = new WeakMap<LineIndex, readonly string[]>();
