@@ -54,13 +54,16 @@ function traceIn(index: LineIndex, from: Position, to: Position, labels: Array<{
 }
 
 /**
- * A table's own labels (行政复议, 复议后起诉; not 信息内容 or 总计, which other tables print too),
+ * A table's own labels — anchors, headers, columns, rows — (行政复议, 本年制发件数; not 信息内容 or 总计, which other tables print too),
  * normalised, long enough to be a label, once per table.
  */
 function ownLabels(def: TableDef, template: TemplateDef): Array<{ norm: string; text: string }> {
 	let labels = OWN_LABELS.get(def);
 	if (!labels) {
-		const of = (t: TableDef) => [...t.anchors, ...t.headers, ...t.rows.map((r) => r.label)].map((text) => ({ norm: normalizeLabel(text), text })).filter((l) => l.norm.length >= 4);
+		const of = (t: TableDef) =>
+			[...t.anchors, ...t.headers, ...t.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])]), ...t.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])])]
+				.map((text) => ({ norm: normalizeLabel(text), text }))
+				.filter((l) => l.norm.length >= 4);
 		const others = new Set(template.tables.filter((t) => t !== def).flatMap(of).map((l) => l.norm));
 		const own = of(def).filter((l) => !others.has(l.norm));
 		OWN_LABELS.set(def, (labels = own.filter((l, i) => own.findIndex((o) => o.norm === l.norm) === i)));
