@@ -14,15 +14,17 @@ const BAR = /[│┃║]/;
 const BORDER = new RegExp(`^[\\s${RULE_CHARS}│┃║]*[${RULE_CHARS}][\\s${RULE_CHARS}│┃║]*$`);
 const STRAY_RULE = new RegExp(`[${RULE_CHARS}]`, 'g');
 
+/** Any box-drawing character: a line without one (nearly every line) is no part of a drawn table. */
+const BOX = /[\u2500-\u257f]/;
 const isBorder = (line: string) => BORDER.test(line);
-const isBarRow = (line: string) => BAR.test(line) && /^\s*[│┃║]/.test(line);
+const isBarRow = (line: string) => /^\s*[│┃║]/.test(line);
 
 export function findBoxDrawnBlocks(index: LineIndex): TableBlock[] {
 	const blocks: TableBlock[] = [];
 	const lines = index.lines;
 	let n = 0;
 	while (n < lines.length) {
-		if (!isBorder(lines[n]) && !isBarRow(lines[n])) {
+		if (!BOX.test(lines[n]) || (!isBorder(lines[n]) && !isBarRow(lines[n]))) {
 			n++;
 			continue;
 		}
