@@ -652,8 +652,8 @@ export function judgeReadable(table: BoundTable, complete = false): void {
 function lostBlanks(table: BoundTable, misfits: BoundRow[], width: number): void {
 	LOST_BLANKS.add(table);
 	markUnreadable(table, {
-		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），${table.layout === 'pdf-text' ? '从 PDF 提取的文本' : '文本'}丢掉了空白单元格，无法确定各数值所在的列`,
-		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the ${table.layout === 'pdf-text' ? 'text extracted from the PDF' : 'text'} lost its empty cells, so which column each number is in cannot be known`,
+		zh: `${misfits.length} 行的数值个数与 ${width} 列不符（如“${misfits[0].labelText.slice(0, 24)}”有 ${misfits[0].valueCount + misfits[0].extraCells.length} 个），文本没有留下空白单元格（从 PDF 提取或逐格导出的文本常会如此），无法确定各数值所在的列`,
+		en: `${misfits.length} rows have a number of values other than its ${width} columns (e.g. "${misfits[0].def.en}" has ${misfits[0].valueCount + misfits[0].extraCells.length}): the text keeps no empty cells (as text extracted from a PDF, or exported a cell at a time, often does not), so which column each number is in cannot be known`,
 	});
 }
 
