@@ -1,4 +1,4 @@
-import { normalizeLabel } from '../read/normalize.ts';
+import { normalizeLabel, normalizeText } from '../read/normalize.ts';
 import type { Heading, BoundTable, UnreadTable } from '../model.ts';
 import type { LineIndex, Position } from '../read/text.ts';
 import type { TableDef, TemplateDef } from '../templates/index.ts';
@@ -41,7 +41,7 @@ function traceIn(index: LineIndex, from: Position, to: Position, labels: Array<{
 		const line = whole.slice(start, n === to.line ? to.character : whole.length).slice(0, MAX_LINE);
 		const markup = TABLE_MARKUP.exec(line);
 		if (markup) return { line: n, character: start + markup.index, trace: markup[0] };
-		const norm = normalizeLabel(line);
+		const norm = normalizeText(line);
 		for (const l of labels) {
 			if (seen.has(l.norm) || !norm.includes(l.norm)) continue;
 			seen.add(l.norm);

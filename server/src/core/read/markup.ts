@@ -11,9 +11,8 @@ const TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>|<\/?(?:
 const TAG_REST = /^[^<>]*>/;
 
 export function withoutInlineMarkup(index: LineIndex): readonly string[] {
-	let masked = MASKED.get(index);
-	if (masked) return masked;
-	masked = index.lines;
+	if (index.markupFree) return index.markupFree;
+	let masked: readonly string[] = index.lines;
 	let open = false;
 	for (let n = 0; n < index.lineCount; n++) {
 		const line = index.lines[n];
@@ -28,8 +27,6 @@ export function withoutInlineMarkup(index: LineIndex): readonly string[] {
 			(masked as string[])[n] = m;
 		}
 	}
-	MASKED.set(index, masked);
+	index.markupFree = masked;
 	return masked;
 }
-
-const MASKED = new WeakMap<LineIndex, readonly string[]>();

@@ -12,6 +12,8 @@ const CHINESE_DIGIT_VALUES: Record<string, number> = {
 
 /** NFKC folds full-width ASCII (（）：，．１２) to half-width; then drop spaces and quote marks. */
 export const normalizeLabel = memoize(normalizeLabelUncached);
+/** The same, for a document's lines searched once (not labels): kept out of the labels' cache, which they would only churn. */
+export const normalizeText = (text: string): string => normalizeLabelUncached(text);
 
 /** Characters that print nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen). */
 export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;

@@ -45,6 +45,12 @@ export function rangeContains(r: Range, p: Position): boolean {
 export class LineIndex {
 	readonly lines: string[] = [];
 	readonly starts: number[] = [];
+	/**
+	 * The lines with inline markup blanked out (read/markup.ts), made on first use. Kept here, not
+	 * in a WeakMap beside the index: a WeakMap's entries outlive a scavenge, and a folder's worth
+	 * of them held the CLI's memory up.
+	 */
+	markupFree?: readonly string[];
 
 	constructor(readonly text: string) {
 		let start = 0;
