@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Message } from 'vscode-languageserver-protocol/node';
 import { ensureBuilt, PULL_CAPABILITIES, seedText, SERVER, withTimeout } from './harness.ts';
 import { socketTransport } from '../../server/src/lsp/transport.ts';
@@ -188,6 +188,11 @@ describe('lifecycle', () => {
 			assert.match(reply.error.message, /noSuchThing/);
 		}));
 });
+
+// A socket or stream of these tests has been seen, rarely, to keep this file's process alive after
+// every test had ended, which holds the whole run (the test runner waits for the file's process):
+// once all have reported, the process ends within a few seconds, with the runner's exit status.
+after(() => void setTimeout(() => process.exit(), 3000).unref());
 
 describe('--socket', () => {
 	it('the server sets no-delay on its socket (responses are not held back by Nagle’s algorithm)', async () => {
