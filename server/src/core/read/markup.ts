@@ -6,7 +6,11 @@ import type { LineIndex } from './text.ts';
  * character: the words stand where they stood, so whatever is read from these lines (a heading and
  * its title's range) is a range of the document's own text.
  */
-const TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>|<\/?(?:span|font|strong|b|em|i|u|p|div)\b[^<>]*$/gi;
+/** The inline HTML elements converters leave in text (pandoc keeps a page's spans and fonts). */
+export const INLINE_TAGS = 'span|font|strong|b|em|i|u|p|div|br';
+/** A whole tag, or one opened at the line's end and closed on the next. */
+const TAG = new RegExp(`<\\/?(?:${INLINE_TAGS})(?:\\s[^<>]*)?\\/?>|<\\/?(?:${INLINE_TAGS})\\b[^<>]*$`, 'gi');
+const OPEN_AT_END = new RegExp(`<\\/?(?:${INLINE_TAGS})\\b[^<>]*$`, 'i');
 /** The rest of a tag opened on the line before: its attributes up to the closing `>`. */
 const TAG_REST = /^[^<>]*>/;
 
@@ -21,7 +25,7 @@ export function withoutInlineMarkup(index: LineIndex): readonly string[] {
 		if (open) m = m.replace(TAG_REST, (t) => ' '.repeat(t.length));
 		m = m.replace(TAG, (t) => ' '.repeat(t.length));
 		// A tag left open at the line's end goes on to the next line.
-		open = /<\/?(?:span|font|strong|b|em|i|u|p|div)\b[^<>]*$/i.test(line) || (open && !line.includes('>'));
+		open = OPEN_AT_END.test(line) || (open && !line.includes('>'));
 		if (m !== line) {
 			if (masked === index.lines) masked = [...index.lines];
 			(masked as string[])[n] = m;

@@ -1,3 +1,4 @@
+import { INLINE_TAGS } from './markup.ts';
 import { memoize } from '../memo.ts';
 
 /**
@@ -21,7 +22,7 @@ export const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const DECORATION = /^(?:[*•·●○◆◇■□▪▫►▶☆★✓✔-]|\p{Extended_Pictographic}|\ufe0f)+\s*/u;
 
 /** Inline HTML a converter left in a label (<span style="…">其中：</span><span>1.</span>): markup, not words. */
-const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|p|div|br)(?:\s[^<>]*)?\/?>/gi;
+const INLINE_TAG = new RegExp(`<\\/?(?:${INLINE_TAGS})(?:\\s[^<>]*)?\\/?>`, 'gi');
 
 function normalizeLabelUncached(text: string): string {
 	return text

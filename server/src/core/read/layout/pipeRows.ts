@@ -1,5 +1,6 @@
 import type { Range } from '../text.ts';
 import type { RawCell } from './types.ts';
+import { INLINE_TAGS } from '../markup.ts';
 
 const PIPE = /[|｜]/;
 
@@ -66,8 +67,8 @@ export function trimmedCell(line: string, lineNo: number, a: number, b: number, 
 	return { text: line.slice(s, e), range, row };
 }
 
-const OPEN_TAG = /^<(?:span|font|strong|b|em|i|u|p|div)(?:\s[^<>]*)?>/i;
-const CLOSE_TAG = /<\/(?:span|font|strong|b|em|i|u|p|div)\s*>$/i;
+const OPEN_TAG = new RegExp(`^<(?:${INLINE_TAGS})(?:\\s[^<>]*)?>`, 'i');
+const CLOSE_TAG = new RegExp(`<\\/(?:${INLINE_TAGS})\\s*>$`, 'i');
 
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
