@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkReport, extractReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { applyEdits, checkReport, extractReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { readHtml } from '../server/src/core/read/documents/index.ts';
 import { formatCsv } from '../server/src/cli/spreadsheet.ts';
 import { hoverAt } from '../server/src/core/features/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
@@ -694,5 +695,72 @@ describe('Markdown that pandoc wrote from Word (pandoc -f docx -t gfm)', () => {
 		const table = model.tables.find((t) => t.def.id.startsWith('statistics'))!;
 		assert.ok(table && !table.unreadable);
 		assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.')), []);
+	});
+});
+
+describe('<table> markup inside text (pandoc’s gfm of merged cells; PDF-to-Markdown tools)', () => {
+	const converted = (name: string) => readFileSync(join(__dirname, 'corpus', 'converted', name), 'utf8');
+	const page = (name: string) => readHtml(readFileSync(join(__dirname, 'fixtures', 'documents', 'real', `${name}.html`)));
+	const pageValues = (name: string) => {
+		const result = page(name);
+		assert.ok('rendering' in result);
+		return values(result.rendering.text);
+	};
+	/** The markup as PDF-to-Markdown tools write it: a table on one line, bare tags, only the spans kept. */
+	const onOneLine = (text: string) =>
+		text.replace(/<table\b[\s\S]*?<\/table>/gi, (t) =>
+			t
+				.replace(/<(\/?)(\w+)((?:\s+[^<>]*)?)>/g, (_, close: string, name: string, attrs: string) => {
+					const spans = [...attrs.matchAll(/\b(rowspan|colspan)="(\d+)"/g)].map((m) => ` ${m[1]}="${m[2]}"`).join('');
+					return /^(?:p|span|colgroup|col|tbody|thead)$/i.test(name) ? '' : `<${close}${name}${close ? '' : spans}>`;
+				})
+				.replace(/\s*\n\s*/g, ''),
+		);
+	const NAMES = ['pingtan-czjrj-2025', 'pingtan-jtjsj-2024', 'pingtan-shsyj-2025', 'pingtan-xzspj-2025', 'pingtan-zrzyj-2024', 'pingtan-scjgj-2018'];
+
+	for (const name of NAMES) {
+		test(`${name}: every table reads to the values of the page read directly, and again with each table on one line of bare tags`, () => {
+			const text = converted(`${name}.pandoc-gfm.md`);
+			assert.match(text, /<table\b/);
+			const expected = pageValues(name);
+			assert.deepEqual(values(text), expected);
+			const oneLine = onOneLine(text);
+			assert.ok(oneLine.split('\n').some((l) => l.startsWith('<table><tr>')), 'the tables are on one line each');
+			assert.deepEqual(values(oneLine), expected);
+		});
+	}
+
+	test('a wrong number between tags is found on its own text, and its fix rewrites only that number', () => {
+		const original = converted('pingtan-czjrj-2025.pandoc-gfm.md');
+		// 一、本年新收…'s 总计 is 2 (the second <p>2</p> of the requests table).
+		const at = original.indexOf('<p>2</p>', original.indexOf('<p>2</p>') + 1);
+		assert.ok(at > 0);
+		const changed = original.slice(0, at) + '<p>5</p>' + original.slice(at + '<p>2</p>'.length);
+		const model = parseReport(changed);
+		const errors = checkReport(model).filter((f) => f.severity === 'error');
+		assert.deepEqual(errors.map((f) => f.code), ['balance.row-total']);
+		assert.equal(model.index.offsetAt(errors[0].range.start), at + 3);
+		assert.equal(model.index.offsetAt(errors[0].range.end), at + 4);
+		assert.equal(applyEdits(changed, fixAllEdits(model)), original);
+	});
+
+	test('a cell padded with &nbsp; is the number inside; an empty cell takes a number just inside its tag', () => {
+		const text = ['三、收到和处理政府信息公开申请情况', '', '<table><tr><td colspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>', '<tr><td colspan="2">一、本年新收政府信息公开申请数量</td><td>&nbsp;3&nbsp;</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;4</td></tr></table>', ''].join('\n');
+		const model = parseReport(text);
+		const table = model.tables.find((t) => t.def.id === 'requests');
+		assert.ok(table);
+		const row = table.byKey.get('R1')!;
+		const natural = row.cells.get('natural')!;
+		assert.equal(model.index.textOf(natural.range), '3');
+		const commercial = row.cells.get('commercial')!;
+		assert.equal(commercial.text, '');
+		assert.equal(text.slice(0, model.index.offsetAt(commercial.range.start)).endsWith('<td>'), true);
+		assert.equal(row.cells.get('total')!.value.kind === 'number' && row.cells.get('total')!.value.value, 4);
+	});
+
+	test('page chrome on a line that holds part of a tag (title="闽ICP备…">…</a>) is left alone: deleting it would break the tag', () => {
+		const text = ['<a href="https://beian.miit.gov.cn" target="_blank"', 'title="闽ICP备09032658号">闽ICP备09032658号</a>', '', '闽ICP备09032658号', ''].join('\n');
+		const artifacts = parseReport(text).artifacts;
+		assert.deepEqual(artifacts.map((a) => a.range.start.line), [3]);
 	});
 });

@@ -12,7 +12,7 @@ export interface ColumnHint {
 }
 
 /** Layouts that put each cell on a line of its own, so a number's column is nowhere in sight. */
-const HIDDEN_COLUMN_LAYOUTS: ReadonlySet<Layout> = new Set(['tab-cells', 'cell-per-line']);
+const HIDDEN_COLUMN_LAYOUTS: ReadonlySet<Layout> = new Set(['tab-cells', 'cell-per-line', 'html-table']);
 
 /** The column label after each number cell of such tables, for the cells within `range`. */
 export function columnHints(model: ReportModel, range: Range, lang: Lang): ColumnHint[] {

@@ -43,7 +43,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 			}
 			continue;
 		}
-		if (inTable[n] || line.length > 200) continue;
+		if (inTable[n] || line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
 		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
@@ -54,6 +54,18 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 	}
 	return out;
 }
+
+/**
+ * A line holding part of an HTML tag that goes on over the line before or after (pandoc's gfm
+ * wraps `<a href=…` / `title="闽ICP备…">…</a>`): deleting it would leave the tag broken.
+ */
+function cutsTag(line: string): boolean {
+	return (line.includes('<') && TAG_OPEN_AT_END.test(line)) || (line.includes('=') && ATTRIBUTES_GO_ON.test(line));
+}
+
+/** A tag opened and not closed on the line (`<a href="…"`), or a line that goes on with a tag's attributes (`title="…">`); a breadcrumb's `首页 > 公开` is neither. */
+const TAG_OPEN_AT_END = /<\/?[a-zA-Z][^<>]*$/;
+const ATTRIBUTES_GO_ON = /^\s*[a-zA-Z][\w-]*=["'][^<>]*["']\s*\/?>/;
 
 /** A page number stands apart from prose: between blank lines, or after the last paragraph. */
 function isolated(index: LineIndex, n: number): boolean {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { parseDocument } from 'htmlparser2';
+import { BLOCK, cellParts, isChrome, isElement, isText, rowsOf, spanOf, type DomElement, type DomNode } from '../htmlDom.ts';
 import { cellLine, DEFAULT_LIMITS, gridFromSpans, renderBlocks, type Block, type DocumentLimits, type DocumentResult } from './render.ts';
 
 /**
@@ -8,33 +9,6 @@ import { cellLine, DEFAULT_LIMITS, gridFromSpans, renderBlocks, type Block, type
  * paragraphs and its data tables as grids with rowspan/colspan resolved. Scripts are never run,
  * and nothing the page links to is fetched.
  */
-
-/** The parts of htmlparser2's DOM the reader walks. */
-interface DomNode {
-	type: string;
-	startIndex: number | null;
-	parent: DomNode | null;
-}
-interface DomText extends DomNode {
-	data: string;
-}
-interface DomElement extends DomNode {
-	name: string;
-	attribs: Record<string, string>;
-	children: DomNode[];
-}
-
-const isElement = (n: DomNode): n is DomElement => n.type === 'tag' || n.type === 'script' || n.type === 'style';
-const isText = (n: DomNode): n is DomText => n.type === 'text';
-
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'head', 'nav', 'header', 'footer', 'aside', 'select', 'button', 'input', 'textarea', 'map', 'audio', 'video']);
-
-/** A class or id that names site chrome (nav-bar, footer_box, breadcrumb), as whole words only. */
-const CHROME = /(^|[\s_-])(nav|navbar|menu|topbar|header|footer|foot|breadcrumbs?|crumbs?|sidebar|share|copyright|toolbar|position|location|dqwz)($|[\s_-])/i;
-
-const BLOCK = new Set([
-	'address', 'article', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'ul', 'caption', 'html', 'font',
-]);
 
 export function decodeHtml(bytes: Uint8Array): string {
 	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -89,13 +63,6 @@ function upperBound(starts: number[], i: number): number {
 		else hi = mid;
 	}
 	return lo;
-}
-
-function isChrome(el: DomElement): boolean {
-	if (DROPPED.has(el.name)) return true;
-	const style = el.attribs.style ?? '';
-	if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style) || 'hidden' in el.attribs) return true;
-	return CHROME.test(el.attribs.class ?? '') || CHROME.test(el.attribs.id ?? '');
 }
 
 /** The text of an element, chrome left out (for choosing the report's root). */
@@ -268,45 +235,12 @@ class PageReader {
 				.filter((c): c is DomElement => isElement(c) && (c.name === 'td' || c.name === 'th') && !isChrome(c))
 				.map((cell) => ({
 					text: cellLine(cellParts(cell)),
-					rowSpan: span(cell.attribs.rowspan),
-					colSpan: span(cell.attribs.colspan),
+					rowSpan: spanOf(cell.attribs.rowspan),
+					colSpan: spanOf(cell.attribs.colspan),
 					place: { table: index, sourceLine: this.lineOf(cell) },
 				})),
 		);
 		const grid = gridFromSpans(rows, { table: index, sourceLine: this.lineOf(t) });
 		this.blocks.push({ kind: 'table', table: grid });
 	}
-}
-
-function span(v: string | undefined): number {
-	const n = Number.parseInt(v ?? '1', 10);
-	return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
-}
-
-/** The rows of a table, directly or in its thead/tbody/tfoot, not those of nested tables. */
-function rowsOf(t: DomElement): DomElement[] {
-	const out: DomElement[] = [];
-	for (const c of t.children) {
-		if (!isElement(c)) continue;
-		if (c.name === 'tr') out.push(c);
-		else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') for (const r of c.children) if (isElement(r) && r.name === 'tr') out.push(r);
-	}
-	return out;
-}
-
-/** A cell's lines: blocks and <br> inside it break lines, which the cell joins as a wrapped label. */
-function cellParts(cell: DomElement): string[] {
-	const parts: string[] = [''];
-	const walk = (el: DomElement) => {
-		for (const c of el.children) {
-			if (isText(c)) parts[parts.length - 1] += c.data;
-			else if (isElement(c) && !isChrome(c)) {
-				if (c.name === 'br' || BLOCK.has(c.name)) parts.push('');
-				walk(c);
-				if (BLOCK.has(c.name)) parts.push('');
-			}
-		}
-	};
-	walk(cell);
-	return parts;
 }

@@ -29,6 +29,8 @@ export interface GridCell {
 	rowSpan: number;
 	colSpan: number;
 	place: SourcePlace;
+	/** For the blank a number merged down over rows leaves in a row below it: that number's cell. */
+	mergedFrom?: GridCell;
 }
 
 /** A table as a grid: each row lists the cells that start in it, at their grid column. */
@@ -227,7 +229,7 @@ export function gridFromSpans(rows: Array<Array<Omit<GridCell, 'place'> & { plac
 		// A number merged down over rows of their own (（六）其他处理's three rows under one 0) counts once,
 		// in its first row: the rows below it hold a blank there (0), not a row with its numbers missing.
 		if (line.length > 0)
-			for (const s of spanning[r] ?? []) line.push({ column: s.column, cell: { text: '', rowSpan: 1, colSpan: s.cell.colSpan, place: { ...s.cell.place, row: r + 1 } } });
+			for (const s of spanning[r] ?? []) line.push({ column: s.column, cell: { text: '', rowSpan: 1, colSpan: s.cell.colSpan, place: { ...s.cell.place, row: r + 1 }, mergedFrom: s.cell } });
 		line.sort((a, b) => a.column - b.column);
 		out.push(line);
 	}

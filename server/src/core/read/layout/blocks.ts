@@ -3,6 +3,7 @@ import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
 import { findBrokenMarkdown } from './brokenMarkdown.ts';
 import { findBoxDrawnBlocks } from './boxDrawn.ts';
+import { findHtmlTableBlocks } from './htmlTable.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -15,7 +16,7 @@ const MAX_PIPE_CELL = 300;
 function kindOf(line: string): LineKind {
 	// A pipe row some exports indent with a tab is still a pipe row.
 	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line)) return 'tab';
-	if (hasPipe(line) && !hasProseCell(line)) return 'pipe';
+	if (hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line))) return 'pipe';
 	if (line.trim() === '') return 'blank';
 	return 'text';
 }
@@ -36,21 +37,25 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
 export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
-	const blocks = [...findCellBlocks(index, isLabel), ...findBoxDrawnBlocks(index)].sort((a, b) => a.firstLine - b.firstLine);
-	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	const claimed = new Uint8Array(index.lineCount);
+	const html = findHtmlTableBlocks(index);
+	for (const b of html) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	const blocks = [...findCellBlocks(index, isLabel, claimed), ...findBoxDrawnBlocks(index), ...html].sort((a, b) => a.firstLine - b.firstLine);
+	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;
 	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel, pieceOfLabel });
 	return pdf.length === 0 ? blocks : [...blocks, ...pdf].sort((a, b) => a.firstLine - b.firstLine);
 }
 
 /** Blocks whose layout marks cells (tabs, pipes). */
-function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): TableBlock[] {
+function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, inMarkup: Uint8Array): TableBlock[] {
 	const blocks: TableBlock[] = [];
 	const lines = index.lines;
+	// A line of <table> markup is no line of cells, whatever pipes or tabs it holds.
+	const kindAt = (m: number): LineKind => (inMarkup[m] ? 'text' : kindOf(lines[m]));
 	let n = 0;
 	while (n < lines.length) {
-		const kind = kindOf(lines[n]);
+		const kind = kindAt(n);
 		if (kind !== 'tab' && kind !== 'pipe') {
 			n++;
 			continue;
@@ -59,7 +64,7 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): T
 		let last = n;
 		let m = n + 1;
 		while (m < lines.length) {
-			const k = kindOf(lines[m]);
+			const k = kindAt(m);
 			if (k === kind) {
 				last = m++;
 				continue;
@@ -76,7 +81,7 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): T
 				}
 			}
 			// A label broken by a line break inside a piped cell: its first part stands alone on a line.
-			if (kind === 'pipe' && k === 'text' && m + 1 < lines.length && kindOf(lines[m + 1]) === 'pipe' && joinsNextCell(lines[m], lines[m + 1], m, isLabel)) {
+			if (kind === 'pipe' && k === 'text' && m + 1 < lines.length && kindAt(m + 1) === 'pipe' && joinsNextCell(lines[m], lines[m + 1], m, isLabel)) {
 				last = ++m;
 				m++;
 				continue;
@@ -87,6 +92,11 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean): T
 		n = last + 1;
 	}
 	return blocks;
+}
+
+/** The line without its HTML tags: a pipe inside a tag's attributes (ms-if="a||b") separates no cells. */
+function outsideTags(line: string): string {
+	return line.includes('<') || line.includes('>') ? line.replace(/<[^<>]*>|<[^<>]*$|^[^<>]*>/g, '') : line;
 }
 
 function hasProseCell(line: string): boolean {

@@ -7,6 +7,7 @@ export type Layout =
 	| 'cell-per-line' // one cell a line closed by |, rows closed (not always) by lines of bare pipes
 	| 'markdown' // | a | b | with a |---| separator
 	| 'box-drawn' // │ a │ b │ between ├──┼──┤ lines, as a text browser dumps a page's table
+	| 'html-table' // <table> markup inside the text (Markdown from PDF tools, pandoc's gfm of merged cells)
 	| 'glued' // a web page squashed onto few lines: cells run together
 	| 'pdf-text'; // text extracted from a PDF: tokens separated by spaces and line ends, labels wrapped around their numbers
 
