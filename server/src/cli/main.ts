@@ -6,7 +6,7 @@ import { allFixEdits, applyEdits, checkReport, crossYearFindings, decodeBytes, e
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { documentFormatOf } from '../core/read/documents/formats.ts';
 import { collectFiles, writeFileAtomic } from './files.ts';
-import { entryText, formatJson, formatText, jsonDiagnostic, jsonTextChunks, type FileResult, type LocatedFinding } from './report.ts';
+import { entryText, formatJson, formatText, jsonDiagnostic, jsonTextChunks, type FileResult } from './report.ts';
 import { entryOf, entryTextOf, factsOf, packResult, sealPacked, type PackedResult } from './packed.ts';
 import { formatHtml } from './htmlReport.ts';
 import { formatSarif } from './sarif.ts';
@@ -69,21 +69,24 @@ function packsResults(opts: CliOptions): boolean {
 
 function checkToJson(problems: Array<{ path: string; reason: string }>, outcomes: FileOutcome[], opts: CliOptions, out: (s: string) => void, err: (s: string) => void): number {
 	const packed = [...problems.map((p) => packResult({ file: p.path, findings: [], error: p.reason })), ...outcomes.map((o) => o.packed ?? packResult(o.result!))];
-	// This year against last year, as addCrossYearFindings does, from the packed facts of the reports that pair.
-	const later = new Map<PackedResult, LocatedFinding[]>();
+	// This year against last year, as addCrossYearFindings does, from the packed facts of the reports
+	// that pair; worked out entry by entry as the output is written, so that a folder's worth of
+	// cross-year findings is never held at once.
+	const previousOf = new Map<PackedResult, PackedResult[]>();
 	const candidates = packed.flatMap((p) => (p.facts ? [{ p, agency: p.agency, year: p.year }] : []));
-	for (const { current, previous } of pairByYear(candidates)) {
-		const found = crossYearFindings(factsOf(current.p), factsOf(previous.p), previous.p.file, opts.lang);
-		later.set(current.p, [...(later.get(current.p) ?? []), ...found]);
-	}
+	for (const { current, previous } of pairByYear(candidates)) previousOf.set(current.p, [...(previousOf.get(current.p) ?? []), previous.p]);
+	let laterErrors = false;
 	// An entry is printed as it was packed, unless last year's report adds to its findings.
 	const entries = function* () {
 		for (const p of packed) {
-			const more = later.get(p);
-			if (!more) {
+			const previous = previousOf.get(p);
+			const mine = previous && factsOf(p);
+			const more = mine ? previous.flatMap((last) => crossYearFindings(mine, factsOf(last), last.file, opts.lang)) : [];
+			if (more.length === 0) {
 				yield entryTextOf(p);
 				continue;
 			}
+			if (more.some((f) => f.severity === 'error')) laterErrors = true;
 			const entry = entryOf(p);
 			entry.diagnostics.push(...more.map(jsonDiagnostic));
 			yield entryText(entry);
@@ -92,7 +95,7 @@ function checkToJson(problems: Array<{ path: string; reason: string }>, outcomes
 	for (const chunk of jsonTextChunks(entries())) out(chunk);
 	for (const p of packed) if (p.error) err(`nianbao: ${p.file}: ${p.error}\n`);
 	if (packed.some((p) => p.error)) return 2;
-	return packed.some((p) => p.errors || later.get(p)?.some((f) => f.severity === 'error')) ? 1 : 0;
+	return laterErrors || packed.some((p) => p.errors) ? 1 : 0;
 }
 
 /** `nianbao convert`: each document written as a text report; exit 2 when one could not be. */
