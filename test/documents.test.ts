@@ -185,6 +185,14 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(value('active.fees'), ['0']);
 		assert.deepEqual(await findingsOf('real/pingtan-zrzyj-2024.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
 	});
+	test('a row cut by a page break before any of its numbers (2.没有 / 现成信息需要另行制作 overleaf) is one row: nothing found but the page chrome', async () => {
+		const doc = await rendered('real/pingtan-czjrj-2025.chromium.pdf');
+		const model = parseReport(doc.text);
+		const row = model.tables.find((t) => t.def.id === 'requests')!.byKey.get('R3.4.2');
+		assert.ok(row, 'the row is read');
+		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['0', '0', '0', '0', '0', '0', '0']);
+		assert.deepEqual(await findingsOf('real/pingtan-czjrj-2025.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
+	});
 });
 
 describe('web pages: the report only, in its charset, no script run', () => {

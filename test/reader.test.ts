@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { applyEdits, checkReport, extractReport, fixAllEdits, LineIndex, parseReport } from '../server/src/core/index.ts';
+import { applyEdits, checkReport, extractReport, fixAllEdits, LineIndex, parseReport, TEMPLATES } from '../server/src/core/index.ts';
 import { readHtml } from '../server/src/core/read/documents/index.ts';
 import { formatCsv } from '../server/src/cli/spreadsheet.ts';
 import { hoverAt } from '../server/src/core/features/index.ts';
@@ -758,9 +758,109 @@ describe('<table> markup inside text (pandoc’s gfm of merged cells; PDF-to-Mar
 		assert.equal(row.cells.get('total')!.value.kind === 'number' && row.cells.get('total')!.value.value, 4);
 	});
 
+	test('a page laid out in a table (the report inside a <td>): the tables inside are read, the text around them is text', () => {
+		const text = converted('pingtan-czjrj-2025.pandoc-gfm.md');
+		const at = text.indexOf('一、总体情况');
+		const laidOut = `${text.slice(0, at)}<table><tr><td>\n${text.slice(at)}\n</td></tr></table>\n`;
+		assert.deepEqual(values(laidOut), pageValues('pingtan-czjrj-2025'));
+		const findings = checkReport(parseReport(laidOut));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.code.startsWith('section.')), []);
+	});
+
+	test('<table> in a comment, in a code span or in prose is no table; a table that lost its </table> ends where the next one opens', () => {
+		const text = converted('pingtan-czjrj-2025.pandoc-gfm.md');
+		const at = text.indexOf('三、收到和处理政府信息公开申请情况');
+		const noted = `${text.slice(0, at)}<!-- <table><tr><td>草稿</td></tr></table> -->\n\n表格用 \`<table>\` 标记。\n\n本节的表格（<table>）如下。\n\n${text.slice(at)}`;
+		assert.deepEqual(values(noted), pageValues('pingtan-czjrj-2025'));
+		const first = text.indexOf('</table>');
+		const unclosed = text.slice(0, first) + text.slice(first + '</table>'.length);
+		const appeals = (t: string) => values(t).find((v) => v.id === 'appeals');
+		assert.deepEqual(appeals(unclosed), appeals(text));
+	});
+
+	/** Table 3 of the 2021 format as one <table>, （六）其他处理's numbers merged down over its three rows; （一）予以公开·自然人 as given. */
+	const merged = (natural: number) => {
+		const def = TEMPLATES['2021'].tables.find((t) => t.id === 'requests')!;
+		const values: Record<string, number[]> = { R1: [1, 0, 0, 0, 0, 0, 1], 'R3.1': [natural, 0, 0, 0, 0, 0, 1], 'R3.7': [1, 0, 0, 0, 0, 0, 1] };
+		const cells = (v: number[], attrs = '') => v.map((n) => `<td${attrs}>${n}</td>`).join('');
+		const rows = def.rows
+			.filter((r) => r.kind !== 'group' && !r.optional)
+			.map((r) => {
+				if (r.key === 'R3.6.1') return `<tr><td>${r.label}</td>${cells(Array(7).fill(0), ' rowspan="3"')}</tr>`;
+				if (r.key === 'R3.6.2' || r.key === 'R3.6.3') return `<tr><td>${r.label}</td></tr>`;
+				return `<tr><td>${r.label}</td>${cells(values[r.key] ?? Array(7).fill(0))}</tr>`;
+			});
+		const header = '<tr><td>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td><td>总计</td></tr>';
+		return ['三、收到和处理政府信息公开申请情况', '', `<table>${header}`, ...rows, '</table>', ''].join('\n');
+	};
+
+	test('numbers merged down over rows count once: the table is read, not guessed, and a wrong item is found and fixed on its own cell', () => {
+		const good = parseReport(merged(1));
+		// (Only the requests table, and only some of its rows: what is missing is not the question.)
+		assert.deepEqual(checkReport(good).filter((f) => (f.code.startsWith('table.') && f.code !== 'table.missing' && f.code !== 'table.missing-row') || f.code.startsWith('balance.')), []);
+		const row = good.tables.find((t) => t.def.id === 'requests')!.byKey.get('R3.6.2')!;
+		assert.ok([...row.cells.values()].every((c) => c.text === '' && c.unwritable && !c.inferred), 'the blanks under a merged number are read, and never written');
+		const text = merged(3);
+		const model = parseReport(text);
+		const errors = checkReport(model).filter((f) => f.code.startsWith('balance.'));
+		assert.ok(errors.length > 0 && errors.every((f) => f.severity === 'error'));
+		assert.ok(errors.every((f) => model.index.textOf(f.range) === '3'));
+		assert.equal(applyEdits(text, fixAllEdits(model)), merged(1));
+	});
+
+	test('a number whose digits markup cuts apart (1<span>5</span>) is read whole, but no fix writes over its markup', () => {
+		const text = merged(1).replace('<td>1</td></tr>\n<tr><td>二、', '<td>1<span style="font-size:19px">5</span></td></tr>\n<tr><td>二、');
+		assert.notEqual(text, merged(1));
+		const model = parseReport(text);
+		const findings = checkReport(model).filter((f) => f.code === 'balance.row-total');
+		assert.ok(findings.length > 0, 'the row does not add up (1 ≠ 15)');
+		assert.ok(findings.every((f) => !f.fix && !(f.alternatives ?? []).length));
+		assert.equal(applyEdits(text, fixAllEdits(model)).includes('1<span style="font-size:19px">5</span>'), true);
+	});
+
+	test('markup nested thousands deep in a cell, or tables opened and never closed, is read or left without a throw', () => {
+		const deep = merged(1).replace('<td>自然人</td>', `<td>${'<span>'.repeat(20000)}自然人${'</span>'.repeat(20000)}</td>`);
+		assert.doesNotThrow(() => checkReport(parseReport(deep)));
+		const open = `三、收到和处理政府信息公开申请情况\n\n${'<table><tr><td>'.repeat(50000)}\n`;
+		assert.doesNotThrow(() => checkReport(parseReport(open)));
+	});
+
 	test('page chrome on a line that holds part of a tag (title="闽ICP备…">…</a>) is left alone: deleting it would break the tag', () => {
 		const text = ['<a href="https://beian.miit.gov.cn" target="_blank"', 'title="闽ICP备09032658号">闽ICP备09032658号</a>', '', '闽ICP备09032658号', ''].join('\n');
 		const artifacts = parseReport(text).artifacts;
 		assert.deepEqual(artifacts.map((a) => a.range.start.line), [3]);
+	});
+});
+
+describe('pipe rows whose label a break cut before its numbers', () => {
+	const rows = (second: string) =>
+		[
+			'三、收到和处理政府信息公开申请情况',
+			'（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |',
+			'自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+			'（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+			'2.没有 |   |   |   |   |   |   |   |',
+			'',
+			`${second} | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`,
+			'  | 3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+			'',
+		].join('\n');
+
+	test('the label’s first part on a row of blank cells and its rest opening the next row make one row', () => {
+		const model = parseReport(rows('现成信息需要另行制作'));
+		const table = model.tables.find((t) => t.def.id === 'requests')!;
+		const row = table.byKey.get('R3.4.2');
+		assert.ok(row);
+		assert.equal(row.labelText, '2.没有现成信息需要另行制作');
+		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['0', '0', '0', '0', '0', '0', '0']);
+		assert.deepEqual(row.labelRange, { start: { line: 4, character: 0 }, end: { line: 6, character: '现成信息需要另行制作'.length } });
+		assert.ok(table.byKey.has('R3.4.3'));
+	});
+
+	test('a row left blank before a row of its own stays a row (the two labels make no label together)', () => {
+		const model = parseReport(rows('3.补正后申请内容仍不明确').replace('2.没有 |', '2.没有现成信息需要另行制作 |'));
+		const table = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.equal(table.byKey.get('R3.4.2')?.labelText, '2.没有现成信息需要另行制作');
+		assert.ok(table.byKey.has('R3.4.3'));
 	});
 });

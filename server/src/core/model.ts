@@ -24,6 +24,8 @@ export interface BoundCell {
 	 * and never fixed (the cell stays inferred).
 	 */
 	placedInOrder?: boolean;
+	/** No fix may write at its range (see RawCell.unwritable). */
+	unwritable?: boolean;
 }
 
 export interface BoundRow {

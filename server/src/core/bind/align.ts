@@ -498,7 +498,7 @@ function buildTables(block: TableBlock, pairs: Pair[], labels: TemplateLabels): 
 			}
 			bound.valueCount++;
 			// (A cell the layout split by a guess — glued digits — stays a guess.)
-			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed || cell.inferred === true });
+			bound.cells.set(column.key, { row: row.row.key, column: column.key, text: cell.text, range: cell.range, value: parseCellValue(cell.text), inferred: guessed || cell.inferred === true, ...(cell.unwritable ? { unwritable: true } : {}) });
 		});
 		if ((guessed && segment.values.length > 0) || segment.values.some((c) => c.inferred)) table.inferred = true;
 		// (Glued digits split by a guess are the default reason; a row the order placed is this one.)

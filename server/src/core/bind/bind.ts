@@ -316,6 +316,7 @@ class Binder {
 			range: cell.range,
 			value,
 			inferred: cell.inferred === true,
+			...(cell.unwritable ? { unwritable: true } : {}),
 		});
 		if (cell.inferred) this.current!.inferred = true;
 		extend(p.row, cell.range);

@@ -10,12 +10,26 @@ import { comparePositions, type LineIndex } from '../read/text.ts';
 /** Every heading line outside tables, in document order. */
 export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] {
 	const inTable = new Uint8Array(index.lineCount);
-	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
-	const headings: Heading[] = [];
+	// A table that starts or ends inside a line leaves the rest of that line to be read: blanked
+	// where the table stands, so a heading's range is still the line's own.
+	const outside = new Map<number, string>();
 	const lines = withoutInlineMarkup(index);
+	for (const b of blocks) {
+		for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+		if (!b.span) continue;
+		const first = outside.get(b.firstLine) ?? lines[b.firstLine];
+		const end = b.firstLine === b.lastLine ? b.span.end : first.length;
+		outside.set(b.firstLine, first.slice(0, b.span.start) + ' '.repeat(Math.max(0, end - b.span.start)) + first.slice(end));
+		if (b.lastLine !== b.firstLine) {
+			const last = outside.get(b.lastLine) ?? lines[b.lastLine];
+			outside.set(b.lastLine, ' '.repeat(b.span.end) + last.slice(b.span.end));
+		}
+	}
+	const headings: Heading[] = [];
 	for (let n = 0; n < index.lineCount; n++) {
-		if (inTable[n]) continue;
-		const h = readHeading(lines[n], n);
+		const line = inTable[n] ? outside.get(n) : lines[n];
+		if (line === undefined || line.trim() === '') continue;
+		const h = readHeading(line, n);
 		if (h) headings.push({ ...h, line: n });
 	}
 	return headings;

@@ -1,7 +1,7 @@
 import { cellKey, derivedCells, evaluate, isEmptyTotal, roundSum, ruleInstances, type RuleInstance } from './balance.ts';
 import { diagnoseTable, locatedRepairs } from './locate.ts';
 import { formatValue } from '../read/cellValue.ts';
-import type { Finding } from './findings.ts';
+import type { Finding, Fix } from './findings.ts';
 import type { BoundCell, BoundTable, ReportModel } from '../model.ts';
 import { comparePositions, type TextEdit } from '../read/text.ts';
 
@@ -90,7 +90,7 @@ export function tableFixValues(model: ReportModel, table: BoundTable): Map<strin
 export function tableFixEdits(model: ReportModel, table: BoundTable): TextEdit[] {
 	const edits: TextEdit[] = [];
 	for (const { cell, value } of tableFixValues(model, table).values()) {
-		if (cell.value.kind === 'invalid') continue;
+		if (cell.value.kind === 'invalid' || cell.unwritable) continue;
 		if (cell.value.kind === 'number' && Math.abs(cell.value.value! - value) < 1e-9) continue;
 		edits.push({ range: cell.range, newText: formatValue(value) });
 	}
@@ -189,4 +189,26 @@ export function allFixEdits(model: ReportModel, findings: Finding[]): TextEdit[]
 function overlaps(a: TextEdit['range'], b: TextEdit['range']): boolean {
 	const before = (p: TextEdit['range']['start'], q: TextEdit['range']['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
 	return !(before(a.end, b.start) || before(b.end, a.start));
+}
+
+/**
+ * The findings with no fix or alternative that writes at a cell nothing may be written at (see
+ * RawCell.unwritable): the finding stands, only its edit goes.
+ */
+export function withoutUnwritableFixes(model: ReportModel, findings: Finding[]): Finding[] {
+	const unwritable: Array<TextEdit['range']> = [];
+	for (const t of model.tables) for (const r of t.rows) for (const c of r.cells.values()) if (c.unwritable) unwritable.push(c.range);
+	if (unwritable.length === 0) return findings;
+	const writesThere = (fix: Fix | undefined) => fix !== undefined && fix.edits.some((e) => unwritable.some((r) => touches(r, e.range)));
+	return findings.map((f) => {
+		if (!writesThere(f.fix) && !(f.alternatives ?? []).some(writesThere)) return f;
+		const { fix: _fix, alternatives: _alternatives, ...rest } = f;
+		return rest;
+	});
+}
+
+/** Whether an edit writes at the range: the same range (an empty one included), or text shared with it. */
+function touches(r: TextEdit['range'], e: TextEdit['range']): boolean {
+	if (comparePositions(r.start, e.start) === 0 && comparePositions(r.end, e.end) === 0) return true;
+	return comparePositions(e.start, r.end) < 0 && comparePositions(r.start, e.end) < 0;
 }

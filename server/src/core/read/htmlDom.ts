@@ -56,16 +56,18 @@ export function rowsOf(t: DomElement): DomElement[] {
 /** A cell's lines: blocks and <br> inside it break lines, which the cell joins as a wrapped label. */
 export function cellParts(cell: DomElement): string[] {
 	const parts: string[] = [''];
-	const walk = (el: DomElement) => {
-		for (const c of el.children) {
-			if (isText(c)) parts[parts.length - 1] += c.data;
-			else if (isElement(c) && !isChrome(c)) {
-				if (c.name === 'br' || BLOCK.has(c.name)) parts.push('');
-				walk(c);
-				if (BLOCK.has(c.name)) parts.push('');
-			}
+	// Walked without recursion (markup may nest thousands deep); a marker closes a block's parts.
+	const BREAK = null;
+	const stack: Array<DomNode | typeof BREAK> = [...cell.children].reverse();
+	while (stack.length > 0) {
+		const c = stack.pop()!;
+		if (c === BREAK) parts.push('');
+		else if (isText(c)) parts[parts.length - 1] += c.data;
+		else if (isElement(c) && !isChrome(c)) {
+			if (c.name === 'br' || BLOCK.has(c.name)) parts.push('');
+			if (BLOCK.has(c.name)) stack.push(BREAK);
+			for (let k = c.children.length - 1; k >= 0; k--) stack.push(c.children[k]);
 		}
-	};
-	walk(cell);
+	}
 	return parts;
 }

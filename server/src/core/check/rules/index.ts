@@ -1,6 +1,7 @@
 import type { Finding, Lang } from '../findings.ts';
 import type { ReportModel } from '../../model.ts';
 import { comparePositions } from '../../read/text.ts';
+import { withoutUnwritableFixes } from '../fix.ts';
 import { balanceFindings } from './balanceChecks.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';
@@ -28,5 +29,5 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...plausibilityFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
-	return withoutGuessedMissing(findings).sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+	return withoutUnwritableFixes(model, withoutGuessedMissing(findings)).sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }

@@ -128,6 +128,9 @@ interface StructureConfidence {
 	range: Range;
 }
 
+/** An HTML tag, whole, or a comment. */
+const MARKUP = /<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]*>/g;
+
 /**
  * Whether the sections were read with enough confidence to call the ones not found missing. When
  * no mandated section, or fewer than half of them, could be recognised, the likelier truth is that
@@ -144,7 +147,8 @@ function structureConfidence(model: ReportModel, first: Map<string, Heading>): S
 		return { range, reasonCode: 'empty', unreadable: { zh: '文件没有任何内容', en: 'the file has no content' } };
 	}
 	const han = text.match(HAN)?.length ?? 0;
-	const letters = text.match(/\p{L}/gu)?.length ?? 0;
+	// Markup's own words (<td style="…">) are no letters of the text.
+	const letters = (text.includes('<') ? text.replace(MARKUP, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
 	if (han < 20 || han < letters * 0.3 || (text.match(/\ufffd/g)?.length ?? 0) > 20) {
 		return {
 			range,

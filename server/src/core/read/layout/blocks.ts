@@ -120,6 +120,24 @@ function joinsNextCell(line: string, next: string, lineNo: number, isLabel: (tex
 	return isLabel(t + nextFirst);
 }
 
+/**
+ * A row whose label a page break (or a converter) cut before any of its numbers: the label's first
+ * part alone on a row of blank cells (`2.没有 |   |   | … |`), the rest opening the next row with the
+ * numbers (`现成信息需要另行制作 | 0 | 0 | …`). Only where the two parts make a label of some format
+ * and neither is one alone, so a row left blank stays a row.
+ */
+function labelCutBeforeItsCells(index: LineIndex, lineCells: RawCell[], n: number, last: number, leadingOpens: boolean, isLabel: (text: string) => boolean): RawCell | undefined {
+	const filled = lineCells.filter((c) => c.text !== '');
+	if (filled.length !== 1 || lineCells.length < 3 || /^[\d\s.,，%-]+$/.test(filled[0].text)) return undefined;
+	let m = n + 1;
+	while (m <= last && index.lines[m].trim() === '') m++;
+	if (m > last || !hasPipe(index.lines[m]) || isMarkdownSeparator(index.lines[m])) return undefined;
+	const rest = splitPipeLine(index.lines[m], m, 0, leadingOpens).find((c) => c.text !== '')?.text ?? '';
+	const head = filled[0].text;
+	if (rest === '' || /^[\d\s.,，%-]+$/.test(rest) || isLabel(head) || isLabel(rest)) return undefined;
+	return isLabel(head + rest) ? filled[0] : undefined;
+}
+
 function pipeBlock(index: LineIndex, first: number, last: number, isLabel: (text: string) => boolean): TableBlock {
 	const cells: RawCell[] = [];
 	let markdown = false;
@@ -141,9 +159,17 @@ function pipeBlock(index: LineIndex, first: number, last: number, isLabel: (text
 			markdown = true;
 			continue;
 		}
-		const lineCells = splitPipeLine(line, n, row++, leadingOpens);
-		if (fragment && lineCells.length > 0) {
-			lineCells[0] = { ...lineCells[0], text: fragment.text + lineCells[0].text, range: { start: fragment.start, end: lineCells[0].range.end } };
+		const lineCells = splitPipeLine(line, n, row, leadingOpens);
+		const cut = fragment ? undefined : labelCutBeforeItsCells(index, lineCells, n, last, leadingOpens, isLabel);
+		if (cut) {
+			fragment = { text: cut.text, start: cut.range.start };
+			continue;
+		}
+		row++;
+		const opening = lineCells.findIndex((c) => c.text !== '');
+		if (fragment && opening >= 0) {
+			const c = lineCells[opening];
+			lineCells[opening] = { ...c, text: fragment.text + c.text, range: { start: fragment.start, end: c.range.end } };
 		}
 		fragment = undefined;
 		pipeLines++;

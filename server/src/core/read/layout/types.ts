@@ -20,6 +20,12 @@ export interface RawCell {
 	row: number;
 	/** The split of this cell from its neighbours was guessed (glued layout). */
 	inferred?: boolean;
+	/**
+	 * Nothing may be written at its range: the blank a number merged down over rows leaves below
+	 * it (no text of its own), or a number whose digits markup cuts apart (`1<span>5</span>`).
+	 * Its value is read as any other's; only no fix writes there.
+	 */
+	unwritable?: boolean;
 }
 
 export interface TableBlock {
@@ -31,6 +37,11 @@ export interface TableBlock {
 	rowsReliable: boolean;
 	/** Read by aligning the cells as one token stream to the template, not row by row. */
 	aligned?: boolean;
+	/**
+	 * Where the block starts on its first line and ends on its last, when text that is not the
+	 * block's shares those lines (`三、收到和处理…<table>…`, `</table>四、…`): that text is read as text.
+	 */
+	span?: { start: number; end: number };
 	/** On the first of several pipe tables a PDF converter cut one table into: the whole run as one token stream, the other reading. */
 	region?: TableBlock;
 }
