@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { applyEdits, checkReport, extractReport, fixAllEdits, LineIndex, parseReport, TEMPLATES } from '../server/src/core/index.ts';
 import { readHtml } from '../server/src/core/read/documents/index.ts';
+import { splitPipeLine } from '../server/src/core/read/layout/pipeRows.ts';
 import { formatCsv } from '../server/src/cli/spreadsheet.ts';
 import { hoverAt } from '../server/src/core/features/index.ts';
 import { readSeed, tableValues } from './helpers.ts';
@@ -681,6 +682,15 @@ describe('Markdown whose cells keep the page’s inline HTML (pandoc -t gfm)', (
 	});
 });
 
+describe('pipe cells with Word’s empty runs beside the number (pandoc -f docx: 0</span><span style=…></span>)', () => {
+	test('the cell is the number: tags are taken off both ends, opening or closing', () => {
+		const line = '| 行政许可 | <span style="font-family: 微软雅黑;">0</span><span style="font-family: 微软雅黑;"></span> | <span></span><span>12</span> |';
+		const cells = splitPipeLine(line, 0, 0, true);
+		assert.deepEqual(cells.map((c) => c.text), ['行政许可', '0', '12']);
+		assert.equal(line.slice(cells[1].range.start.character, cells[1].range.end.character), '0');
+	});
+});
+
 describe('Markdown that pandoc wrote from Word (pandoc -f docx -t gfm)', () => {
 	const layout = (name: string) => readFileSync(join(LAYOUTS, name), 'utf8');
 	const documentText = (name: string) => readFileSync(join(__dirname, 'fixtures', 'documents', name), 'utf8');
@@ -862,5 +872,26 @@ describe('pipe rows whose label a break cut before its numbers', () => {
 		const table = model.tables.find((t) => t.def.id === 'requests')!;
 		assert.equal(table.byKey.get('R3.4.2')?.labelText, '2.没有现成信息需要另行制作');
 		assert.ok(table.byKey.has('R3.4.3'));
+	});
+});
+
+describe('tables copied into text with TABs between cells (Word, Excel, a page: 规章⇥0⇥0⇥0)', () => {
+	const dir = join(__dirname, 'corpus', 'html-rows');
+	/** The corpus's HTML rows (` | `-joined cells) with TABs for the separators, as a copy out of a table gives them. */
+	const withTabs = (text: string) => text.replace(/ [|｜] /g, '\t').replace(/ [|｜]$/gm, '\t').replace(/^[|｜] /gm, '');
+	const codes = (text: string) => checkReport(parseReport(text)).map((f) => `${f.code}@${f.range.start.line}`);
+	for (const name of ['pingtan-scjgj-2023.txt', 'seed-002-dongcheng-rsj-2018.txt', 'pingtan-czjrj-2020.txt', 'seed-004-xihu-rsj-2023.txt']) {
+		test(`${name}: reads to the same values and findings as with pipes`, () => {
+			const piped = readFileSync(join(dir, name), 'utf8');
+			const tabbed = withTabs(piped);
+			assert.ok(tabbed.includes('\t') && !/ [|｜] /.test(tabbed));
+			assert.deepEqual(values(tabbed), values(piped));
+			assert.deepEqual(codes(tabbed), codes(piped));
+		});
+	}
+
+	test('a line of prose that holds a tab is no row: its sentences are read', () => {
+		const model = parseReport('一、总体情况\n\n2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，\t全面推进政务公开工作，取得了积极成效。\n');
+		assert.ok(model.sentences.some((s) => s.text.includes('全面推进政务公开工作')));
 	});
 });

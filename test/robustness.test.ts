@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { encodeText } from '../server/src/core/index.ts';
+import { decodeBytes, encodeText } from '../server/src/core/index.ts';
 import { readSeed } from './helpers.ts';
 
 const ROOT = join(__dirname, '..');
@@ -52,6 +52,22 @@ describe('bad files never crash the CLI', () => {
 		const [result] = JSON.parse(r.stdout);
 		assert.ok(result.diagnostics.filter((d: { code: string }) => d.code === 'balance.row-total').length >= 5000);
 		rmSync(join(dir, 'huge.txt'));
+	});
+
+	test('a UTF-8 file with a stray byte (a character cut in half) is read as UTF-8, checked, and never written by --fix', () => {
+		const utf8 = Buffer.from(BROKEN, 'utf8');
+		const at = utf8.indexOf(Buffer.from('二、', 'utf8'));
+		assert.ok(at > 0);
+		const bytes = Buffer.concat([utf8.subarray(0, at), Buffer.from([0xe4]), utf8.subarray(at)]);
+		const decoded = decodeBytes(bytes);
+		assert.ok(!('error' in decoded));
+		assert.equal(decoded.encoding, 'utf8');
+		assert.ok(decoded.lossy);
+		assert.ok(decoded.text.includes('二、'));
+		writeFileSync(join(dir, 'stray.txt'), bytes);
+		const r = run('check', '--fix', '--format', 'json', 'stray.txt');
+		assert.ok(!JSON.parse(r.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'section.unreadable'), r.stdout);
+		assert.deepEqual(readFileSync(join(dir, 'stray.txt')), bytes);
 	});
 
 	test('a GBK file with bytes that do not decode is checked but never written by --fix', () => {

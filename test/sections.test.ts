@@ -353,3 +353,16 @@ describe('when the structure cannot be read, it is said once', () => {
 		assert.deepEqual(withoutGuessedMissing([...fs, unreadable()]).map((f) => f.code), ['table.unreadable']);
 	});
 });
+
+describe('Kangxi radicals for ideographs (PDFs printed by browsers: ⼀、总体情况)', () => {
+	test('headings written with radicals are the sections, at their own ranges', () => {
+		const text = SEED.replace(/^一、/m, '\u2f00、').replace(/^二、/m, '\u2f06、');
+		assert.notEqual(text, SEED);
+		const model = parseReport(text);
+		const findings = checkReport(model);
+		assert.deepEqual(findings.filter((f) => f.code === 'section.missing'), []);
+		const first = model.headings.find((h) => h.section?.key === model.template.sections[0].key);
+		assert.ok(first);
+		assert.equal(model.index.lines[first.line].slice(first.range.start.character, first.range.start.character + 1), '\u2f00');
+	});
+});

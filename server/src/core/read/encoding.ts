@@ -17,6 +17,7 @@ export interface Decoded {
 export type DecodeResult = Decoded | { error: 'binary' };
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Lossy = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
 	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -39,6 +40,17 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 	try {
 		return { text: utf8Fatal.decode(bytes), encoding: 'utf8', bom: false, lossy: false };
 	} catch {
+		// UTF-8 with a stray byte or two (a tool cut a character in half) is still UTF-8: GBK read as
+		// UTF-8 breaks on nearly every Chinese character, not on one in fifty.
+		const lossy = utf8Lossy.decode(bytes);
+		let broken = 0;
+		let wide = 0;
+		for (let i = 0; i < lossy.length; i++) {
+			const c = lossy.charCodeAt(i);
+			if (c === 0xfffd) broken++;
+			else if (c >= 0x80) wide++;
+		}
+		if (wide >= 20 && broken * 50 <= wide) return { text: lossy, encoding: 'utf8', bom: false, lossy: true };
 		const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
 		if (plausibility(text) < 0.9) return { error: 'binary' };
 		return { text, encoding: 'gb18030', bom: false, lossy: text.includes('\ufffd') };

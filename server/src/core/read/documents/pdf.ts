@@ -1,4 +1,5 @@
 import { documentBlocks, layoutPage, type PageContent, type PageLayout, type Ruling, type TextItem } from './pdfLayout.ts';
+import { foldRadicals } from '../radicals.ts';
 import { DEFAULT_LIMITS, renderBlocks, type DocumentLimits, type DocumentProblem, type DocumentResult } from './render.ts';
 
 /**
@@ -150,7 +151,7 @@ async function pageContent(lib: PdfJs, page: Page, n: number): Promise<PageConte
 		const [a, b, c, d, e, f] = raw.transform as Matrix;
 		// Upright text only: rotated watermarks and seals are not report text.
 		if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d)) continue;
-		items.push({ text: raw.str, x: e - x0, y: f - y0, width: raw.width, size: Math.hypot(c, d) || Math.abs(raw.height) || 10 });
+		items.push({ text: foldRadicals(raw.str), x: e - x0, y: f - y0, width: raw.width, size: Math.hypot(c, d) || Math.abs(raw.height) || 10 });
 	}
 	const { rulings, images } = await pageRulings(lib, page, x0, y0);
 	return { page: n, width: x1 - x0, height: y1 - y0, items, rulings, images };

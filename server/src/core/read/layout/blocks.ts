@@ -6,14 +6,19 @@ import { findBoxDrawnBlocks } from './boxDrawn.ts';
 import { findHtmlTableBlocks } from './htmlTable.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
+import { isBlankTabRow, isTabRow, tabRowCells } from './tabRows.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
-type LineKind = 'tab' | 'pipe' | 'blank' | 'text';
+type LineKind = 'tab' | 'tabrow' | 'tabblank' | 'pipe' | 'blank' | 'text';
 
 /** A cell longer than this is prose that happens to hold a pipe (`我为群众办实事|食用农产品…` on a web page's one line). */
 const MAX_PIPE_CELL = 300;
 
 function kindOf(line: string): LineKind {
+	if (line.includes('\t') && !hasPipe(line)) {
+		if (isTabRow(line)) return 'tabrow';
+		if (isBlankTabRow(line)) return 'tabblank';
+	}
 	// A pipe row some exports indent with a tab is still a pipe row.
 	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line)) return 'tab';
 	if (hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line))) return 'pipe';
@@ -56,16 +61,18 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 	let n = 0;
 	while (n < lines.length) {
 		const kind = kindAt(n);
-		if (kind !== 'tab' && kind !== 'pipe') {
+		if (kind !== 'tab' && kind !== 'pipe' && kind !== 'tabrow') {
 			n++;
 			continue;
 		}
-		const first = n;
+		let first = n;
+		// A row of blank cells opens the table (三、依申请公开情况⇥⇥).
+		while (kind === 'tabrow' && first > 0 && kindAt(first - 1) === 'tabblank' && (blocks.length === 0 || blocks[blocks.length - 1].lastLine < first - 1)) first--;
 		let last = n;
 		let m = n + 1;
 		while (m < lines.length) {
 			const k = kindAt(m);
-			if (k === kind) {
+			if (k === kind || (kind === 'tabrow' && k === 'tabblank')) {
 				last = m++;
 				continue;
 			}
@@ -88,7 +95,7 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 			}
 			break;
 		}
-		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : pipeBlock(index, first, last, isLabel));
+		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : kind === 'tabrow' ? { layout: 'tab-rows', firstLine: first, lastLine: last, cells: tabRowCells(index, first, last), rowsReliable: true } : pipeBlock(index, first, last, isLabel));
 		n = last + 1;
 	}
 	return blocks;

@@ -49,13 +49,17 @@ export function trimmedCell(line: string, lineNo: number, a: number, b: number, 
 	while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
 	// Inline HTML a converter left around a cell's text (<span style="…">181</span>, pandoc's gfm):
 	// the cell is the text inside, so its value reads and a fix rewrites only that.
-	for (let m; (m = OPEN_TAG.exec(line.slice(s, e))); ) {
-		s += m[0].length;
-		while (s < e && isSpace(line.charCodeAt(s))) s++;
-	}
-	for (let m; (m = CLOSE_TAG.exec(line.slice(s, e))); ) {
-		e -= m[0].length;
-		while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+	// Word's runs leave empty elements on either side too (`0</span><span style="…"></span>`): tags
+	// are taken off both ends, opening or closing, until text stands there.
+	if (line.includes('<', s) || line.includes('>', s)) {
+		for (let m; s < e && (m = OPEN_TAG.exec(line.slice(s, e)) ?? CLOSE_TAG_AT_START.exec(line.slice(s, e))); ) {
+			s += m[0].length;
+			while (s < e && isSpace(line.charCodeAt(s))) s++;
+		}
+		for (let m; e > s && (m = CLOSE_TAG.exec(line.slice(s, e)) ?? OPEN_TAG_AT_END.exec(line.slice(s, e))); ) {
+			e -= m[0].length;
+			while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+		}
 	}
 	if (s === e) {
 		// Put an empty cell's insertion point after one space, if there is one, so a filled-in
@@ -69,6 +73,8 @@ export function trimmedCell(line: string, lineNo: number, a: number, b: number, 
 
 const OPEN_TAG = new RegExp(`^<(?:${INLINE_TAGS})(?:\\s[^<>]*)?>`, 'i');
 const CLOSE_TAG = new RegExp(`<\\/(?:${INLINE_TAGS})\\s*>$`, 'i');
+const CLOSE_TAG_AT_START = new RegExp(`^<\\/(?:${INLINE_TAGS})\\s*>`, 'i');
+const OPEN_TAG_AT_END = new RegExp(`<(?:${INLINE_TAGS})(?:\\s[^<>]*)?\\/?>$`, 'i');
 
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;

@@ -4,6 +4,7 @@ import type { Range } from '../text.ts';
 export type Layout =
 	| 'tab-cells' // one cell a line, each starting with a TAB; blank lines between rows
 	| 'pipe-rows' // one row a line, cells separated by |
+	| 'tab-rows' // one row a line, cells separated by TABs (a table copied out of Word, Excel or a page)
 	| 'cell-per-line' // one cell a line closed by |, rows closed (not always) by lines of bare pipes
 	| 'markdown' // | a | b | with a |---| separator
 	| 'box-drawn' // │ a │ b │ between ├──┼──┤ lines, as a text browser dumps a page's table
