@@ -895,3 +895,22 @@ describe('tables copied into text with TABs between cells (Word, Excel, a page: 
 		assert.ok(model.sentences.some((s) => s.text.includes('全面推进政务公开工作')));
 	});
 });
+
+describe('a page’s tables as a browser copies them (Ctrl+A, Ctrl+C: a cell’s text, a TAB line, the next cell)', () => {
+	const converted = (name: string) => readFileSync(join(__dirname, 'corpus', 'converted', name), 'utf8');
+	for (const name of ['jiangsu-shuyang-fgj-2023', 'shanghai-szfbgt-2019']) {
+		test(`${name}: every table reads to the values of the same page through pandoc, and the findings are the same`, () => {
+			const copied = converted(`${name}.innertext.txt`);
+			const viaPandoc = converted(`${name}.pandoc-gfm.md`);
+			assert.deepEqual(values(copied), values(viaPandoc));
+			const codes = (t: string) => checkReport(parseReport(t)).filter((f) => f.severity !== 'hint').map((f) => f.code).sort();
+			assert.deepEqual(codes(copied), codes(viaPandoc));
+		});
+	}
+
+	test('a section’s heading between two tables is the heading, not a row', () => {
+		const model = parseReport(converted('jiangsu-shuyang-fgj-2023.innertext.txt'));
+		const sections = model.headings.filter((h) => h.level === 1).map((h) => h.section?.key);
+		assert.deepEqual(sections, ['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
+	});
+});

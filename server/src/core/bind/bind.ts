@@ -197,7 +197,7 @@ class Binder {
 		}
 
 		const match = this.matchRow(cell.text);
-		if (match) {
+		if (match && (this.current?.def === match.table || opensTable(match, this.tables))) {
 			if (!this.current || this.current.def !== match.table) this.startTable(match.table, cell, false);
 			if (match.row.kind === 'group') {
 				extendTable(this.current!, cell.range);
@@ -373,3 +373,12 @@ function extendTable(table: BoundTable, r: Range): void {
 }
 
 const union = rangeUnion;
+
+/**
+ * Whether a row label outside the table being read starts its own table: always, for a table not
+ * yet read; for one already read, only a label that is the template's, not a near miss (其他结, a
+ * piece of 其他结果 that a box-drawn rule cut off, is no 3.其他).
+ */
+function opensTable(match: { table: TableDef; exact: boolean }, tables: BoundTable[]): boolean {
+	return match.exact || !tables.some((t) => t.def === match.table && t.rows.length > 0);
+}

@@ -3,6 +3,7 @@ import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
 import { findBrokenMarkdown } from './brokenMarkdown.ts';
 import { findBoxDrawnBlocks } from './boxDrawn.ts';
+import { findCopiedRowBlocks } from './copiedRows.ts';
 import { findHtmlTableBlocks } from './htmlTable.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
 import { tabCells } from './tabCells.ts';
@@ -43,9 +44,10 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  */
 export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
 	const claimed = new Uint8Array(index.lineCount);
-	const html = findHtmlTableBlocks(index);
-	for (const b of html) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
-	const blocks = [...findCellBlocks(index, isLabel, claimed), ...findBoxDrawnBlocks(index), ...html].sort((a, b) => a.firstLine - b.firstLine);
+	// Layouts whose lines no other reader should take: <table> markup, and a page's table as a browser copies it.
+	const whole = [...findHtmlTableBlocks(index), ...findCopiedRowBlocks(index)];
+	for (const b of whole) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	const blocks = [...findCellBlocks(index, isLabel, claimed), ...findBoxDrawnBlocks(index), ...whole].sort((a, b) => a.firstLine - b.firstLine);
 	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;
 	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel, pieceOfLabel });
