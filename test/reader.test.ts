@@ -914,3 +914,23 @@ describe('a page’s tables as a browser copies them (Ctrl+A, Ctrl+C: a cell’s
 		assert.deepEqual(sections, ['overview', 'active', 'requests', 'appeals', 'problems', 'other']);
 	});
 });
+
+describe('two neighbouring numbers the PDF extraction put in each other’s place', () => {
+	test('where exchanging them makes every rule hold, the rules’ findings are a note that says so, not errors', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'pdf', 'jiangsu-shuyang-fgj-2023.chromium-raw.txt'), 'utf8');
+		const findings = checkReport(parseReport(text)).filter((f) => f.code === 'balance.group-total');
+		assert.equal(findings.length, 2);
+		for (const f of findings) {
+			assert.equal(f.severity, 'information');
+			assert.match(f.message, /可能顺序颠倒/);
+			assert.ok(!f.fix && !(f.alternatives ?? []).length);
+		}
+	});
+
+	test('a wrong total no exchange explains stays an error', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-jtjsj-2022.layout.txt'), 'utf8');
+		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error' && f.code.startsWith('balance.'));
+		assert.ok(errors.length > 0);
+		assert.ok(errors.every((f) => !f.message.includes('可能顺序颠倒')));
+	});
+});

@@ -16,9 +16,52 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 	const all: Finding[] = [];
 	for (const table of model.tables) {
 		const found = tableBalanceFindings(model, table, lang);
+		const swap = table.readInOrder || found.length === 0 ? undefined : swapThatBalances(model, table);
+		if (swap) {
+			all.push(...found.map((f) => extractionSwap(f, swap, lang)));
+			continue;
+		}
 		all.push(...(table.readInOrder ? found.map(readInOrder) : table.blanksLost ? found.map(withoutFix) : found));
 	}
 	return all;
+}
+
+/**
+ * In text extracted from a PDF, two numbers next to each other can come out in each other's
+ * place (a cell printed a little lower is read after its neighbour: `0 0 0 1 0 1` for
+ * `0 0 0 1 1 0`). Where exchanging two neighbouring numbers makes every rule of the table hold,
+ * that is the likelier truth than the two wrong cells the rules would otherwise find: the pair.
+ */
+function swapThatBalances(model: ReportModel, table: BoundTable): [BoundCell, BoundCell] | undefined {
+	if (table.layout !== 'pdf-text') return undefined;
+	const cells = table.rows
+		.flatMap((r) => [...r.cells.values()])
+		.filter((c) => c.value.kind === 'number')
+		.sort((a, b) => comparePositions(a.range.start, b.range.start));
+	if (diagnoseTable(model, table).failing.length === 0) return undefined;
+	for (let i = 0; i + 1 < cells.length; i++) {
+		const [a, b] = [cells[i], cells[i + 1]];
+		if (a.value.value === b.value.value) continue;
+		const swapped = new Map([
+			[cellKey(a), b.value.value!],
+			[cellKey(b), a.value.value!],
+		]);
+		if (diagnoseTable(model, table, swapped).failing.length === 0) return [a, b];
+	}
+	return undefined;
+}
+
+/**
+ * A finding the swap explains: a note (information), never fixed, saying which two numbers may
+ * have changed places — the likelier truth is the extraction's, not the report's.
+ */
+function extractionSwap(f: Finding, [a, b]: [BoundCell, BoundCell], lang: Lang): Finding {
+	const lowered = { ...readInOrder(f), severity: f.severity === 'hint' ? 'hint' : 'information' } as Finding;
+	const note =
+		lang === 'zh'
+			? `（从 PDF 提取的文本中，相邻的 ${a.text} 与 ${b.text} 可能顺序颠倒：两者互换后，表中各项勾稽关系均成立。）`
+			: ` (in text extracted from a PDF, the neighbouring ${a.text} and ${b.text} may have changed places: exchanged, every rule of the table holds.)`;
+	return { ...lowered, message: lowered.message + note };
 }
 
 /**
