@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { readSeed, SEEDS } from './helpers.ts';
 
@@ -125,5 +127,16 @@ describe('hover on a claim', () => {
 		assert.match(zh.markdown, /✗ 统计表中为 3/);
 		assert.deepEqual(zh.range, claim.range);
 		assert.match(hoverAt(model, claim.valueRange.start, 'en')!.markdown, /new requests this year 5/);
+	});
+});
+
+describe('claims against totals the table leaves blank, and 无法提供 alone', () => {
+	test('上海 2019: 予以公开及部分公开258件 against 272 + 3 (the totals blank: their items’ sums), 无法提供265件 against 265 + 47 + 25', () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'converted', 'shanghai-szfbgt-2019.innertext.txt'), 'utf8');
+		const claims = checkReport(parseReport(text)).filter((f) => f.code === 'claim.mismatch');
+		assert.deepEqual(claims.map((f) => [f.data?.claim, f.data?.claimed, f.data?.actual]), [
+			['requests.disclosed-or-partly', 258, 275],
+			['requests.unavailable', 265, 337],
+		]);
 	});
 });

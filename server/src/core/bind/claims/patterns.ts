@@ -88,6 +88,13 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		cells: { '2021': groupTotals(['R3.3', 'R3.4']), '2019': groupTotals(['R3.3', 'R3.4']) },
 	},
 	{
+		id: 'requests.unavailable',
+		keywords: ['无法提供'],
+		subject: { zh: '无法提供的申请', en: 'requests not available' },
+		patterns: [`(?<!不予公开(?:和|及|与|、|以及))无法提供${AMOUNT}${NUM}件`],
+		cells: { '2021': groupTotals(['R3.4']), '2019': groupTotals(['R3.4']) },
+	},
+	{
 		id: 'appeals.review',
 		keywords: ['行政复议'],
 		subject: { zh: '行政复议案件', en: 'administrative reviews' },

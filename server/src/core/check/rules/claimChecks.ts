@@ -1,6 +1,6 @@
 import { formatValue } from '../../read/cellValue.ts';
 import { COMPLETION_CLAIMS, OUTCOME_CLAIMS } from '../../bind/claims/patterns.ts';
-import { cellAt } from '../balance.ts';
+import { cellAt, derivedCells, evaluate, ruleInstances } from '../balance.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { BoundCell, ReportModel, Sentence } from '../../model.ts';
 import { cellName, columnName } from '../../features/names.ts';
@@ -13,9 +13,14 @@ export function claimFindings(model: ReportModel, lang: Lang): Finding[] {
 
 function mismatches(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
+	let sums: Map<BoundCell, number> | undefined;
 	for (const claim of model.claims) {
-		if (claim.cells.length === 0 || claim.cells.some((c) => c.value.kind !== 'number' || c.inferred)) continue;
-		const actual = claim.cells.reduce((a, c) => a + c.value.value!, 0);
+		if (claim.cells.length === 0 || claim.cells.some((c) => c.inferred || (c.value.kind !== 'number' && c.value.kind !== 'blank'))) continue;
+		// A total the table leaves blank (上海's rows fill their items, not their 总计) is the sum of its items.
+		sums ??= blankTotalSums(model);
+		const values = claim.cells.map((c) => (c.value.kind === 'number' ? c.value.value! : sums!.get(c)));
+		if (values.some((v) => v === undefined)) continue;
+		const actual = values.reduce((a: number, v) => a + v!, 0);
 		if (actual === claim.value) continue;
 		const cells = claim.cells.map((c) => cellName(model, c, lang)).join(' + ');
 		out.push({
@@ -23,9 +28,24 @@ function mismatches(model: ReportModel, lang: Lang): Finding[] {
 			severity: CODES['claim.mismatch'].severity,
 			message: message('claim.mismatch', lang, { subject: claim.subject[lang], claimed: claim.value, text: claim.text, actual: formatValue(actual), cells }),
 			range: claim.valueRange,
-			related: claim.cells.map((c) => ({ range: c.range, message: `${cellName(model, c, lang)} = ${c.value.value}` })),
+			related: claim.cells.map((c, k) => ({ range: c.range, message: `${cellName(model, c, lang)} = ${formatValue(values[k]!)}` })),
 			data: { claim: claim.id, claimed: claim.value, actual },
 		});
+	}
+	return out;
+}
+
+/** Each blank total whose items are filled in, with the sum of its items (a table's sum rules, read as they stand). */
+function blankTotalSums(model: ReportModel): Map<BoundCell, number> {
+	const out = new Map<BoundCell, number>();
+	for (const table of model.tables) {
+		if (table.unreadable) continue;
+		const derived = derivedCells(model, table);
+		for (const inst of ruleInstances(model, table)) {
+			if (inst.rule.kind !== 'sum' || inst.inferred || !inst.target || out.has(inst.target)) continue;
+			const ev = evaluate(inst, derived);
+			if (ev.status === 'blank-target' && inst.terms.some((c) => c.value.kind === 'number')) out.set(inst.target, ev.expected);
+		}
 	}
 	return out;
 }
