@@ -29,8 +29,8 @@ export function balanceFindings(model: ReportModel, lang: Lang): Finding[] {
 /**
  * In text extracted from a PDF, two numbers next to each other can come out in each other's
  * place (a cell printed a little lower is read after its neighbour: `0 0 0 1 0 1` for
- * `0 0 0 1 1 0`). Where exchanging two neighbouring numbers makes every rule of the table hold,
- * that is the likelier truth than the two wrong cells the rules would otherwise find: the pair.
+ * `0 0 0 1 1 0`). Where no one cell put right makes every rule hold but exchanging two
+ * neighbouring numbers does, that is the likelier truth than two wrong cells: the pair.
  */
 function swapThatBalances(model: ReportModel, table: BoundTable): [BoundCell, BoundCell] | undefined {
 	if (table.layout !== 'pdf-text') return undefined;
@@ -38,7 +38,9 @@ function swapThatBalances(model: ReportModel, table: BoundTable): [BoundCell, Bo
 		.flatMap((r) => [...r.cells.values()])
 		.filter((c) => c.value.kind === 'number')
 		.sort((a, b) => comparePositions(a.range.start, b.range.start));
-	if (diagnoseTable(model, table).failing.length === 0) return undefined;
+	// Where one cell put right makes every rule hold, that one wrong cell is the reading (a typo is likelier than a swap).
+	const d = diagnoseTable(model, table);
+	if (d.failing.length === 0 || d.repairs.length > 0) return undefined;
 	for (let i = 0; i + 1 < cells.length; i++) {
 		const [a, b] = [cells[i], cells[i + 1]];
 		if (a.value.value === b.value.value) continue;
