@@ -29,6 +29,9 @@ interface Pending {
 	reliable: boolean;
 }
 
+/** Lines from a table's last cell within which a row it does not know may still be its own. */
+const MAX_UNKNOWN_ROW_GAP = 3;
+
 class Binder {
 	private readonly tables: BoundTable[] = [];
 	private current: BoundTable | undefined;
@@ -217,7 +220,8 @@ class Binder {
 			this.assign(this.pending!, cell);
 			return;
 		}
-		if (table.def.allowUnknownRows && !this.labels.isAnyHeader(norm) && norm.length >= 2 && !this.isValue(cell, false)) {
+		// A row the template does not know goes on the table only right below it: a pipe row further down (a site's links) is not the table's.
+		if (table.def.allowUnknownRows && cell.range.start.line - table.range.end.line <= MAX_UNKNOWN_ROW_GAP && !this.labels.isAnyHeader(norm) && norm.length >= 2 && !this.isValue(cell, false)) {
 			this.startRow({ key: `?${norm}`, label: cell.text, en: cell.text }, false, cell);
 		}
 	}

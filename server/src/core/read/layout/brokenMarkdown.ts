@@ -17,6 +17,12 @@ import type { RawCell, TableBlock } from './types.ts';
 const MAX_GAP_LINE = 30;
 /** A heading this long between two pipe tables is the next section's, not a broken label. */
 const MIN_SECTION_TITLE = 8;
+/**
+ * Most lines of text between two pipe tables that are one table cut apart (a label broken over
+ * two lines, a row's numbers, a footer, an invented heading); more is the page going on (a saved
+ * page's links and share buttons after the report's last table), not the table.
+ */
+const MAX_GAP_LINES = 24;
 
 /** Attaches to the first pipe block of each broken run the run as one token stream (`region`). */
 export function findBrokenMarkdown(index: LineIndex, blocks: TableBlock[], isLabel: (text: string) => boolean, startsLabel: (text: string) => boolean): void {
@@ -42,9 +48,11 @@ export function findBrokenMarkdown(index: LineIndex, blocks: TableBlock[], isLab
 
 function gapKind(index: LineIndex, from: number, to: number, isLabel: (text: string) => boolean, startsLabel: (text: string) => boolean): 'none' | 'text' | 'break' {
 	let kind: 'none' | 'text' = 'none';
+	let lines = 0;
 	for (let n = from; n <= to; n++) {
 		const line = index.lines[n].trim();
 		if (line === '' || isMarkdownSeparator(line) || isPageFooter(line)) continue;
+		if (++lines > MAX_GAP_LINES) return 'break';
 		// A converter's own heading between the parts (## 表三：…, ### 行政复议) marks a cut; a
 		// section's heading (## 四、政府信息公开行政复议…) ends the table.
 		const t = line.replace(/^#+\s*/, '');
