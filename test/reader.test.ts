@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { applyEdits, checkReport, extractReport, fixAllEdits, LineIndex, parseReport, TEMPLATES } from '../server/src/core/index.ts';
@@ -932,5 +932,42 @@ describe('two neighbouring numbers the PDF extraction put in each other’s plac
 		const errors = checkReport(parseReport(text)).filter((f) => f.severity === 'error' && f.code.startsWith('balance.'));
 		assert.ok(errors.length > 0);
 		assert.ok(errors.every((f) => !f.message.includes('可能顺序颠倒')));
+	});
+});
+
+describe('a table said unreadable shows only what its notice promises', () => {
+	test('no rule down a column (a column’s total, an identity) in any unreadable table of the corpus: which column a number stands in is the guess', () => {
+		const root = join(__dirname, 'corpus');
+		const files = ['pdf', 'real', 'converted', 'html-rows'].flatMap((d) => readdirSync(join(root, d)).filter((f) => /\.(txt|md)$/.test(f)).map((f) => join(root, d, f)));
+		let unreadable = 0;
+		for (const file of files) {
+			const model = parseReport(readFileSync(file, 'utf8'));
+			const tables = model.tables.filter((t) => t.unreadable && t.def.columns.filter((c) => c.kind !== 'text').length > 1);
+			if (tables.length === 0) continue;
+			unreadable += tables.length;
+			const inside = (line: number) => tables.some((t) => line >= t.range.start.line && line <= t.range.end.line);
+			const columnRules = checkReport(model).filter((f) => (f.code === 'balance.column-total' || f.code === 'balance.identity') && inside(f.range.start.line));
+			assert.deepEqual(columnRules.map((f) => f.message), [], file);
+		}
+		assert.ok(unreadable >= 10, `${unreadable} unreadable tables looked at`);
+	});
+});
+
+describe('pages copied by a browser, as they come (test/fixtures/layouts: Chromium’s innerText of real pages)', () => {
+	const layout = (name: string) => readFileSync(join(LAYOUTS, name), 'utf8');
+	const errorsAndSections = (text: string) => {
+		const findings = checkReport(parseReport(text));
+		return { errors: findings.filter((f) => f.severity === 'error').map((f) => f.code), sections: findings.filter((f) => f.code.startsWith('section.') && f.severity !== 'information').map((f) => f.code) };
+	};
+	test('label cells in paragraphs, number cells bare (⇥0⇥0 on one line), a heading right under the table’s last row: the one injected error, every section found', () => {
+		assert.deepEqual(errorsAndSections(layout('xihu-rsj-2023-injected.copied-mixed.txt')), { errors: ['balance.row-total'], sections: [] });
+	});
+	test('spaces after the TABs of a TAB line are no cells: the one injected error, nothing unreadable', () => {
+		const text = layout('xihu-rsj-2023-injected.copied-trailing-spaces.txt');
+		assert.deepEqual(errorsAndSections(text), { errors: ['balance.row-total'], sections: [] });
+		assert.ok(!checkReport(parseReport(text)).some((f) => f.code === 'table.unreadable'));
+	});
+	test('headings indented with a TAB (⇥一、总体情况) are headings, not tables', () => {
+		assert.deepEqual(errorsAndSections(layout('pingtan-shsyj-2025.tab-indented.txt')), { errors: [], sections: [] });
 	});
 });

@@ -218,7 +218,8 @@ function checkFile(file: string, read: Decoded, opts: CliOptions): FileResult {
 		let text = read.text;
 		// Fixes can uncover others (a filled-in total lets an identity be checked): repeat until stable.
 		for (let pass = 0; pass < 3; pass++) {
-			const edits = allFixEdits(model, findings);
+			// Artefacts are removed once, as check reported them: a line left alone once another went (a lone number) is not one.
+			const edits = allFixEdits(model, pass === 0 ? findings : findings.filter((f) => f.code !== 'cleanup.artifact'));
 			if (edits.length === 0) break;
 			text = applyEdits(text, edits);
 			fixed += edits.length;

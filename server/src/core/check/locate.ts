@@ -115,9 +115,15 @@ export function guessedEvaluations(model: ReportModel, table: BoundTable): Evalu
 	if (!table.unreadable) return [];
 	const derived = derivedCells(model, table);
 	// A rule over a number whose column is unknown tests only where the reader happened to put it: no guess worth showing.
-	const placedAnywhere = (inst: RuleInstance) => [...(inst.target ? [inst.target] : []), ...inst.terms, ...inst.right].some((c) => c.columnUnknown);
+	const cellsOf = (inst: RuleInstance) => [...(inst.target ? [inst.target] : []), ...inst.terms, ...inst.right];
+	const placedAnywhere = (inst: RuleInstance) => cellsOf(inst).some((c) => c.columnUnknown);
+	// Nor a rule down a column (a column's total, an identity): in a table said unreadable, which
+	// column a number stands in is the guess itself. Only a row's own sum is shown, as its notice says.
+	// (A table of one value column has no column to guess.)
+	const oneColumn = table.def.columns.filter((c) => c.kind !== 'text').length === 1;
+	const withinRow = (inst: RuleInstance) => oneColumn || cellsOf(inst).every((c, _, all) => c.row === all[0].row);
 	return ruleInstances(model, table)
-		.filter((inst) => inst.inferred && !placedAnywhere(inst))
+		.filter((inst) => inst.inferred && !placedAnywhere(inst) && withinRow(inst))
 		.map((inst) => evaluate(inst, derived));
 }
 

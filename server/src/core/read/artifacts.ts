@@ -46,7 +46,8 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		if (inTable[n] || line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
-		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
+		// Without form feeds, a bare number alone on its line may be a table's cell the reader did not take (a page's table copied): only a page number's own forms (— 3 —, 第 3 页) are one.
+		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : DASHED_PAGE_NUMBER.test(line) && isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
 		if (!kind) continue;
 		const s = line.length - line.trimStart().length;

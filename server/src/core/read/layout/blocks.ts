@@ -97,7 +97,15 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 			}
 			break;
 		}
-		blocks.push(kind === 'tab' ? tabBlock(index, first, last) : kind === 'tabrow' ? { layout: 'tab-rows', firstLine: first, lastLine: last, cells: tabRowCells(index, first, last), rowsReliable: true } : pipeBlock(index, first, last, isLabel));
+		const block = kind === 'tab' ? tabBlock(index, first, last) : undefined;
+		// A line that opens with a TAB, alone, with no number (⇥一、总体情况), and paragraphs so indented are text, no table;
+		// a blank table's labels (a skeleton: no number yet) are one.
+		const filled = block?.cells.filter((c) => c.text !== '') ?? [];
+		if (block && !filled.some((c) => /\d/.test(c.text) && c.text.length <= 24) && (filled.length <= 1 || filled.every((c) => /[。；]/.test(c.text)))) {
+			n = last + 1;
+			continue;
+		}
+		blocks.push(block ? block : kind === 'tabrow' ? { layout: 'tab-rows', firstLine: first, lastLine: last, cells: tabRowCells(index, first, last), rowsReliable: true } : pipeBlock(index, first, last, isLabel));
 		n = last + 1;
 	}
 	return blocks;

@@ -23,22 +23,39 @@ import type { RawCell, TableBlock } from './types.ts';
  * is a section's heading (三、收到和处理…, between two tables) is no table's: the block ends before it.
  */
 
-/** TAB lines a run needs to be a table, and the most lines between two of the same run. */
+/** TAB lines a run needs to be a table, and the most lines of text between two of the same run. */
 const MIN_TAB_LINES = 2;
-const MAX_GAP = 16;
+const MAX_GAP = 8;
+
+/** A line of TABs with nothing, or numbers, between them (never words: ⇥一、总体情况 is a heading indented with a TAB). */
+const cellsAreNumbers = (line: string) => line.split('\t').every((c) => c.trim() === '' || NUMBER.test(c.trim()));
 
 const isTabLine = (line: string) => line.length > 0 && line.includes('\t') && line.trim() === '';
 
 export function findCopiedRowBlocks(index: LineIndex): TableBlock[] {
 	const lines = index.lines;
 	const tabs: number[] = [];
-	// The TAB stands between empty lines: an export's tab cells (⇥60, a blank cell ⇥) stand line after line.
-	for (let n = 1; n + 1 < lines.length; n++) if (lines[n].charCodeAt(0) === 9 && isTabLine(lines[n]) && lines[n - 1] === '' && lines[n + 1] === '') tabs.push(n);
+	// A line opening with a TAB between empty lines (`⇥`, or `⇥0⇥0⇥0` where the numbers' cells hold
+	// no paragraph), after a cell's text: an export's tab cells (⇥60, a blank cell ⇥) stand line
+	// after line, each opening with its TAB.
+	let previousText = -1;
+	for (let n = 1; n + 1 < lines.length; n++) {
+		const line = lines[n];
+		if (line.charCodeAt(0) === 9 && lines[n - 1] === '' && lines[n + 1] === '' && previousText >= 0 && (lines[previousText].charCodeAt(0) !== 9 || isTabLine(lines[previousText])) && cellsAreNumbers(line)) tabs.push(n);
+		if (!isBlank(line)) previousText = n;
+	}
 	if (tabs.length < MIN_TAB_LINES) return [];
+	// Lines of text between two TAB lines of one run: a row's labels may run to several paragraphs
+	// (rows with no numbers of their own: 2.申请人逾期… / 3.其他), empty lines do not count.
+	const textLines = (a: number, b: number) => {
+		let k = 0;
+		for (let n = a + 1; n < b && k <= MAX_GAP; n++) if (!isBlank(lines[n])) k++;
+		return k;
+	};
 	const blocks: TableBlock[] = [];
 	let from = 0;
 	for (let k = 1; k <= tabs.length; k++) {
-		if (k < tabs.length && tabs[k] - tabs[k - 1] <= MAX_GAP) continue;
+		if (k < tabs.length && textLines(tabs[k - 1], tabs[k]) <= MAX_GAP) continue;
 		if (k - from >= MIN_TAB_LINES) blocks.push(...readRun(index, tabs[from], tabs[k - 1]));
 		from = k;
 	}
@@ -49,9 +66,9 @@ export function findCopiedRowBlocks(index: LineIndex): TableBlock[] {
 function readRun(index: LineIndex, firstTab: number, lastTab: number): TableBlock[] {
 	const lines = index.lines;
 	let first = firstTab - 1;
-	while (first >= 0 && lines[first].trim() === '') first--;
+	while (first >= 0 && isBlank(lines[first])) first--;
 	let last = lastTab + 1;
-	while (last < lines.length && lines[last].trim() === '') last++;
+	while (last < lines.length && isBlank(lines[last])) last++;
 	if (first < 0 || last >= lines.length || isTabLine(lines[first]) || isTabLine(lines[last])) return [];
 	const cells: RawCell[] = [];
 	let row = 0;
@@ -66,57 +83,81 @@ function readRun(index: LineIndex, firstTab: number, lastTab: number): TableBloc
 		}
 		cell = undefined;
 	};
-	const endOf = (n: number): Position => ({ line: n, character: lines[n].length });
-	for (let n = first; n <= last; n++) {
-		const line = lines[n];
-		if (isTabLine(line)) {
-			// Empty cells, with no text of their own to write into: before a TAB with no cell before
-			// it in its row (or right after another), between the TABs of one line (`⇥ ⇥ ⇥`, cells
-			// holding a no-break space), and after the line's last TAB when a space stands there.
-			const empty = () => {
-				cells.push({ text: '', range: { start: endOf(n), end: endOf(n) }, row, unwritable: true });
-				rowCells++;
-			};
-			const pieces = line.split('\t');
-			if (!cell && (afterTab || rowCells === 0 || pieces[0] !== '')) empty();
-			flush();
-			for (let k = 1; k < pieces.length - 1; k++) empty();
-			afterTab = pieces[pieces.length - 1] === '';
-			if (!afterTab) empty();
-			blanks = 0;
-			continue;
-		}
-		if (line.trim() === '') {
-			blanks++;
-			continue;
-		}
-		// After a TAB, more than the one empty line around it says the row's last cell was empty.
-		if (afterTab && blanks > 1) {
-			cells.push({ text: '', range: { start: endOf(n - blanks - 1), end: endOf(n - blanks - 1) }, row, unwritable: true });
+	const empty = (at: Position) => {
+		cells.push({ text: '', range: { start: at, end: at }, row, unwritable: true });
+		rowCells++;
+	};
+	const tab = (at: Position, emptyBefore: boolean) => {
+		// A TAB with no cell before it in its row, or right after another, or after a no-break space: an empty cell, with no text of its own to write into.
+		if (!cell && (afterTab || rowCells === 0 || emptyBefore)) empty(at);
+		flush();
+		afterTab = true;
+	};
+	let widest = 0;
+	const text = (piece: RawCell, n: number) => {
+		// A paragraph holding only a no-break space is a cell only right after a TAB; elsewhere it is an empty paragraph of the cell before.
+		if (piece.text === '' && !afterTab) return;
+		// After a TAB, more than the one empty line around it says the row's last cell was empty —
+		// unless a number follows in a row still short of the table's widest (a cell's leading <br>s).
+		if (afterTab && blanks > 1 && !(NUMBER.test(piece.text) && rowCells < widest)) {
+			empty({ line: n - blanks - 1, character: lines[n - blanks - 1].length });
+			widest = Math.max(widest, rowCells);
 			row++;
 			rowCells = 0;
 			afterTab = false;
 		}
-		const piece = trimmedCell(line, n, 0, line.length, row);
-		// One empty line between a cell's paragraphs (商业 / 企业); more, or after a number or a heading, a row's end.
-		const joins = cell !== undefined && !afterTab && (blanks === 0 || (blanks === 1 && continuesCell(cell.text, piece.text)));
-		if (!joins && !afterTab && blanks >= 1) {
+		// A cell's paragraphs go on: lines with no empty line between (a heading never), one empty line
+		// between words (商业 / 企业), and anything after a paragraph holding only a no-break space.
+		const joins =
+			cell !== undefined &&
+			!afterTab &&
+			((cell.text === '' && blanks <= 1) || (blanks === 0 && !isHeading(piece.text) && !isHeading(cell.text)) || (blanks === 1 && continuesCell(cell.text, piece.text)));
+		// Text after text with no TAB between, and not one cell's: the next row.
+		if (!joins && !afterTab && (blanks >= 1 || cell !== undefined)) {
 			flush();
-			if (rowCells > 0 || afterTab) row++;
+			widest = Math.max(widest, rowCells);
+			if (rowCells > 0) row++;
 			rowCells = 0;
-			afterTab = false;
 		}
-		if (cell && joins) cell = { ...cell, text: joinWrapped(cell.text, piece.text), range: { start: cell.range.start, end: piece.range.end } };
+		if (cell && joins) cell = cell.text === '' ? { ...piece, row, unwritable: piece.text === '' } : { ...cell, text: joinWrapped(cell.text, piece.text), range: { start: cell.range.start, end: piece.range.end } };
 		else {
 			flush();
-			cell = { ...piece, row };
+			cell = { ...piece, row, ...(piece.text === '' ? { unwritable: true } : {}) };
 		}
 		afterTab = false;
+	};
+	for (let n = first; n <= last; n++) {
+		const line = lines[n];
+		if (isBlank(line)) {
+			blanks++;
+			continue;
+		}
+		// The line's TABs end cells; the text between them (a row copied whole: ⇥2⇥0⇥0) is cells.
+		const segments = line.split('\t');
+		let offset = 0;
+		for (let k = 0; k < segments.length; k++) {
+			const seg = segments[k];
+			if (k > 0) tab({ line: n, character: offset - 1 }, segments[k - 1].includes('\u00a0') && segments[k - 1].trim() === '');
+			const piece = trimmedCell(line, n, offset, offset + seg.length, row);
+			if (piece.text !== '') text(piece, n);
+			// A paragraph holding only a no-break space is a cell's empty paragraph; between or after TABs, an empty cell.
+			else if (seg.includes('\u00a0') && segments.length === 1) text(piece, n);
+			else if (seg.includes('\u00a0') && k === segments.length - 1) {
+				empty({ line: n, character: line.length });
+				afterTab = false;
+			}
+			offset += seg.length + 1;
+		}
 		blanks = 0;
 	}
 	flush();
 	return splitAtHeadings(cells);
 }
+
+/** An empty line (a no-break space is a cell's empty paragraph, not an empty line). */
+const isBlank = (line: string) => line.trim() === '' && !line.includes('\t') && !line.includes('\u00a0');
+
+const isHeading = (text: string) => readHeading(text, 0)?.level === 1;
 
 /** Whether a paragraph goes on the cell before it: words after words, not a number, not a section's heading. */
 function continuesCell(before: string, next: string): boolean {
@@ -128,7 +169,11 @@ const NUMBER = /^[\d０-９][\d０-９.,，%]*$/;
 /** The run's cells as blocks, cut at the rows that are a section's heading (one cell, read as a level-1 heading). */
 function splitAtHeadings(cells: RawCell[]): TableBlock[] {
 	const rows = new Map<number, RawCell[]>();
-	for (const c of cells) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+	for (const c of cells) {
+		const row = rows.get(c.row);
+		if (row) row.push(c);
+		else rows.set(c.row, [c]);
+	}
 	const blocks: TableBlock[] = [];
 	let part: RawCell[] = [];
 	const close = () => {
@@ -142,7 +187,7 @@ function splitAtHeadings(cells: RawCell[]): TableBlock[] {
 			close();
 			continue;
 		}
-		part.push(...row);
+		for (const c of row) part.push(c);
 	}
 	close();
 	return blocks;

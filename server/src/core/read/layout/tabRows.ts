@@ -34,7 +34,11 @@ export function isTabRow(line: string): boolean {
  */
 export function isBlankTabRow(line: string): boolean {
 	const first = line.indexOf('\t');
-	return first > 0 && line.slice(0, first).trim() !== '' && line.slice(0, first).trim().length <= MAX_CELL && line.slice(first).trim() === '';
+	if (first < 0) return false;
+	if (first > 0) return line.slice(0, first).trim() !== '' && line.slice(0, first).trim().length <= MAX_CELL && line.slice(first).trim() === '';
+	// Cells merged down from the rows above left empty before the label (⇥⇥2.申请人逾期…⇥⇥⇥): two TABs at least, one cell of words.
+	const filled = line.split('\t').filter((c) => c.trim() !== '');
+	return filled.length === 1 && filled[0].trim().length <= MAX_CELL && !VALUE.test(filled[0].trim()) && (line.match(/\t/g)?.length ?? 0) >= 2;
 }
 
 /** The cells of the block's lines, a row a line; a TAB at a line's end closes an empty last cell. */
