@@ -967,6 +967,11 @@ describe('pages copied by a browser, as they come (test/fixtures/layouts: Chromi
 		assert.deepEqual(errorsAndSections(text), { errors: ['balance.row-total'], sections: [] });
 		assert.ok(!checkReport(parseReport(text)).some((f) => f.code === 'table.unreadable'));
 	});
+	test('a bare number after a label (a copied table’s cell no reader took) is no page number: --fix must not delete it', () => {
+		const text = '二、主动公开政府信息情况\n\n第二十条第（六）项\n\n行政处罚\n\n37\n\n行政强制\n\n0\n\n三、收到和处理政府信息公开申请情况\n\n本年未收到申请。\n\n3\n';
+		assert.deepEqual(parseReport(text).artifacts.map((a) => a.text), ['3']);
+	});
+
 	test('headings indented with a TAB (⇥一、总体情况) are headings, not tables', () => {
 		assert.deepEqual(errorsAndSections(layout('pingtan-shsyj-2025.tab-indented.txt')), { errors: [], sections: [] });
 	});

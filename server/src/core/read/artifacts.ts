@@ -46,8 +46,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		if (inTable[n] || line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
-		// Without form feeds, a bare number alone on its line may be a table's cell the reader did not take (a page's table copied): only a page number's own forms (— 3 —, 第 3 页) are one.
-		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : DASHED_PAGE_NUMBER.test(line) && isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
+		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
 		if (!kind) continue;
 		const s = line.length - line.trimStart().length;
@@ -68,11 +67,18 @@ function cutsTag(line: string): boolean {
 const TAG_OPEN_AT_END = /<\/?[a-zA-Z][^<>]*$/;
 const ATTRIBUTES_GO_ON = /^\s*[a-zA-Z][\w-]*=["'][^<>]*["']\s*\/?>/;
 
-/** A page number stands apart from prose: between blank lines, or after the last paragraph. */
+/**
+ * A page number stands apart from prose: after a sentence's end (the last non-blank line before it
+ * ends one, or there is none), not before a number. A bare number after a label or a TAB line is a
+ * table's cell the reader did not take (a page's table copied), not a page number: deleting it
+ * would delete data.
+ */
 function isolated(index: LineIndex, n: number): boolean {
-	const prev = n > 0 ? index.lines[n - 1].trim() : '';
+	let p = n - 1;
+	while (p >= 0 && index.lines[p].trim() === '') p--;
+	const prev = p >= 0 ? index.lines[p].trim() : '';
 	const next = n + 1 < index.lineCount ? index.lines[n + 1].trim() : '';
-	const prevEndsSentence = /[。；！？]$/.test(prev) || prev === '';
+	const prevEndsSentence = /[。；！？]$/.test(prev) || (p < 0 && prev === '');
 	return prevEndsSentence && (next === '' || !/^\d/.test(next));
 }
 
