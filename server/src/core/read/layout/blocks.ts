@@ -16,7 +16,9 @@ type LineKind = 'tab' | 'tabrow' | 'tabblank' | 'pipe' | 'blank' | 'text';
 const MAX_PIPE_CELL = 300;
 
 function kindOf(line: string): LineKind {
-	if (line.includes('\t') && !hasPipe(line)) {
+	// (A line with one TAB, at its start, is an export's tab cell: the common case, kept cheap.)
+	const tab = line.indexOf('\t');
+	if (tab >= 0 && !(tab === 0 && line.indexOf('\t', 1) < 0) && !hasPipe(line)) {
 		if (isTabRow(line)) return 'tabrow';
 		if (isBlankTabRow(line)) return 'tabblank';
 	}

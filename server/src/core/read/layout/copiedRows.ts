@@ -38,11 +38,12 @@ export function findCopiedRowBlocks(index: LineIndex): TableBlock[] {
 	// A line opening with a TAB between empty lines (`⇥`, or `⇥0⇥0⇥0` where the numbers' cells hold
 	// no paragraph), after a cell's text: an export's tab cells (⇥60, a blank cell ⇥) stand line
 	// after line, each opening with its TAB.
-	let previousText = -1;
 	for (let n = 1; n + 1 < lines.length; n++) {
 		const line = lines[n];
-		if (line.charCodeAt(0) === 9 && lines[n - 1] === '' && lines[n + 1] === '' && previousText >= 0 && (lines[previousText].charCodeAt(0) !== 9 || isTabLine(lines[previousText])) && cellsAreNumbers(line)) tabs.push(n);
-		if (!isBlank(line)) previousText = n;
+		if (line.charCodeAt(0) !== 9 || lines[n - 1] !== '' || lines[n + 1] !== '') continue;
+		let p = n - 2;
+		while (p >= 0 && isBlank(lines[p])) p--;
+		if (p >= 0 && (lines[p].charCodeAt(0) !== 9 || isTabLine(lines[p])) && cellsAreNumbers(line)) tabs.push(n);
 	}
 	if (tabs.length < MIN_TAB_LINES) return [];
 	// Lines of text between two TAB lines of one run: a row's labels may run to several paragraphs
