@@ -283,6 +283,11 @@ export const LOCATED_TEXTS = {
 	single: { zh: '定位：{rules}不成立，其余各格均有成立的勾稽关系印证。', en: 'Located: {rules} fails, and its other cells are confirmed by rules that hold.' },
 	/** Two cells are wrong, and only this pair explains every failing rule. */
 	pair: { zh: '本表另一处错误在“{other}”，两处一并改正后全部成立。', en: 'The table has one more wrong cell, "{other}"; with both corrected every rule holds.' },
+	/** Text from a PDF where exchanging two neighbouring numbers, and no one cell put right, makes every rule hold. */
+	swapped: {
+		zh: '（从 PDF 提取的文本中，相邻的 {a} 与 {b} 可能顺序颠倒：两者互换后，表中各项勾稽关系均成立。）',
+		en: ' (in text extracted from a PDF, the neighbouring {a} and {b} may have changed places: exchanged, every rule of the table holds.)',
+	},
 	/** A rule that adds up a row whose numbers' columns are unknown (the extraction dropped its blank cells). */
 	columnsUnknown: {
 		zh: '（提取的文本丢掉了这一行的空白单元格，各数所在的列无法确定，但无论空白在哪里，各项之和都不变。）',

@@ -59,11 +59,7 @@ function swapThatBalances(model: ReportModel, table: BoundTable): [BoundCell, Bo
  */
 function extractionSwap(f: Finding, [a, b]: [BoundCell, BoundCell], lang: Lang): Finding {
 	const lowered = { ...readInOrder(f), severity: f.severity === 'hint' ? 'hint' : 'information' } as Finding;
-	const note =
-		lang === 'zh'
-			? `（从 PDF 提取的文本中，相邻的 ${a.text} 与 ${b.text} 可能顺序颠倒：两者互换后，表中各项勾稽关系均成立。）`
-			: ` (in text extracted from a PDF, the neighbouring ${a.text} and ${b.text} may have changed places: exchanged, every rule of the table holds.)`;
-	return { ...lowered, message: lowered.message + note };
+	return { ...lowered, message: lowered.message + formatMessage(LOCATED_TEXTS.swapped[lang], { a: a.text, b: b.text }) };
 }
 
 /**

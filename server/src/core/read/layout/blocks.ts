@@ -99,15 +99,8 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 			}
 			break;
 		}
-		const block = kind === 'tab' ? tabBlock(index, first, last) : undefined;
-		// A line that opens with a TAB, alone, with no number (⇥一、总体情况), and paragraphs so indented are text, no table;
-		// a blank table's labels (a skeleton: no number yet) are one.
-		const filled = block?.cells.filter((c) => c.text !== '') ?? [];
-		if (block && !filled.some((c) => /\d/.test(c.text) && c.text.length <= 24) && (filled.length <= 1 || filled.every((c) => /[。；]/.test(c.text)))) {
-			n = last + 1;
-			continue;
-		}
-		blocks.push(block ? block : kind === 'tabrow' ? { layout: 'tab-rows', firstLine: first, lastLine: last, cells: tabRowCells(index, first, last), rowsReliable: true } : pipeBlock(index, first, last, isLabel));
+		const block = kind === 'tab' ? tabBlock(index, first, last) : kind === 'tabrow' ? tabRowBlock(index, first, last) : pipeBlock(index, first, last, isLabel);
+		if (!(kind === 'tab' && indentedText(block))) blocks.push(block);
 		n = last + 1;
 	}
 	return blocks;
@@ -121,6 +114,20 @@ function outsideTags(line: string): string {
 function hasProseCell(line: string): boolean {
 	if (line.length <= MAX_PIPE_CELL) return false;
 	return line.split(/[|｜]/).some((cell) => cell.length > MAX_PIPE_CELL);
+}
+
+/**
+ * A line that opens with a TAB, alone and with no number (⇥一、总体情况), or paragraphs so indented:
+ * text, no table. A blank table's labels (a skeleton: no number yet) are one.
+ */
+function indentedText(block: TableBlock): boolean {
+	const filled = block.cells.filter((c) => c.text !== '');
+	if (filled.some((c) => /\d/.test(c.text) && c.text.length <= 24)) return false;
+	return filled.length <= 1 || filled.every((c) => /[。；]/.test(c.text));
+}
+
+function tabRowBlock(index: LineIndex, first: number, last: number): TableBlock {
+	return { layout: 'tab-rows', firstLine: first, lastLine: last, cells: tabRowCells(index, first, last), rowsReliable: true };
 }
 
 function tabBlock(index: LineIndex, first: number, last: number): TableBlock {
