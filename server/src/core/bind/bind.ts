@@ -1,6 +1,7 @@
 import { parseCellValue } from '../read/cellValue.ts';
 import { alignBlock, joinStrays, judgeReadable, judgeShortRows, markOrderRead, pinRowTotals, placeSparseRows, streamsOfBlock, wasAligned } from './align.ts';
 import { joinStreams, readInOrder, type TableStream } from './orderReading.ts';
+import { readBySums } from './sumReading.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
@@ -115,12 +116,13 @@ class Binder {
 		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !readDefs.has(t.def) && (t.def.required || !readSections.has(t.def.section))));
 	}
 
-	/** Tables whose numbers the aligner could not place by their labels, placed by their order where that stands (orderReading.ts). */
+	/** Tables whose numbers the aligner could not place by their labels, placed by their order (orderReading.ts) or their rows' sums (sumReading.ts) where that stands. */
 	private readInOrder(): void {
 		for (const stream of joinStreams(this.streams)) {
 			const parts = this.tables.filter((t) => t.def === stream.def);
 			if (parts.some((t) => t.layout !== 'pdf-text')) continue;
-			const read = readInOrder(stream, parts, this.labels.template.rules);
+			const rules = this.labels.template.rules;
+			const read = readInOrder(stream, parts, rules) ?? readBySums(stream, parts, rules);
 			if (!read) continue;
 			const at = parts.length > 0 ? this.tables.indexOf(parts[0]) : this.tables.length;
 			const rest = this.tables.filter((t) => t.def !== stream.def);
