@@ -85,6 +85,12 @@ export const CODES = {
 		severity: 'warning',
 		title: { zh: '统计表缺少行', en: 'Table row missing' },
 		message: { zh: '“{table}”缺少“{row}”一行。', en: 'The "{table}" table has no "{row}" row.' },
+		variants: {
+			tail: {
+				zh: '“{table}”在“{after}”一行之后就中断了：其后 {count} 行（“{first}”至“{last}”）都没有读到，表格可能被截断或尚未填完。',
+				en: 'The "{table}" table stops after its "{after}" row: the {count} rows after it ("{first}" to "{last}") are not there; the table may have been cut off or not finished.',
+			},
+		},
 	},
 	'table.cell-count': {
 		severity: 'warning',

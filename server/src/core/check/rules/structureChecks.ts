@@ -1,8 +1,8 @@
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import type { Heading, ReportModel } from '../../model.ts';
+import type { BoundRow, BoundTable, Heading, ReportModel } from '../../model.ts';
 import { rowName } from '../../features/names.ts';
 import { plainWording } from '../../bind/sectionMatch.ts';
-import { TEMPLATES, type SectionDef, type TemplateDef } from '../../templates/index.ts';
+import { TEMPLATES, type RowDef, type SectionDef, type TemplateDef } from '../../templates/index.ts';
 import { comparePositions, type Range } from '../../read/text.ts';
 
 /** Mandated sections: missing, duplicated, out of order. */
@@ -258,8 +258,19 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 			});
 			continue;
 		}
+		const tail = missingTail(table);
+		if (tail) {
+			const rowText = (d: RowDef) => (lang === 'zh' ? d.label : d.en);
+			out.push({
+				code: 'table.missing-row',
+				severity: CODES['table.missing-row'].severity,
+				message: message('table.missing-row', lang, { table: table.def.title[lang], after: rowName(tail.after, lang), count: tail.rows.length, first: rowText(tail.rows[0]), last: rowText(tail.rows[tail.rows.length - 1]) }, 'tail'),
+				range: tail.after.range.start.line === tail.after.range.end.line ? tail.after.range : { start: tail.after.range.start, end: tail.after.range.start },
+				data: { table: table.def.id, rows: tail.rows.map((r) => r.key) },
+			});
+		}
 		for (const def of table.def.rows) {
-			if (def.kind === 'group' || def.optional || table.byKey.has(def.key)) continue;
+			if (def.kind === 'group' || def.optional || table.byKey.has(def.key) || tail?.rows.includes(def)) continue;
 			out.push({
 				code: 'table.missing-row',
 				severity: CODES['table.missing-row'].severity,
@@ -389,4 +400,22 @@ function startOfReport(model: ReportModel): Range {
 	const first = model.index.lines.findIndex((l) => l.trim() !== '');
 	const line = first === -1 ? 0 : first;
 	return { start: { line, character: 0 }, end: { line, character: model.index.lines[line].length } };
+}
+
+/** Rows missing one after another up to the table's end, from which on they are said once: the table stops there. */
+const MIN_TAIL = 3;
+
+/**
+ * A table that stops before its last rows (a page cut off, a copy that ended, a draft not
+ * finished): the rows it lacks from some row to its end, and the last row it has, where they are
+ * MIN_TAIL or more. Said once, not row by row.
+ */
+function missingTail(table: BoundTable): { after: BoundRow; rows: RowDef[] } | undefined {
+	const rows = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional);
+	let k = rows.length;
+	while (k > 0 && !table.byKey.has(rows[k - 1].key)) k--;
+	const missing = rows.slice(k);
+	if (k === 0 || missing.length < MIN_TAIL) return undefined;
+	const after = table.byKey.get(rows[k - 1].key)!;
+	return { after, rows: missing };
 }

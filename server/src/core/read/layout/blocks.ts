@@ -6,6 +6,7 @@ import { findBoxDrawnBlocks } from './boxDrawn.ts';
 import { findCopiedRowBlocks } from './copiedRows.ts';
 import { findHtmlTableBlocks } from './htmlTable.ts';
 import { findPdfTextBlocks } from './pdfText.ts';
+import { findPipeLineBlocks } from './pipeLines.ts';
 import { tabCells } from './tabCells.ts';
 import { isBlankTabRow, isTabRow, tabRowCells } from './tabRows.ts';
 import type { RawCell, TableBlock } from './types.ts';
@@ -46,9 +47,13 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  */
 export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
 	const claimed = new Uint8Array(index.lineCount);
-	// Layouts whose lines no other reader should take: <table> markup, and a page's table as a browser copies it.
+	// Layouts whose lines no other reader should take: <table> markup, a page's table as a browser
+	// copies it, and cells between lines of a lone pipe.
 	const whole = [...findHtmlTableBlocks(index), ...findCopiedRowBlocks(index)];
 	for (const b of whole) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	const pipeLines = findPipeLineBlocks(index, claimed);
+	for (const b of pipeLines) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
+	whole.push(...pipeLines);
 	const blocks = [...findCellBlocks(index, isLabel, claimed), ...findBoxDrawnBlocks(index), ...whole].sort((a, b) => a.firstLine - b.firstLine);
 	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;

@@ -417,6 +417,8 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	if (tokens.length === 0) return undefined;
 	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
 	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
+	const marked = blankMarkReading(line, from, end, tokens, p, row, at);
+	if (marked) return marked;
 	// Fewer tokens than columns: some tokens are several numbers glued together. Only the last
 	// may carry a decimal part and a unit (政府集中采购 82059.2090万元: a count, then an amount).
 	// A sign opens a token (本年增/减 88-720: 88, -72, 0); it stays out of the digits and goes back on the number it opens.
@@ -469,7 +471,9 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	// the table's other rules bear out (chooseSplits), else the first.
 	const options = valid.length > 0 ? valid : fitting.slice(0, MAX_UNBALANCED_SPLITS);
 	if (options.length === 0) return undefined;
-	const inferred = all.length > 1;
+	// A page that writes an empty cell as &nbsp; leaves it among the digits (25812··11· for 258 | 12 |
+	// · | · | 1 | 1 | ·): with such marks in the run, a split into one digit a cell is one reading of two.
+	const inferred = all.length > 1 || BLANK_MARK.test(line.slice(from, end));
 	return {
 		options,
 		make: (values) => {
@@ -486,6 +490,60 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 		},
 	};
 }
+
+/**
+ * A page that writes each empty cell as &nbsp; and nothing between filled ones (`18·····18` for
+ * 18 | · | · | · | · | · | 18, `25812··11·`): each mark is a blank cell where it stands, and the
+ * digits make the other cells. Where the marks and the digits can fill the row's columns so, that
+ * is the reading (a blank counts as 0 in the row's sums); undefined where they cannot.
+ */
+function blankMarkReading(line: string, from: number, end: number, tokens: Array<[number, number]>, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
+	const marks: number[] = [];
+	let t = 0;
+	for (let k = from; k < end; k++) {
+		while (t < tokens.length && tokens[t][1] <= k) t++;
+		if (t < tokens.length && tokens[t][0] <= k) continue;
+		if (BLANK_MARK.test(line[k])) marks.push(k);
+	}
+	const needed = p.values - marks.length;
+	if (marks.length === 0 || needed < tokens.length) return undefined;
+	const texts = tokens.map(([s, e]) => line.slice(s, e));
+	if (!texts.every((x) => /^[0-9０-９]+$/.test(x))) return undefined;
+	const offsets: number[] = [];
+	const cuts = new Set<number>();
+	tokens.forEach(([s, e]) => {
+		for (let k = s; k < e; k++) offsets.push(k);
+		cuts.add(offsets.length);
+	});
+	const splits = splitDigits(texts.join('').normalize('NFKC'), needed, cuts);
+	if (splits.length === 0) return undefined;
+	const inferred = splits.length > 1;
+	const cellsOf = new Map<number[], RawCell[]>();
+	const blankSlots = new Map<number[], Set<number>>();
+	const rows: number[][] = [];
+	for (const split of splits) {
+		const numbers: Array<{ at: number; cell: RawCell; value: number }> = [];
+		let d = 0;
+		for (const v of split) {
+			const len = String(v).length;
+			numbers.push({ at: offsets[d], cell: at(offsets[d], offsets[d + len - 1] + 1, row, inferred), value: v });
+			d += len;
+		}
+		const blanks = marks.map((m) => ({ at: m, cell: { ...at(m, m, row, inferred), unwritable: true }, value: 0 }));
+		const ordered = [...numbers, ...blanks].sort((a, b) => a.at - b.at);
+		const values = ordered.map((x) => x.value);
+		cellsOf.set(values, ordered.map((x) => x.cell));
+		blankSlots.set(values, new Set(ordered.flatMap((x, k) => (x.cell.text === '' ? [k] : []))));
+		rows.push(values);
+	}
+	// A blank total says nothing of its items (the page may leave every 总计 blank): its sum tests no split.
+	const valid = rows.filter((vals) => p.rowRules.every(([target, ...terms]) => blankSlots.get(vals)!.has(target) || vals[target] === terms.reduce((a, k) => a + vals[k], 0)));
+	const options = valid.length > 0 ? valid : rows.slice(0, MAX_UNBALANCED_SPLITS);
+	return { options, make: (values) => cellsOf.get(values) ?? [] };
+}
+
+/** What a page writes in an empty cell (&nbsp;, an ideographic space), as distinct from the spaces between cells. */
+const BLANK_MARK = /[\u00a0\u3000]/;
 
 /** A value as squashed web text writes it: digits, a decimal part, a unit right after (2笔, 984361元, 82059.2090万元). */
 const VALUE_TOKEN = /[-－]?[0-9０-９]+(?:[.,][0-9０-９]+)*(?:人次|万元|[件条个次人篇项起份笔元])?/g;

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkReport, parseReport } from '../server/src/core/index.ts';
+import { tableValues } from './helpers.ts';
+
+const read = (name: string) => readFileSync(join(__dirname, 'fixtures', 'layouts', name), 'utf8');
+
+describe('cells between lines of a lone pipe (a site\'s table written out a cell a line)', () => {
+	const text = read('xinjiang-nlk-zhen-2023.pipe-lines.txt');
+	const model = parseReport(text);
+
+	test('every table of 主动公开 and the rows of Table 2 up to where the text stops are read, a wrapped header (商业 / 企业) one cell', () => {
+		const values = Object.fromEntries(tableValues(model).map((t) => [t.id, t.rows]));
+		assert.deepEqual(values['active.rules'], { regulations: [0, 0, 6], normativeDocuments: [0, 0, 0] });
+		assert.deepEqual(values['active.enforcement'], { penalties: [0], coercion: [0] });
+		assert.deepEqual(values['active.fees'], { fees: [0] });
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.equal(requests.layout, 'cell-per-line');
+		assert.deepEqual(requests.rows.map((r) => r.def.key).slice(0, 4), ['R1', 'R2', 'R3.1', 'R3.2']);
+		assert.ok(requests.rows.every((r) => r.valueCount === 7));
+	});
+
+	test('the section heading between two tables stays a heading, not a cell', () => {
+		assert.ok(model.headings.some((h) => h.section?.key === 'requests' && h.range.start.line === 64));
+	});
+
+	test('a table that stops before its last rows is said once, where it stops, not row by row', () => {
+		const rows = checkReport(model).filter((f) => f.code === 'table.missing-row');
+		assert.equal(rows.length, 1);
+		assert.match(rows[0].message, /在“5\.属于三类内部事务信息”一行之后就中断了：其后 16 行/);
+		assert.equal(rows[0].range.start.line, 220);
+		assert.deepEqual(rows[0].data?.rows, requestsTail(model));
+		const en = checkReport(model, { lang: 'en' }).find((f) => f.code === 'table.missing-row')!;
+		assert.match(en.message, /stops after its "internal affairs" row: the 16 rows after it/);
+	});
+
+	test('a row or two missing inside a table are still each named', () => {
+		const cut = text.split('\n');
+		// Take 二、上年结转 (its label and seven numbers with their pipes) out.
+		const at = cut.findIndex((l) => l.startsWith('二、上年结转'));
+		cut.splice(at, 16);
+		const rows = checkReport(parseReport(cut.join('\n'))).filter((f) => f.code === 'table.missing-row');
+		assert.ok(rows.some((f) => f.message.includes('二、上年结转政府信息公开申请数量')), rows.map((f) => f.message).join('\n'));
+	});
+});
+
+function requestsTail(model: ReturnType<typeof parseReport>): string[] {
+	const table = model.tables.find((t) => t.def.id === 'requests')!;
+	const rows = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional);
+	return rows.filter((r) => !table.byKey.has(r.key)).map((r) => r.key);
+}
+
+describe('web text whose page writes an empty cell as one NBSP and nothing between filled cells', () => {
+	const text = read('shanghai-szfbgt-2019.textcontent.txt');
+	const model = parseReport(text);
+	const requests = model.tables.find((t) => t.def.id === 'requests')!;
+	const row = (key: string) => [...(requests.byKey.get(key)?.cells.values() ?? [])].map((c) => (c.text === '' ? null : Number(c.text)));
+
+	test('each mark is a blank cell where it stands: rows the digits alone could not fill are read', () => {
+		assert.deepEqual(row('R2'), [18, null, null, null, null, null, 18]);
+		assert.deepEqual(row('R3.3.1'), [14, null, null, null, null, null, null]);
+		assert.deepEqual(row('R3.3.8'), [10, 2, null, null, null, null, null]);
+		assert.deepEqual(row('R1'), [821, 35, null, null, 2, 1, 859]);
+		assert.deepEqual(row('R4'), [72, null, null, null, null, null, 72]);
+	});
+
+	test('no error: a split of glued digits that is one reading of several (25812··11·) is never certain', () => {
+		const findings = checkReport(model);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+		for (const c of requests.byKey.get('R3.1')!.cells.values()) assert.ok(c.inferred);
+		// The page leaves most rows' 总计 blank: that is what is reported of them.
+		assert.ok(findings.some((f) => f.code === 'cell.blank-total' && f.message.includes('1.属于国家秘密') && f.message.includes('14')));
+	});
+
+	test('a blank cell from a mark is never written to', () => {
+		const blanks = [...requests.byKey.get('R2')!.cells.values()].filter((c) => c.text === '');
+		assert.equal(blanks.length, 5);
+		assert.ok(blanks.every((c) => c.unwritable));
+	});
+});
