@@ -45,3 +45,13 @@ describe('numbers beyond what a double holds', () => {
 		assert.ok(!applyEdits(text, fixAllEdits(model)).includes('9007199254740992'));
 	});
 });
+
+describe('a change written in words (the 2019 format\'s 本年增/减 column)', () => {
+	it('减4 is −4 and 增3 is 3; the words alone are no number', () => {
+		assert.deepEqual(parseCellValue('减4'), { kind: 'number', value: -4, notes: ['negative'] });
+		assert.deepEqual(parseCellValue('增3'), { kind: 'number', value: 3, notes: [] });
+		assert.equal(parseCellValue('减0.5').value, -0.5);
+		assert.equal(parseCellValue('减').kind, 'invalid');
+		assert.equal(parseCellValue('增加').kind, 'invalid');
+	});
+});

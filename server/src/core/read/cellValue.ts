@@ -48,6 +48,9 @@ function parseCellValueUncached(raw: string): CellValue {
 			notes.push('unit');
 		}
 	}
+	// The 2019 format's 本年增/减 column writes a change in words: 减4 is −4, 增3 is 3.
+	const change = /^([增减])(?=[\d.])/.exec(t);
+	if (change) t = (change[1] === '减' ? '-' : '+') + t.slice(1);
 	let m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
 	if (m) {
 		const significant = (m[2].replace(/,/g, '') + (m[3] ?? '').slice(1).replace(/0+$/, '')).replace(/^0+/, '');
