@@ -120,7 +120,8 @@ const NONE: Overrides = new Map();
 
 /** A term's value: a blank input counts as 0; a blank total or an unreadable cell has no value. */
 export function termValue(cell: BoundCell, derived: Set<string>, overrides: Overrides = NONE): number | undefined {
-	const over = overrides.get(cellKey(cell));
+	// (No key is built to look up where nothing overrides: most evaluations have no overrides.)
+	const over = overrides.size === 0 ? undefined : overrides.get(cellKey(cell));
 	if (over !== undefined) return over;
 	if (cell.value.kind === 'number') return cell.value.value!;
 	if (cell.value.kind === 'blank' && !derived.has(cellKey(cell))) return 0;
@@ -147,7 +148,7 @@ export function evaluate(instance: RuleInstance, derived: Set<string>, overrides
 		const expected = sumOf(instance.terms, derived, overrides);
 		if (expected === undefined) return { status: 'unverifiable', instance };
 		const target = instance.target!;
-		const over = overrides.get(cellKey(target));
+		const over = overrides.size === 0 ? undefined : overrides.get(cellKey(target));
 		if (over === undefined && target.value.kind === 'blank') return { status: 'blank-target', instance, expected };
 		if (over === undefined && target.value.kind !== 'number') return { status: 'unverifiable', instance };
 		const actual = over ?? target.value.value!;

@@ -170,11 +170,12 @@ function breaks(d: TableDiagnosis, overrides: Overrides, repair: Repair, counts:
 
 /** The rule as Σ coefficient × value = 0: a sum's target +1 and its terms −1; an equation's left +1, right −1. */
 function coefficient(inst: RuleInstance, cell: BoundCell): number {
-	const key = cellKey(cell);
+	// The same cell as cellKey tells it (row and column keys hold no NUL), without building keys.
+	const { row, column } = cell;
 	let c = 0;
-	if (inst.target && cellKey(inst.target) === key) c += 1;
-	for (const t of inst.terms) if (cellKey(t) === key) c += inst.rule.kind === 'sum' ? -1 : 1;
-	for (const t of inst.right) if (cellKey(t) === key) c -= 1;
+	if (inst.target && inst.target.row === row && inst.target.column === column) c += 1;
+	for (const t of inst.terms) if (t.row === row && t.column === column) c += inst.rule.kind === 'sum' ? -1 : 1;
+	for (const t of inst.right) if (t.row === row && t.column === column) c -= 1;
 	return c;
 }
 
