@@ -369,6 +369,23 @@ function segmentLabel(s: Segment): LabelForm {
 	return labelForm(s.label.map((c) => c.text).join('').slice(0, 120));
 }
 
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+/** The UTF-16 units of the text marked last (`unitMarksOf`), each set to the current generation. */
+const UNIT_MARKS = new Uint32Array(65536);
+let unitMarksGen = 0;
+let unitMarksOf: string | undefined;
+
+/** Marks the units of `text` (where not the text marked last): UNIT_MARKS[u] === unitMarksGen says u occurs in it. */
+function markUnits(text: string): void {
+	if (text === unitMarksOf) return;
+	if (++unitMarksGen === 0xffffffff) {
+		UNIT_MARKS.fill(0);
+		unitMarksGen = 1;
+	}
+	for (let i = 0; i < text.length; i++) UNIT_MARKS[text.charCodeAt(i)] = unitMarksGen;
+	unitMarksOf = text;
+}
+
 /** How well a segment's words spell a row's label: undefined when they do not. */
 function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverage: number } | undefined {
 	let best: { score: number; coverage: number } | undefined;
@@ -376,7 +393,13 @@ function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverag
 		if (f.core.length === 0) continue;
 		// The share of the label's characters the words contain at all bounds what they can spell (cheaper than the LCS).
 		let present = 0;
-		for (const ch of f.core) if (form.core.includes(ch)) present++;
+		if (HAS_SURROGATE.test(f.core)) {
+			for (const ch of f.core) if (form.core.includes(ch)) present++;
+		} else {
+			// (Each character of the label one UTF-16 unit: looked up in the words' units, marked once for all rows.)
+			markUnits(form.core);
+			for (let i = 0; i < f.core.length; i++) if (UNIT_MARKS[f.core.charCodeAt(i)] === unitMarksGen) present++;
+		}
 		if (present / f.core.length < MIN_COVERAGE_WITH_ORDINAL) continue;
 		const common = lcs(form.core, f.core);
 		const coverage = common / f.core.length;
