@@ -148,7 +148,10 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	for (let k = 0; k + 1 < compact.length; k++) {
 		const c = compact.charCodeAt(k);
 		if (!pairs.first[c]) continue;
-		const key = c * 65536 + compact.charCodeAt(k + 1);
+		const d = compact.charCodeAt(k + 1);
+		// (Most pairs are no needle's: the filter rules them out before the set is asked.)
+		if (!pairs.filter[pairHash(c, d)]) continue;
+		const key = pairKey(c, d);
 		if (!pairs.keys.has(key)) continue;
 		const list = pairsAt.get(key);
 		if (list) list.push(k);
@@ -158,9 +161,17 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		const n = NEEDLES.get(p.re);
 		const needle = n?.needle ?? '';
 		if (n && needle.length >= 2) {
-			const list = pairsAt.get(needle.charCodeAt(0) * 65536 + needle.charCodeAt(1));
+			const list = pairsAt.get(pairKey(needle.charCodeAt(0), needle.charCodeAt(1)));
 			if (!list) continue;
-			const places = needle.length === 2 ? list : list.filter((k) => compact.startsWith(needle, k));
+			let places = list;
+			if (needle.length > 2) {
+				// The places where the rest of the needle follows its first pair (compact.startsWith(needle, k)).
+				places = [];
+				next: for (const k of list) {
+					for (let j = 2; j < needle.length; j++) if (compact.charCodeAt(k + j) !== needle.charCodeAt(j)) continue next;
+					places.push(k);
+				}
+			}
 			if (places.length > 0) labelMatches(line, offsets, places, n, (start, end) => hits.push({ start, end, pattern: p }));
 			continue;
 		}
@@ -198,18 +209,35 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	return kept;
 }
 
-/** The first two characters of the labels' needles (of two or more), and which characters open one. */
-const PAIRS = new WeakMap<LabelPattern[], { keys: Set<number>; first: Uint8Array }>();
+/** Two UTF-16 units as one key: a 32-bit integer (a small integer to V8, where c * 65536 + d was a heap number). */
+function pairKey(c: number, d: number): number {
+	return (c << 16) | d;
+}
 
-function needlePairs(patterns: LabelPattern[]): { keys: Set<number>; first: Uint8Array } {
+/** A pair's slot in NeedlePairs.filter. */
+function pairHash(c: number, d: number): number {
+	return (c * 31 + d) & 0xffff;
+}
+
+/** The first two characters of the labels' needles (of two or more), which characters open one, and which slots (pairHash) the pairs fill. */
+interface NeedlePairs {
+	keys: Set<number>;
+	first: Uint8Array;
+	filter: Uint8Array;
+}
+
+const PAIRS = new WeakMap<LabelPattern[], NeedlePairs>();
+
+function needlePairs(patterns: LabelPattern[]): NeedlePairs {
 	let pairs = PAIRS.get(patterns);
 	if (!pairs) {
-		pairs = { keys: new Set(), first: new Uint8Array(65536) };
+		pairs = { keys: new Set(), first: new Uint8Array(65536), filter: new Uint8Array(65536) };
 		for (const p of patterns) {
 			const needle = NEEDLES.get(p.re)?.needle ?? '';
 			if (needle.length < 2) continue;
-			pairs.keys.add(needle.charCodeAt(0) * 65536 + needle.charCodeAt(1));
+			pairs.keys.add(pairKey(needle.charCodeAt(0), needle.charCodeAt(1)));
 			pairs.first[needle.charCodeAt(0)] = 1;
+			pairs.filter[pairHash(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
 		}
 		PAIRS.set(patterns, pairs);
 	}
