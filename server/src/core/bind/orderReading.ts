@@ -130,18 +130,7 @@ function rowsFilled(def: TableDef, count: number, width: number): RowDef[] | und
 
 function build(stream: TableStream<TableDef>, rows: RowDef[], columns: TableDef['columns']): BoundTable {
 	const first = stream.values[0].range;
-	const table: BoundTable = {
-		def: stream.def,
-		layout: 'pdf-text',
-		range: stream.anchor ? span(stream.anchor, first) : first,
-		anchorRange: stream.anchor,
-		rows: [],
-		byKey: new Map(),
-		headers: [],
-		duplicateRows: [],
-		inferred: true,
-		readInOrder: true,
-	};
+	const table = emptyOrderRead(stream.def, stream.anchor ? span(stream.anchor, first) : first, stream.anchor);
 	rows.forEach((def, i) => {
 		const values = stream.values.slice(i * columns.length, (i + 1) * columns.length);
 		const label = stream.labels.get(def.key) ?? [];
@@ -165,6 +154,11 @@ function build(stream: TableStream<TableDef>, rows: RowDef[], columns: TableDef[
 		table.range = span(table.range, row.range);
 	});
 	return table;
+}
+
+/** A table of the text extracted from a PDF, read from its numbers' order (or its rows' sums), with no rows yet: its cells inferred, its findings lowered, never fixed. */
+export function emptyOrderRead(def: TableDef, range: Range, anchor: Range | undefined): BoundTable {
+	return { def, layout: 'pdf-text', range, anchorRange: anchor, rows: [], byKey: new Map(), headers: [], duplicateRows: [], inferred: true, readInOrder: true };
 }
 
 const span = rangeUnion;

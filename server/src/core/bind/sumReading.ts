@@ -4,7 +4,7 @@ import type { BoundCell, BoundRow, BoundTable } from '../model.ts';
 import { diagnoseWith, type TableDiagnosis } from '../check/locate.ts';
 import { cellKey } from '../check/balance.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
-import type { TableStream } from './orderReading.ts';
+import { emptyOrderRead, type TableStream } from './orderReading.ts';
 
 /**
  * Plain `pdftotext` of a table whose page leaves input cells blank where they are zero writes each
@@ -187,22 +187,11 @@ function build(stream: TableStream<TableDef>, parts: BoundTable[], rows: RowDef[
 	const first = stream.values[0].range;
 	// (The table the aligner read knows where its title stood; the stream only where its first evidence did.)
 	const anchor = parts.length > 0 ? parts.find((p) => p.anchorRange)?.anchorRange : stream.anchor;
-	const table: BoundTable = {
-		def: stream.def,
-		layout: 'pdf-text',
-		range: [anchor, parts[0]?.range].reduce<typeof first>((r, x) => (x ? span(x, r) : r), first),
-		anchorRange: anchor,
-		rows: [],
-		byKey: new Map(),
-		headers: [],
-		duplicateRows: [],
-		inferred: true,
-		readInOrder: true,
-		// The items' columns are still not known: the table is said unreadable, as before.
-		unreadable: parts.find((p) => p.unreadable)?.unreadable ?? {
-			zh: '行标签与数值被分开提取，且空白单元格未留下，各项所在的列无法确定',
-			en: 'row labels were extracted apart from the numbers and blank cells were dropped, so which column each item is in cannot be known',
-		},
+	const table = emptyOrderRead(stream.def, [anchor, parts[0]?.range].reduce<typeof first>((r, x) => (x ? span(x, r) : r), first), anchor);
+	// The items' columns are still not known: the table is said unreadable, as before.
+	table.unreadable = parts.find((p) => p.unreadable)?.unreadable ?? {
+		zh: '行标签与数值被分开提取，且空白单元格未留下，各项所在的列无法确定',
+		en: 'row labels were extracted apart from the numbers and blank cells were dropped, so which column each item is in cannot be known',
 	};
 	const totalKey = columns[columns.length - 1].key;
 	rows.forEach((def, i) => {
