@@ -2,7 +2,7 @@ import { parseCellValue } from '../read/cellValue.ts';
 import { comparePositions, rangeUnion } from '../read/text.ts';
 import type { BoundCell, BoundRow, BoundTable } from '../model.ts';
 import { diagnoseWith, type TableDiagnosis } from '../check/locate.ts';
-import { cellKey } from '../check/balance.ts';
+import { cellKey, roundSum } from '../check/balance.ts';
 import type { BalanceRule, RowDef, TableDef } from '../templates/index.ts';
 import { emptyOrderRead, type TableStream } from './orderReading.ts';
 
@@ -20,7 +20,7 @@ import { emptyOrderRead, type TableStream } from './orderReading.ts';
  * an unknown column. The table stays said unreadable: the items' columns are still unknown.
  */
 
-/** Distinct cuts kept per place of the search; more than this is no telling which one the page had. */
+/** Distinct likeliest cuts, beyond which there is no telling which one the page had. */
 const MAX_CUTS = 16;
 
 /** A row's share of the numbers: values[start, end). */
@@ -99,7 +99,7 @@ function addsUp(values: number[], start: number, end: number): boolean {
 	if (end === start) return true;
 	let sum = 0;
 	for (let i = start; i < end - 1; i++) sum += values[i];
-	return Math.abs(Math.round(sum * 1e6) / 1e6 - values[end - 1]) < 1e-9;
+	return Math.abs(roundSum(sum) - values[end - 1]) < 1e-9;
 }
 
 /**
@@ -187,7 +187,9 @@ function build(stream: TableStream<TableDef>, parts: BoundTable[], rows: RowDef[
 	const first = stream.values[0].range;
 	// (The table the aligner read knows where its title stood; the stream only where its first evidence did.)
 	const anchor = parts.length > 0 ? parts.find((p) => p.anchorRange)?.anchorRange : stream.anchor;
-	const table = emptyOrderRead(stream.def, [anchor, parts[0]?.range].reduce<typeof first>((r, x) => (x ? span(x, r) : r), first), anchor);
+	let range = anchor ? span(anchor, first) : first;
+	if (parts[0]) range = span(parts[0].range, range);
+	const table = emptyOrderRead(stream.def, range, anchor);
 	// The items' columns are still not known: the table is said unreadable, as before.
 	table.unreadable = parts.find((p) => p.unreadable)?.unreadable ?? {
 		zh: '行标签与数值被分开提取，且空白单元格未留下，各项所在的列无法确定',

@@ -494,7 +494,7 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 		});
 	};
 	const fitting = negativeAt.size > 0 && all.some(signFits) ? all.filter(signFits) : all;
-	const valid = fitting.filter((v) => ((vals) => p.rowRules.every(([t, ...terms]) => vals[t] === terms.reduce((a, k) => a + vals[k], 0)))(signed_(v)));
+	const valid = fitting.filter((v) => rowRulesHold(p, signed_(v)));
 	// With no split that balances, the row is shown unbalanced (as a guess), not lost: the split
 	// the table's other rules bear out (chooseSplits), else the first.
 	const options = valid.length > 0 ? valid : fitting.slice(0, MAX_UNBALANCED_SPLITS);
@@ -565,9 +565,14 @@ function blankMarkReading(line: string, from: number, end: number, tokens: Array
 		rows.push(values);
 	}
 	// A blank total says nothing of its items (the page may leave every 总计 blank): its sum tests no split.
-	const valid = rows.filter((vals) => p.rowRules.every(([target, ...terms]) => blankSlots.get(vals)!.has(target) || vals[target] === terms.reduce((a, k) => a + vals[k], 0)));
+	const valid = rows.filter((vals) => rowRulesHold(p, vals, blankSlots.get(vals)));
 	const options = valid.length > 0 ? valid : rows.slice(0, MAX_UNBALANCED_SPLITS);
 	return { options, make: (values) => cellsOf.get(values) ?? [] };
+}
+
+/** Whether a row's values keep its own sums; a sum whose total is one of `blank` (a cell left empty) tests nothing. */
+function rowRulesHold(p: LabelPattern, vals: number[], blank?: Set<number>): boolean {
+	return p.rowRules.every(([target, ...terms]) => blank?.has(target) || vals[target] === terms.reduce((a, k) => a + vals[k], 0));
 }
 
 /** What a page writes in an empty cell (&nbsp;, an ideographic space), as distinct from the spaces between cells. */
