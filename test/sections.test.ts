@@ -366,3 +366,36 @@ describe('Kangxi radicals for ideographs (PDFs printed by browsers: ⼀、总体
 		assert.equal(model.index.lines[first.line].slice(first.range.start.character, first.range.start.character + 1), '\u2f00');
 	});
 });
+
+describe('the items the format lists under 总体情况 are not sections (a report cut short, or a draft written top-down)', () => {
+	for (const name of ['zhejiang-tongxiang-szf-2024.opening.txt', 'hubei-wuhan-hongshan-qzf-2023.opening.txt']) {
+		test(`${name}: （一）主动公开情况 （二）依申请公开情况 under 一、总体情况 stay its own`, () => {
+			const text = structure(name);
+			const model = parseReport(text);
+			assert.deepEqual(sectionKeys(text), ['overview']);
+			const fs = checkReport(model);
+			// Neither a wording note renaming them as sections 二/三, nor "section 二 is there without its heading".
+			assert.deepEqual(fs.filter((f) => f.code === 'section.wording' || f.code === 'section.untitled'), []);
+			// The tables this opening lacks are missing, said where the document starts, not under 总体情况's items.
+			for (const f of fs.filter((f) => f.code === 'table.missing')) assert.equal(f.range.start.line, 0);
+		});
+	}
+
+	test('a draft stopped inside 总体情况: its items are not sections, the sections after it are missing', () => {
+		const lines = SEED.split('\n');
+		const draft = [...lines.slice(0, 2), '（一）主动公开情况', lines[3], '（二）依申请公开情况', lines[7]].join('\n');
+		assert.deepEqual(sectionKeys(draft), ['overview']);
+		const fs = check(draft);
+		assert.deepEqual(fs.filter((f) => f.code === 'section.wording' || f.code === 'section.untitled'), []);
+	});
+
+	test('a report that numbers its six sections （一）…（六） still has them (no first-level heading names a section)', () => {
+		let numbered = SEED;
+		const ordinals = ['一', '二', '三', '四', '五', '六'];
+		for (const h of parseReport(SEED).headings.filter((h) => h.section && h.level === 1)) {
+			const at = ordinals.indexOf(h.ordinal.trim()[0]);
+			numbered = replaceLine(numbered, SEED.split('\n')[h.line], `（${ordinals[at]}）${h.title}`);
+		}
+		assert.deepEqual(sectionKeys(numbered), KEYS);
+	});
+});

@@ -285,7 +285,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	let primary = 1;
 	let chosen = atLevel(1);
 	let alignment = alignInOrder(chosen.map(alignable), sections.length);
-	const second = atLevel(2);
+	const second = subItemsOfNone(atLevel(2), chosen, alignment.assignment);
 	const alignment2 = alignInOrder(second.map(alignable), sections.length);
 	if (alignment2.matched > alignment.matched || (alignment2.matched === alignment.matched && alignment2.score > alignment.score + 1e-9)) {
 		[primary, chosen, alignment] = [2, second, alignment2];
@@ -326,6 +326,22 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	}
 	untitledSections(candidates, sections, primary, found);
 	return candidates.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
+}
+
+/**
+ * The second-level candidates that are not sub-items of a mandated section's first-level heading.
+ * Some reports number their six sections （一）…（六）, so that level may win; but under 一、总体情况
+ * the 2021 format's own items are （一）主动公开情况 （二）依申请公开情况…, which read like sections
+ * 二 and 三: in a report cut short or still being written, they would outnumber the real headings.
+ */
+function subItemsOfNone(second: Candidate[], first: Candidate[], firstAssignment: number[]): Candidate[] {
+	if (!firstAssignment.some((j) => j !== -1)) return second;
+	// Both lists are in document order: one walk finds each candidate's first-level heading, the last before it.
+	let k = -1;
+	return second.filter((c) => {
+		while (k + 1 < first.length && comparePositions(first[k + 1].heading.range.start, c.heading.range.start) < 0) k++;
+		return k === -1 || firstAssignment[k] === -1;
+	});
 }
 
 /**
@@ -384,6 +400,13 @@ const UNTITLED_SIMILARITY = 0.7;
  */
 function untitledSections(candidates: Candidate[], sections: TemplateDef['sections'], primary: number, found: Set<string>): void {
 	const order = candidates.filter((c) => !c.heading.unnumbered && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section));
+	// Under 一、总体情况, （一）主动公开情况 is one of the items the format lists there, not section 二 without its heading.
+	const ownItem = new Array<boolean>(order.length).fill(false);
+	let parent: Heading | undefined;
+	order.forEach((c, i) => {
+		if (c.heading.level === primary) parent = c.heading;
+		else ownItem[i] = !!parent?.section?.subItems?.some((w) => c.heading.title.includes(w));
+	});
 	sections.forEach((s, j) => {
 		if (found.has(s.key) || !s.required) return;
 		const before = sections.slice(0, j).map((x) => x.key);
@@ -396,9 +419,9 @@ function untitledSections(candidates: Candidate[], sections: TemplateDef['sectio
 			if (key && after.includes(key) && to === order.length) to = i;
 		});
 		for (let i = from + 1; i < to; i++) {
-			if (order[i].heading.level !== primary + 1) continue;
+			if (order[i].heading.level !== primary + 1 || ownItem[i]) continue;
 			let title = '';
-			for (let k = i; k < Math.min(i + 3, to) && order[k].heading.level === primary + 1; k++) {
+			for (let k = i; k < Math.min(i + 3, to) && order[k].heading.level === primary + 1 && !ownItem[k]; k++) {
 				title += order[k].heading.title;
 				if (sectionSimilarity(title, s) >= UNTITLED_SIMILARITY) {
 					const h = order[i].heading;

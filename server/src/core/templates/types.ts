@@ -115,6 +115,12 @@ export interface SectionDef {
 	 */
 	variants?: string[];
 	required: boolean;
+	/**
+	 * Words of the sub-items the format lists under this section (总体情况: 主动公开, 依申请公开,
+	 * 政府信息管理, 平台建设, 监督保障): a sub-heading under it with one of them is its own, never
+	 * a section of its own that lacks a heading.
+	 */
+	subItems?: string[];
 	/** Heading levels at which the section may appear (1 = 一、, 2 = （一）). */
 	levels: number[];
 }
