@@ -86,3 +86,15 @@ describe('a label broken by a line break inside a piped cell', () => {
 		assert.deepEqual(tableValues(parseReport(text)), tableValues(parseReport(readSeed('003_6d0cd6ca3bfdf8d5.txt'))));
 	});
 });
+
+describe('a pipe row short of a cell (a web table that lost one)', () => {
+	test('says which column each number is in is unknown, not that cells ran together', () => {
+		const text = readSeed('003_6d0cd6ca3bfdf8d5.txt').replace('2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||', '2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0');
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count').length, 1);
+		const inferred = findings.filter((f) => f.code === 'table.inferred');
+		assert.equal(inferred.length, 1);
+		assert.match(inferred[0].message, /数值个数与模板不符/);
+		assert.doesNotMatch(inferred[0].message, /粘连/);
+	});
+});

@@ -587,6 +587,11 @@ const ROWS_BY_ORDER = {
 	en: 'some row labels could not be read, and the rows of their numbers were inferred from the template\'s order of rows',
 };
 
+const CELL_COUNT_OFF = {
+	zh: '有的行数值个数与模板不符，无法确定各数值属于哪一列',
+	en: "some rows have more or fewer numbers than the template's columns, so which column each belongs to is not known",
+};
+
 const NUMBERS_ON_SEVERAL_LINES = {
 	zh: '有的行的数值分在几行文字里，与各列的位置对不上，其所在的列按先后顺序推定',
 	en: "some rows' numbers stand on several lines and not under the columns, so their columns were inferred from their order",
@@ -697,7 +702,10 @@ export function judgeShortRows(table: BoundTable): void {
 	if (short.length < MIN_SHORT_ROWS || short.length * 3 < valued.length) {
 		// A row short of cells read left to right is a guess where its numbers stand.
 		for (const r of short) for (const c of r.cells.values()) c.inferred = true;
-		if (short.length > 0) table.inferred = true;
+		if (short.length > 0) {
+			table.inferred = true;
+			table.inferredWhy ??= CELL_COUNT_OFF;
+		}
 		return;
 	}
 	// The row binder matched these labels to the template's rows.
