@@ -50,3 +50,35 @@ describe('fees in 六 (2021 format)', () => {
 		assert.deepEqual(fees(withBody('other', '2023年，我局未收取政府信息公开信息处理费。')), []);
 	});
 });
+
+describe('the blank template (what a drafter opens first)', () => {
+	test('a section that holds only the template\'s instruction （文字描述） says nothing', () => {
+		for (const key of ['problems', 'other']) {
+			const found = empty(withBody(key, '（文字描述）'));
+			assert.deepEqual(found.map((f) => f.data?.what), ['placeholder'], key);
+			assert.match(found[0].message, /（文字描述）/);
+		}
+		// A sentence that starts like an instruction and goes on is text.
+		assert.deepEqual(empty(withBody('problems', '文字描述不够具体、数据更新不及时是本年度存在的主要问题，明年将逐项整改落实到位。')), []);
+	});
+
+	test('a table whose every cell is blank is said once, as not filled in; one 0 makes it filled', () => {
+		const text = readSeed(SEEDS[3]);
+		const lines = text.split('\n');
+		const model = parseReport(text);
+		const table = model.tables.find((t) => t.def.id === 'requests')!;
+		const blanked = lines.map((line, n) => (n >= table.range.start.line && n <= table.range.end.line ? line.replace(/\|\s*\d+\s*(?=\|)/g, '|  ') : line));
+		const blank = (t: string) => checkReport(parseReport(t)).filter((f) => f.code === 'table.blank');
+		const found = blank(blanked.join('\n'));
+		assert.equal(found.length, 1);
+		assert.equal(found[0].data?.table, 'requests');
+		assert.equal(found[0].severity, 'warning');
+		// Nothing else about that table: no blank totals, no missing rows.
+		assert.deepEqual(checkReport(parseReport(blanked.join('\n'))).filter((f) => f.range.start.line >= table.range.start.line && f.range.start.line <= table.range.end.line && f.code !== 'table.blank'), []);
+		const oneZero = blanked.slice();
+		const row = oneZero.findIndex((l) => l.startsWith('一、本年新收'));
+		oneZero[row] = oneZero[row].replace('|  ', '| 0 ');
+		assert.deepEqual(blank(oneZero.join('\n')), []);
+		assert.deepEqual(blank(text), []);
+	});
+});

@@ -107,6 +107,11 @@ export const CODES = {
 		title: { zh: '模板中没有的行', en: 'Row not in the template' },
 		message: { zh: '“{row}”不是{template}中的行，未纳入勾稽核对。', en: '"{row}" is not a row of the {template}; it is not part of any balance check.' },
 	},
+	'table.blank': {
+		severity: 'warning',
+		title: { zh: '表格尚未填写', en: 'Table not filled in' },
+		message: { zh: '“{table}”的单元格全部空白：表格尚未填写（本年没有发生的事项应填 0）。', en: 'Every cell of "{table}" is blank: the table has not been filled in (write 0 for what did not happen this year).' },
+	},
 	'table.inferred': {
 		severity: 'information',
 		title: { zh: '表格数值系推断', en: 'Table values inferred' },

@@ -8,6 +8,17 @@ import { CODES, message, type Finding, type Lang } from '../findings.ts';
 const NOTHING = /^(?:无|暂无|没有|无此项|本年度无|本年无|无相关情况|无相关内容|略)$/;
 const BARE = /[\s\u3000，。、；：！？,.;:!?（）()“”"'‘’\-—_]/g;
 const MAY_BE_NOTHING = new Set(['other']);
+/** The template's own instruction left in place of the text, in its brackets: （文字描述）, （此处填写…）, （请填写…）. */
+const PLACEHOLDER_LINE = /^[（(]\s*(?:文字描述|此处填写|请填写|请在此处|填写说明|待填写|待补充|在此处填写)[^（()）\n]*[）)]$/;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_LINE.source.slice(1, -1));
+/** Most characters after the instruction that still leave it alone (stray words a PDF extraction put there), not counting spaces and punctuation. */
+const MAX_AFTER_PLACEHOLDER = 24;
+
+function isPlaceholder(body: string): boolean {
+	// (Lines of markup alone, the ** that closes a Markdown heading, come first in some routes.)
+	const [first = '', ...rest] = body.split('\n').map((l) => l.trim()).filter((l) => l.replace(/[*_#>\s\u3000]/g, '') !== '');
+	return PLACEHOLDER_LINE.test(first) && rest.join('').replace(BARE, '').length <= MAX_AFTER_PLACEHOLDER;
+}
 
 /** The 2021 format's 六 reports the 信息处理费 charged (国办公开办函〔2021〕30号; 《政府信息公开信息处理费管理办法》). */
 const FEES_WORDS = /处理费|收费|费用|收取/;
@@ -41,13 +52,13 @@ function emptySections(model: ReportModel, lang: Lang): Finding[] {
 				const body = model.index.textOf({ start: s.heading.range.end, end: s.range.end });
 				// A body this long says something, however it is spaced (pdftotext pads with spaces).
 				const bare = body.length > 400 ? body : body.replace(BARE, '');
-				const what = bare === '' ? 'blank' : NOTHING.test(bare) && !MAY_BE_NOTHING.has(def.key) ? 'nothing' : undefined;
+				const what = bare === '' ? 'blank' : isPlaceholder(body) ? 'placeholder' : NOTHING.test(bare) && !MAY_BE_NOTHING.has(def.key) ? 'nothing' : undefined;
 				if (what) {
 					const title = lang === 'zh' ? def.title : def.en;
 					out.push({
 						code: 'section.empty',
 						severity: CODES['section.empty'].severity,
-						message: message('section.empty', lang, { section: title, what: EMPTY[what][lang].replace('{text}', bare) }),
+						message: message('section.empty', lang, { section: title, what: EMPTY[what][lang].replace('{text}', what === 'placeholder' ? PLACEHOLDER.exec(body)![0] : bare) }),
 						range: s.heading.range,
 						data: { section: def.key, what },
 					});
@@ -63,4 +74,5 @@ function emptySections(model: ReportModel, lang: Lang): Finding[] {
 const EMPTY = {
 	blank: { zh: '没有任何内容', en: 'has no content at all' },
 	nothing: { zh: '只写了“{text}”', en: 'says only "{text}"' },
+	placeholder: { zh: '只有模板的填写说明“{text}”', en: 'holds only the template\'s instruction "{text}"' },
 };

@@ -209,6 +209,22 @@ export function withoutGuessedMissing(findings: Finding[]): Finding[] {
 /** Why a table's values were inferred, unless the reader said otherwise. */
 const GLUED_CELLS = { zh: '的单元格粘连在一起，数值系推断拆分', en: 'the cells run together and the values were split by inference' };
 
+/**
+ * Whether every cell of the table was read and is empty: no number, no 0, no —. Cells inferred
+ * blank (rows whose numbers the text did not show) are not read, so they never make a table blank.
+ */
+function isBlankTable(table: BoundTable): boolean {
+	let cells = 0;
+	for (const row of table.rows) {
+		if (!row.known || row.extraCells.length > 0) return false;
+		for (const cell of row.cells.values()) {
+			if (cell.inferred || cell.text.trim() !== '') return false;
+			cells++;
+		}
+	}
+	return cells > 0;
+}
+
 /** Tables: missing tables and rows, rows with the wrong number of cells, duplicated and unknown rows. */
 export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
@@ -256,6 +272,11 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 				range: { start: where.start, end: where.start.line === where.end.line ? where.end : where.start },
 				data: { table: table.def.id },
 			});
+			continue;
+		}
+		// The blank template, or a table not yet written: one finding, where each blank total would say nothing.
+		if (isBlankTable(table)) {
+			out.push({ code: 'table.blank', severity: CODES['table.blank'].severity, message: message('table.blank', lang, { table: table.def.title[lang] }), range: where, data: { table: table.def.id } });
 			continue;
 		}
 		const tail = missingTail(table);
