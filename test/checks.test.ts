@@ -227,3 +227,18 @@ describe('blank tables', () => {
 		}
 	});
 });
+
+describe('a table of another year\'s format lacks only what the report\'s year asks for', () => {
+	const text = readFileSync(join(__dirname, 'corpus', 'html-rows', 'pingtan-shsyj-2021.txt'), 'utf8');
+	const missingServices = (t: string) => checkReport(parseReport(t)).filter((f) => f.code === 'table.missing-row' && f.data?.row === 'otherServices');
+	test('a 2021 report with 2019\'s 行政许可 table and no 其他对外管理服务事项 row (2021 dropped it): the mix is said once, the row is not missing', () => {
+		const fs = checkReport(parseReport(text));
+		assert.equal(fs.filter((f) => f.code === 'template.year-mismatch').length, 1);
+		assert.deepEqual(missingServices(text), []);
+	});
+	test('the same table in a 2020 report, whose format has the row: missing', () => {
+		const as2020 = text.replaceAll('2021年', '2020年').replaceAll('2021', '2020');
+		assert.equal(parseReport(as2020).metadata.year, 2020);
+		assert.equal(missingServices(as2020).length, 1);
+	});
+});

@@ -290,8 +290,11 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 				data: { table: table.def.id, rows: tail.rows.map((r) => r.key) },
 			});
 		}
+		// A table of another year's format (said once by template.year-mismatch) lacks nothing the report's own year does not ask for (2019's 其他对外管理服务事项 in a 2021 report).
+		const ofYear = yearFormat && yearFormat !== template && !yearFormat.tables.includes(table.def) ? yearFormat.tables.find((t) => t.id === table.def.id) : undefined;
 		for (const def of table.def.rows) {
 			if (def.kind === 'group' || def.optional || table.byKey.has(def.key) || tail?.rows.includes(def)) continue;
+			if (ofYear && !ofYear.rows.some((r) => r.key === def.key && !r.optional)) continue;
 			out.push({
 				code: 'table.missing-row',
 				severity: CODES['table.missing-row'].severity,
