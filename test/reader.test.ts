@@ -573,13 +573,31 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
 	});
 
-	test('plain pdftotext: a Fujian 统计表 whose labels went elsewhere (条 1 3 条 0 0 … with no label) is said unreadable once, no row short or long of numbers', () => {
+	test('plain pdftotext: a Fujian 统计表 whose labels went elsewhere (条 1 3 条 0 0 … with no label, the labels after the table) is read by the labels the gap leaves: inferred, its wrong 答复总数 lowered, no row short or long of numbers', () => {
 		const model = parseReport(chromium('pingtan-gaj-2018.chromium-raw.txt'));
 		const table = model.tables.find((t) => t.def.id === 'statistics.fujian')!;
-		assert.ok(table.unreadable);
+		assert.ok(!table.unreadable && table.inferred);
+		const values = (key: string) => [...table.byKey.get(key)!.cells.values()].filter((c) => c.column !== 'unit').map((c) => `${c.text}${c.inferred ? '?' : ''}`);
+		// The four groups between 3.信函申请数 and 4.其他类型答复数 are the four rows whose labels stand after the table.
+		assert.deepEqual(['F3', 'F3.1', 'F3.2', 'F3.3'].map(values), [['0?', '0?'], ['1?', '3?'], ['0?', '0?'], ['0?', '0?']]);
+		// The group before 其中：1.政府网站公开数 is 主动公开信息数, printed after its rows.
+		assert.deepEqual(values('F1'), ['181?', '1568?']);
+		assert.deepEqual(values('F2.3'), ['1', '3']);
 		const findings = checkReport(model);
-		assert.equal(findings.filter((f) => f.code === 'table.unreadable').length, 1);
-		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count' || f.severity === 'error'), []);
+		const sums = findings.filter((f) => f.code === 'balance.stat-sum');
+		assert.equal(sums.length, 2);
+		assert.ok(sums.every((f) => f.severity === 'information' && !f.fix));
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count' || f.code === 'table.unreadable' || f.severity === 'error'), []);
+	});
+
+	test('plain pdftotext: numbers printed before their label (13 0 13 / 规范性文件, a report with no 规章 row) are that label\'s row, not 规章\'s', () => {
+		const model = parseReport(readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-scjgj-2023.raw.txt'), 'utf8'));
+		const rules = model.tables.find((t) => t.def.id === 'active.rules')!;
+		assert.equal(rules.byKey.get('regulations'), undefined);
+		assert.deepEqual([...rules.byKey.get('normativeDocuments')!.cells.values()].map((c) => `${c.text}${c.inferred ? '?' : ''}`), ['13?', '0?', '13?']);
+		const findings = checkReport(model).filter((f) => f.range.start.line >= rules.range.start.line && f.range.start.line <= rules.range.end.line);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count'), []);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.missing-row').map((f) => f.data?.row), ['regulations']);
 	});
 
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {

@@ -1,3 +1,4 @@
+import { placeByLabelsElsewhere } from './labelsElsewhere.ts';
 import { parseCellValue } from '../read/cellValue.ts';
 import { isValueToken } from '../read/layout/pdfText.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
@@ -56,11 +57,14 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	// A table no row label names is not evidenced by numbers the order alone placed in it.
 	const aligned = align(segments, rows);
 	const named = new Set(aligned.filter((p) => p.labelRead || p.row.unlabeled).map((p) => p.row.table));
-	const pairs = keepRowsInTable(aligned.filter((p) => named.has(p.row.table)), rows);
+	let pairs = keepRowsInTable(aligned.filter((p) => named.has(p.row.table)), rows);
+	// Labels a PDF's text put after their numbers, or after the table, name the groups of numbers left without one.
+	let labelsPlaced = new Set<Segment>();
+	if (block.layout === 'pdf-text') ({ pairs, used: labelsPlaced } = placeByLabelsElsewhere(segments, pairs, rows, (s, table) => rowNamedBy(s, table, rows), (s, values) => ({ values, label: [], anchor: s.anchor })));
 	const tables = [...buildTables(block, pairs, labels), ...unplacedTables(block, segments, pairs)];
 	if (block.layout === 'glued') tables.push(...emptyTables(block, tables, labels));
 	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
-	if (block.layout !== 'glued') markLabelsApart(segments, pairs, tables, labels);
+	if (block.layout !== 'glued') markLabelsApart(segments.filter((s) => !labelsPlaced.has(s)), pairs, tables, labels);
 	if (block.layout === 'pdf-text' && keepsNoColumns(block, isValueToken)) STREAMS.set(block, streamsOf(segments, pairs, labels));
 	// Numbers no row took and no label names: the trace of rows the extraction scattered.
 	const paired = new Set(pairs.map((p) => p.segment));
@@ -340,6 +344,20 @@ function templateRows(labels: TemplateLabels): TemplateRow[] {
 		forms: labels.formsOf(row),
 		unlabeled: table.unlabeledRow === row.key,
 	}));
+}
+
+/** The row of the table a segment's label spells out best, if it spells one out. */
+function rowNamedBy(s: Segment, table: TableDef, rows: TemplateRow[]): TemplateRow | undefined {
+	if (s.label.length === 0) return undefined;
+	const form = segmentLabel(s);
+	if (form.core.length === 0) return undefined;
+	let best: { row: TemplateRow; score: number } | undefined;
+	for (const r of rows) {
+		if (r.table !== table || r.unlabeled || r.row.kind === 'group') continue;
+		const m = labelScore(form, r);
+		if (m && m.coverage >= MIN_COVERAGE && (!best || m.score > best.score)) best = { row: r, score: m.score };
+	}
+	return best?.row;
 }
 
 interface Pair {
