@@ -993,4 +993,30 @@ describe('pages copied by a browser, as they come (test/fixtures/layouts: Chromi
 	test('headings indented with a TAB (⇥一、总体情况) are headings, not tables', () => {
 		assert.deepEqual(errorsAndSections(layout('pingtan-shsyj-2025.tab-indented.txt')), { errors: [], sections: [] });
 	});
+
+	const requestsRow = (text: string, key: string) => [...(parseReport(text).tables.find((t) => t.def.id === 'requests')?.byKey.get(key)?.cells.values() ?? [])];
+
+	test('a cell opening with a no-break-space paragraph and empty ones before its number (⇥ / ·  / … / 0) is that number, not a blank total', () => {
+		const text = layout('pingtan-jtjsj-2024.innertext.txt');
+		assert.deepEqual(
+			requestsRow(text, 'R3.6.2').map((c) => c.text),
+			['0', '0', '0', '0', '0', '0', '0'],
+		);
+		const findings = checkReport(parseReport(text)).filter((f) => /^(balance|table|cell)\./.test(f.code));
+		assert.deepEqual(findings.map((f) => `${f.code} ${f.message}`), []);
+	});
+
+	test('rows a merge above covers (their label alone, no cell) are read as blank, as a guess: no row said to lack its numbers', () => {
+		const text = layout('pingtan-scjgj-2023.innertext.txt');
+		const findings = checkReport(parseReport(text));
+		assert.deepEqual(findings.filter((f) => f.code === 'table.cell-count').map((f) => f.message), []);
+		for (const key of ['R3.6.2', 'R3.6.3']) {
+			const cells = requestsRow(text, key);
+			assert.equal(cells.length, 7, key);
+			assert.ok(cells.every((c) => c.text === '' && c.inferred && c.unwritable), key);
+		}
+		// Said once, as a guess.
+		assert.ok(findings.some((f) => f.code === 'table.inferred' && f.severity === 'information' && f.message.includes('合并')));
+		assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+	});
 });

@@ -3,6 +3,7 @@ import { alignBlock, joinStrays, judgeReadable, judgeShortRows, markOrderRead, p
 import { joinStreams, readInOrder, type TableStream } from './orderReading.ts';
 import { readBySums } from './sumReading.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
+import { fillMergedDownRows } from './mergedDown.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
@@ -104,7 +105,10 @@ class Binder {
 			if (wasAligned(t)) {
 				if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
 				judgeReadable(t, true);
-			} else if (t.layout !== 'glued') judgeShortRows(t);
+			} else if (t.layout !== 'glued') {
+				fillMergedDownRows(t);
+				judgeShortRows(t);
+			}
 			pinRowTotals(t, this.labels.template.rules);
 		}
 		// An anchor with no rows (行政复议 named in the prose of squashed web text) is no table when the table is read elsewhere.

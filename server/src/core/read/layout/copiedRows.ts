@@ -109,10 +109,16 @@ function readRun(index: LineIndex, firstTab: number, lastTab: number): TableBloc
 		}
 		// A cell's paragraphs go on: lines with no empty line between (a heading never), one empty line
 		// between words (商业 / 企业), and anything after a paragraph holding only a no-break space.
+		// A cell that opens with a paragraph of only a no-break space and then empty ones
+		// (<p>&nbsp;</p><p><br/></p><p><br/></p><p>0</p>) is still that cell when a number follows in a
+		// row short of the table's widest: the empty lines are its paragraphs, not the row's end.
 		const joins =
 			cell !== undefined &&
 			!afterTab &&
-			((cell.text === '' && blanks <= 1) || (blanks === 0 && !isHeading(piece.text) && !isHeading(cell.text)) || (blanks === 1 && continuesCell(cell.text, piece.text)));
+			((cell.text === '' && blanks <= 1) ||
+				(cell.text === '' && NUMBER.test(piece.text) && rowCells < widest) ||
+				(blanks === 0 && !isHeading(piece.text) && !isHeading(cell.text)) ||
+				(blanks === 1 && continuesCell(cell.text, piece.text)));
 		// Text after text with no TAB between, and not one cell's: the next row.
 		if (!joins && !afterTab && (blanks >= 1 || cell !== undefined)) {
 			flush();
