@@ -969,6 +969,38 @@ describe('a table said unreadable shows only what its notice promises', () => {
 		}
 		assert.ok(unreadable >= 10, `${unreadable} unreadable tables looked at`);
 	});
+
+	// Balance findings inside the tables the reader said unreadable, as `rule: message`.
+	const unreadableBalance = (text: string) => {
+		const model = parseReport(text);
+		const tables = model.tables.filter((t) => t.unreadable);
+		const inside = (line: number) => tables.some((t) => line >= t.range.start.line && line <= t.range.end.line);
+		return checkReport(model).filter((f) => f.code.startsWith('balance.') && inside(f.range.start.line));
+	};
+
+	test('no sum over some of a row’s cells (行政复议’s four items and 总计 among Table 4’s fifteen): where they stand is the guess', () => {
+		// pdftotext -layout of Shanghai 2019: Table 4 shows 6 numbers for 15 columns.
+		const text = read('shanghai-szfbgt-2019.lo.pdftotext-layout.txt');
+		assert.ok(parseReport(text).tables.find((t) => t.def.id === 'appeals')?.unreadable);
+		assert.deepEqual(unreadableBalance(text).map((f) => f.message), []);
+	});
+
+	test('no row sum over numbers a line each (plain pdftotext): the reader dealt them to rows by their order', () => {
+		for (const name of ['shanghai-szfbgt-2019.chromium.pdftotext-raw.txt', 'kiro-hangzhou-style-2025-fixture.lo.pdftotext-raw.txt']) {
+			const text = read(name);
+			assert.ok(parseReport(text).tables.find((t) => t.def.id === 'requests')?.unreadable, name);
+			assert.deepEqual(unreadableBalance(text).map((f) => f.message), [], name);
+		}
+	});
+
+	test('a row whose every number stands on its line still shows its own wrong total, lowered and never fixed', () => {
+		const source = readFileSync(join(__dirname, 'corpus', 'pdf', 'pingtan-scjgj-2023.layout.txt'), 'utf8');
+		const text = source.replace(/^(一、本年新收政府信息公开申请数量 +1 +0 +0 +0 +0 +0 +)1$/m, '$12');
+		assert.notEqual(text, source);
+		const findings = unreadableBalance(text);
+		assert.deepEqual(findings.map((f) => [f.code, f.severity, f.fix === undefined]), [['balance.row-total', 'information', true]]);
+		assert.match(findings[0].message, /一、本年新收/);
+	});
 });
 
 describe('pages copied by a browser, as they come (test/fixtures/layouts: Chromium’s innerText of real pages)', () => {

@@ -118,12 +118,23 @@ export function guessedEvaluations(model: ReportModel, table: BoundTable): Evalu
 	const cellsOf = (inst: RuleInstance) => [...(inst.target ? [inst.target] : []), ...inst.terms, ...inst.right];
 	const placedAnywhere = (inst: RuleInstance) => cellsOf(inst).some((c) => c.columnUnknown);
 	// Nor a rule down a column (a column's total, an identity): in a table said unreadable, which
-	// column a number stands in is the guess itself. Only a row's own sum is shown, as its notice says.
-	// (A table of one value column has no column to guess.)
-	const oneColumn = table.def.columns.filter((c) => c.kind !== 'text').length === 1;
-	const withinRow = (inst: RuleInstance) => oneColumn || cellsOf(inst).every((c, _, all) => c.row === all[0].row);
+	// column a number stands in is the guess itself. Only a row's own sum over all its numbers is
+	// shown, as its notice says — a sum over some of them (行政复议's four items and its 总计 among
+	// the fifteen cells of Table 4) is as much a guess as a column's. (A table of one value column
+	// has no column to guess.)
+	const valueColumns = table.def.columns.filter((c) => c.kind !== 'text');
+	const oneColumn = valueColumns.length === 1;
+	const wholeRow = (inst: RuleInstance) => {
+		const cells = cellsOf(inst);
+		const columns = new Set(cells.map((c) => c.column));
+		return cells.every((c) => c.row === cells[0].row) && valueColumns.every((c) => columns.has(c.key));
+	};
+	// And the numbers must be known to be one row's: side by side on one line, as the page prints a
+	// row. Where each number is a line of its own (plain pdftotext), the reader dealt them to rows by
+	// their order, and a row's "sum" may take numbers of the rows around it.
+	const oneLine = (inst: RuleInstance) => cellsOf(inst).every((c, _, all) => c.range.start.line === all[0].range.start.line);
 	return ruleInstances(model, table)
-		.filter((inst) => inst.inferred && !placedAnywhere(inst) && withinRow(inst))
+		.filter((inst) => inst.inferred && !placedAnywhere(inst) && (oneColumn || (wholeRow(inst) && oneLine(inst))))
 		.map((inst) => evaluate(inst, derived));
 }
 
