@@ -186,6 +186,21 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(value('active.fees'), ['0']);
 		assert.deepEqual(await findingsOf('real/pingtan-zrzyj-2024.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
 	});
+	test('cells merged across columns at staggered places (Chromium: a grid column under a point wide between them) leave no phantom empty column', async () => {
+		const doc = await rendered('real/shanghai-szfbgt-2019.chromium.pdf');
+		const model = parseReport(doc.text);
+		const rows = (table: string) => model.tables.find((t) => t.def.id === table)!.rows.map((r) => [r.labelText, ...[...r.cells.values()].map((c) => c.text)]);
+		assert.deepEqual(rows('active.rules'), [
+			['规章', '13', '13', '524'],
+			['规范性文件', '60', '60', '368'],
+		]);
+		assert.deepEqual(rows('active.licensing'), [
+			['行政许可', '0', '0', '0'],
+			['其他对外管理服务事项', '0', '0', '0'],
+		]);
+		assert.deepEqual(rows('active.fees'), [['行政事业性收费', '0', '0']]);
+		assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.')).map((f) => f.message), []);
+	});
 	test('a row cut by a page break before any of its numbers (2.没有 / 现成信息需要另行制作 overleaf) is one row: nothing found but the page chrome', async () => {
 		const doc = await rendered('real/pingtan-czjrj-2025.chromium.pdf');
 		const model = parseReport(doc.text);

@@ -101,8 +101,32 @@ function clusters(values: number[]): number[] {
 	return out;
 }
 
-function covers(rulings: Ruling[], dir: 'h' | 'v', at: number, mid: number): boolean {
-	return rulings.some((r) => r.dir === dir && Math.abs(r.at - at) <= TOL && r.a - TOL <= mid && mid <= r.b + TOL);
+/** A grid line of a table: where its rulings stand, from the first to the last of them. */
+interface GridLine {
+	at: number;
+	last: number;
+}
+
+/**
+ * The grid lines of a frame's rulings, ascending: rulings each within the tolerance of the one
+ * before are one line, however far the run reaches. A browser draws every cell's own border, so
+ * where the cells of two rows meet a line at staggered places (规章 | 13 | <colspan=2>13 over
+ * 行政许可 | <colspan=2>0 | 0) it draws four rulings within a point or two (339.4 340.1 340.9
+ * 341.6): one line between two cells, not a column no glyph fits in.
+ */
+function gridLines(values: number[]): GridLine[] {
+	const sorted = [...values].sort((a, b) => a - b);
+	const out: GridLine[] = [];
+	for (const v of sorted) {
+		const line = out[out.length - 1];
+		if (line && v - line.last <= TOL) line.last = v;
+		else out.push({ at: v, last: v });
+	}
+	return out;
+}
+
+function covers(rulings: Ruling[], dir: 'h' | 'v', line: GridLine, mid: number): boolean {
+	return rulings.some((r) => r.dir === dir && r.at >= line.at - TOL && r.at <= line.last + TOL && r.a - TOL <= mid && mid <= r.b + TOL);
 }
 
 interface Placed {
@@ -166,8 +190,10 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 	const inTable = new Set<TextItem>();
 	const placed = page.items.map(center);
 	for (const frame of frames(page.rulings)) {
-		const xs = clusters(frame.filter((r) => r.dir === 'v').map((r) => r.at));
-		const ys = clusters(frame.filter((r) => r.dir === 'h').map((r) => r.at)).reverse();
+		const columnLines = gridLines(frame.filter((r) => r.dir === 'v').map((r) => r.at));
+		const rowLines = gridLines(frame.filter((r) => r.dir === 'h').map((r) => r.at)).reverse();
+		const xs = columnLines.map((l) => l.at);
+		const ys = rowLines.map((l) => l.at);
 		if (xs.length < 2 || ys.length < 2) continue;
 		const rows = ys.length - 1;
 		const cols = xs.length - 1;
@@ -180,8 +206,8 @@ export function layoutPage(page: PageContent, tableIndex: () => number): PageLay
 			for (let c = 0; c < cols; c++) {
 				const ymid = (ys[r] + ys[r + 1]) / 2;
 				const xmid = (xs[c] + xs[c + 1]) / 2;
-				if (c + 1 < cols && !covers(frame, 'v', xs[c + 1], ymid)) parent[find(r * cols + c)] = find(r * cols + c + 1);
-				if (r + 1 < rows && !covers(frame, 'h', ys[r + 1], xmid)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
+				if (c + 1 < cols && !covers(frame, 'v', columnLines[c + 1], ymid)) parent[find(r * cols + c)] = find(r * cols + c + 1);
+				if (r + 1 < rows && !covers(frame, 'h', rowLines[r + 1], xmid)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
 			}
 		}
 		const cells = new Map<number, { r0: number; c0: number; r1: number; c1: number; items: TextItem[] }>();
