@@ -201,6 +201,20 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(rows('active.fees'), [['行政事业性收费', '0', '0']]);
 		assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.')).map((f) => f.message), []);
 	});
+	test('a row label a page break left above its table, beside numbers merged down over it and the rows below: the row is there, the numbers count once, in it', async () => {
+		const doc = await rendered('real/pingtan-scjgj-2023.chromium.pdf');
+		const model = parseReport(doc.text);
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		const row = (key: string) => [...(requests.byKey.get(key)?.cells.values() ?? [])].map((c) => c.text);
+		assert.deepEqual(row('R3.6.1'), ['0', '0', '0', '0', '0', '0', '0']);
+		assert.deepEqual(row('R3.6.2'), ['', '', '', '', '', '', '']);
+		assert.deepEqual(row('R3.6.3'), ['', '', '', '', '', '', '']);
+		// The page shows no 规章 row (the saved page has none either): that is all that is missing.
+		assert.deepEqual(
+			checkReport(model).filter((f) => f.code.startsWith('table.')).map((f) => f.message),
+			['“第二十条第（一）项 规章和规范性文件”缺少“规章”一行。'],
+		);
+	});
 	test('a row cut by a page break before any of its numbers (2.没有 / 现成信息需要另行制作 overleaf) is one row: nothing found but the page chrome', async () => {
 		const doc = await rendered('real/pingtan-czjrj-2025.chromium.pdf');
 		const model = parseReport(doc.text);

@@ -314,21 +314,32 @@ export function documentBlocks(pages: PageLayout[]): Block[] {
 		lines = [];
 	};
 	for (const page of pages) {
+		// A row's label that opens the page above the table it belongs to (see cutRowLabel).
+		let cut: { lines: ProseLine[]; column: number } | undefined;
 		page.blocks.forEach((b, i) => {
 			if (b.kind === 'lines') {
+				const next = page.blocks[i + 1];
+				const column = i === 0 && open && lines.length === 0 && next?.kind === 'table' ? cutRowLabel(b.lines, next.table) : undefined;
+				if (column !== undefined) {
+					cut = { lines: b.lines, column };
+					return;
+				}
 				lines.push(...b.lines);
 				open = undefined;
 				return;
 			}
-			const union = i === 0 && open && lines.length === 0 ? unionColumns(open.xs, b.table.xs) : undefined;
+			const union = (i === 0 || (i === 1 && cut)) && open && lines.length === 0 ? unionColumns(open.xs, b.table.xs) : undefined;
 			if (open && union) {
 				// Both parts onto the columns of the two together: each part draws only the rulings its own rows need.
 				const mapped = remapColumns(open.grid, columnMapping(open.xs, union)!);
 				open.grid.rows = mapped.rows;
 				open.xs = union;
-				continueTable(open.grid, remapColumns(b.table.grid, columnMapping(b.table.xs, union)!));
+				const part = remapColumns(b.table.grid, columnMapping(b.table.xs, union)!);
+				if (cut) liftMergedNumbers(part, columnMapping(b.table.xs, union)![cut.column], cut.lines);
+				continueTable(open.grid, part);
 				return;
 			}
+			if (cut) liftMergedNumbers(b.table.grid, cut.column, cut.lines);
 			flushLines();
 			out.push({ kind: 'table', table: b.table.grid });
 			open = b.table;
@@ -446,6 +457,41 @@ function continueTable(into: GridTable, next: GridTable): void {
 		return true;
 	});
 	into.rows.push(...rows);
+}
+
+/**
+ * A page that opens with text standing in one column of the table under it, a table going on
+ * from the page before, whose first row holds numbers merged down over rows: the text is the
+ * label of a row the break cut off its rulings (Chromium draws a row's borders on the page it
+ * starts on, and prints the merged numbers centred over all the rows they cover, beside a later
+ * row's label). The column the label stands in, if so.
+ */
+function cutRowLabel(lines: ProseLine[], table: PageTable): number | undefined {
+	const first = table.grid.rows[0];
+	if (!first?.some((c) => c.cell.rowSpan > 1 && NUMERIC.test(c.cell.text) && /\d/.test(c.cell.text))) return undefined;
+	if (lines.some((l) => NUMERIC.test(l.text))) return undefined;
+	const { xs } = table;
+	for (let c = 0; c + 1 < xs.length; c++) if (lines.every((l) => l.left >= xs[c] - TOL && l.right <= xs[c + 1] + TOL)) return c;
+	return undefined;
+}
+
+/**
+ * The cut row's label as the part's first row, and the numbers merged down from it (over the
+ * rows below) counted once, in it: the rows below hold a blank there, as a merge reads in HTML
+ * and Word (see gridFromSpans).
+ */
+function liftMergedNumbers(part: GridTable, column: number, lines: ProseLine[]): void {
+	const first = part.rows[0];
+	const label = first.find((c) => c.column === column)?.cell ?? first[0].cell;
+	const text = closeAutospace(cellLine(lines.map((l) => l.text)));
+	const row: GridTable['rows'][number] = [{ column, cell: { text, rowSpan: 1, colSpan: label.colSpan, place: label.place } }];
+	for (const c of first) {
+		if (c.cell.rowSpan < 2 || !NUMERIC.test(c.cell.text) || !/\d/.test(c.cell.text)) continue;
+		row.push({ column: c.column, cell: { ...c.cell, rowSpan: c.cell.rowSpan + 1 } });
+		c.cell = { ...c.cell, text: '', rowSpan: 1 };
+	}
+	row.sort((a, b) => a.column - b.column);
+	part.rows.unshift(row);
 }
 
 /**
