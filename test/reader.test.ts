@@ -600,6 +600,14 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(findings.filter((f) => f.code === 'table.missing-row').map((f) => f.data?.row), ['regulations']);
 	});
 
+	test('plain pdftotext: a label before its table\'s header, its numbers after it (行政许可 / 本年处理决定数量 / 9487) are one row, inferred', () => {
+		const model = parseReport(readFileSync(join(__dirname, 'corpus', 'real', 'jiangsu-hongze-xzf-2024-raw.txt'), 'utf8'));
+		const licensing = model.tables.find((t) => t.def.id === 'active.licensing')!;
+		assert.ok(!licensing.unreadable);
+		assert.deepEqual([...licensing.byKey.get('licensing')!.cells.values()].map((c) => `${c.text}${c.inferred ? '?' : ''}`), ['9487?']);
+		assert.deepEqual(checkReport(model).filter((f) => f.data?.table === 'active.licensing'), []);
+	});
+
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
 		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
 		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;

@@ -75,6 +75,9 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 		return out;
 	};
 
+	// The table whose title stood last before each segment (the label after a title takes it, not the numbers after the header).
+	const anchorAt: Array<TableDef | undefined> = [];
+	segments.forEach((s, i) => (anchorAt[i] = s.anchor ?? anchorAt[i - 1]));
 	// (A group may open with a word that names no row: the unit 条 of a 统计表's 计量单位 column.)
 	const unpairedNumbers = (s: S) => !pairOf.has(s) && s.values.length > 0;
 	for (let i = 0; i < segments.length; ) {
@@ -87,9 +90,9 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 		while (j < segments.length && unpairedNumbers(segments[j]) && (j === i || !segments[j].anchor)) j++;
 		const run = segments.slice(i, j);
 		i = j;
-		// The table the numbers are in (the one whose title stood right before them, or the rows
+		// The table the numbers are in (the one whose title stood last before them, or the rows
 		// around them), and its rows around the gap.
-		const anchored = run[0].anchor;
+		const anchored = anchorAt[segmentIndex.get(run[0])!];
 		const before = lastPairBefore(pairs, segmentIndex, run[0], anchored);
 		const after = firstPairAfter(pairs, segmentIndex, run[run.length - 1], anchored);
 		const table = anchored ?? (after ?? before)?.row.table;
