@@ -608,6 +608,14 @@ describe('a web page printed to PDF by Chromium, then extracted (test/corpus/pdf
 		assert.deepEqual(checkReport(model).filter((f) => f.data?.table === 'active.licensing'), []);
 	});
 
+	test('plain pdftotext: two one-row tables whose labels stand before their headers and whose numbers run together (0 0 第二十条第（九）项 … 6 251000元) are read row by row, inferred', () => {
+		const model = parseReport(readFileSync(join(__dirname, 'fixtures', 'layouts', 'shanghai-szfbgt-2019.chromium.pdftotext-raw.txt'), 'utf8'));
+		const cells = (id: string, key: string) => [...model.tables.find((t) => t.def.id === id)!.byKey.get(key)!.cells.values()].map((c) => `${c.text}${c.inferred ? '?' : ''}`);
+		assert.deepEqual(cells('active.fees', 'fees'), ['0?', '0?']);
+		assert.deepEqual(cells('active.procurement', 'procurement'), ['6?', '251000元?']);
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.cell-count'), []);
+	});
+
 	test('plain pdftotext: Table 3 under header cells broken a character a line is read, not reported missing', () => {
 		const text = chromium('pingtan-shsyj-2025.chromium-raw.txt');
 		const appeals = parseReport(text).tables.find((t) => t.def.id === 'appeals')!;

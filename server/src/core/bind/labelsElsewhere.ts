@@ -78,6 +78,45 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 	// The table whose title stood last before each segment (the label after a title takes it, not the numbers after the header).
 	const anchorAt: Array<TableDef | undefined> = [];
 	segments.forEach((s, i) => (anchorAt[i] = s.anchor ?? anchorAt[i - 1]));
+	type Gap = { inGap: R[]; groups: S[]; named: Map<R, S> };
+	const byIndex = (a: R, b: R) => rowIndex.get(a)! - rowIndex.get(b)!;
+
+	// The rows of one table between the pairs around the gap that lone labels name, one a group of the table's width.
+	const gapInTable = (table: TableDef, run: S[], before: SegmentPair<S, R> | undefined, after: SegmentPair<S, R> | undefined): Gap | undefined => {
+		const width = table.columns.filter((c) => c.kind !== 'text').length;
+		if (run.some((g) => g.values.length % width !== 0 || names(g, table) !== undefined)) return undefined;
+		const from = before ? rowIndex.get(before.row)! : -1;
+		const to = after ? rowIndex.get(after.row)! : rows.length;
+		const named = namedRows(table);
+		const inGap = [...named.keys()].filter((r) => r.table === table && rowIndex.get(r)! > from && rowIndex.get(r)! < to).sort(byIndex);
+		// (Plain pdftotext runs the rows of such a gap together: one group a row, by the table's width.)
+		const groups = run.flatMap((g) => (g.values.length === width ? [g] : chunks(g.values, width).map((values) => split(g, values))));
+		return inGap.length === groups.length ? { inGap, groups, named } : undefined;
+	};
+
+	// Numbers of small tables one after another (行政事业性收费's 0 0, then 政府集中采购's 6 251000元, each label
+	// before its header): from the titled table on, up to the next numbers a row took, the rows lone labels
+	// name, in the template's order, cut the numbers by each row's width, using them all.
+	const gapAcrossTables = (first: TableDef, run: S[]): Gap | undefined => {
+		const after = firstPairAfter(pairs, segmentIndex, run[run.length - 1]);
+		const start = rows.findIndex((r) => r.table === first);
+		const to = after ? rowIndex.get(after.row)! : rows.length;
+		if (start === -1 || to <= start) return undefined;
+		const tables = [...new Set(rows.slice(start, to).map((r) => r.table))];
+		if (tables.length < 2 || run.some((g) => tables.some((t) => names(g, t) !== undefined))) return undefined;
+		const named = new Map<R, S>();
+		for (const t of tables) for (const [r, label] of namedRows(t)) if (rowIndex.get(r)! >= start && rowIndex.get(r)! < to && ![...named.values()].includes(label)) named.set(r, label);
+		const inGap = [...named.keys()].sort(byIndex);
+		const values = run.flatMap((g) => g.values);
+		if (inGap.length < 2 || inGap.reduce((n, r) => n + r.width, 0) !== values.length) return undefined;
+		let at = 0;
+		const groups = inGap.map((r) => {
+			const part = values.slice(at, (at += r.width));
+			return split(run[0], part);
+		});
+		return { inGap, groups, named };
+	};
+
 	// (A group may open with a word that names no row: the unit 条 of a 统计表's 计量单位 column.)
 	const unpairedNumbers = (s: S) => !pairOf.has(s) && s.values.length > 0;
 	for (let i = 0; i < segments.length; ) {
@@ -97,15 +136,9 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 		const after = firstPairAfter(pairs, segmentIndex, run[run.length - 1], anchored);
 		const table = anchored ?? (after ?? before)?.row.table;
 		if (!table || (before && after && before.row.table !== after.row.table)) continue;
-		const width = table.columns.filter((c) => c.kind !== 'text').length;
-		if (run.some((g) => g.values.length % width !== 0 || names(g, table) !== undefined)) continue;
-		// (Plain pdftotext runs the rows of such a gap together: one group a row, by the table's width.)
-		const groups = run.flatMap((g) => (g.values.length === width ? [g] : chunks(g.values, width).map((values) => split(g, values))));
-		const from = before ? rowIndex.get(before.row)! : -1;
-		const to = after ? rowIndex.get(after.row)! : rows.length;
-		const named = namedRows(table);
-		const inGap = [...named.keys()].filter((r) => r.table === table && rowIndex.get(r)! > from && rowIndex.get(r)! < to).sort((a, b) => rowIndex.get(a)! - rowIndex.get(b)!);
-		if (inGap.length !== groups.length) continue;
+		const gap = gapInTable(table, run, before, after) ?? (anchored ? gapAcrossTables(anchored, run) : undefined);
+		if (!gap) continue;
+		const { inGap, groups, named } = gap;
 		for (const g of run) if (!groups.includes(g)) replaced.set(g, groups.filter((x) => cutFrom.get(x) === g));
 		groups.forEach((g, k) => {
 			placed.set(g, { segment: g, row: inGap[k], labelRead: false });
