@@ -51,7 +51,17 @@ const READ_COVERAGE = 0.75;
 /** Least share of a segment's words a row label it spells must account for. */
 const MIN_SHARE_OF_WORDS = 0.25;
 
-export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTable[] {
+/**
+ * A block's tables, and where its text keeps no columns, each table's share of its token stream
+ * (see orderReading.ts). The streams are returned, not kept in a WeakMap beside the block: a
+ * WeakMap's values outlive a scavenge, and the streams hold the block's cells (issue 16).
+ */
+export interface AlignedBlock {
+	tables: BoundTable[];
+	streams?: TableStream[];
+}
+
+export function alignBlock(block: TableBlock, labels: TemplateLabels): AlignedBlock {
 	const rows = templateRows(labels);
 	const segments = splitRuns(mergeUnlabeled(segmentsOf(block, labels)), rows);
 	// A table no row label names is not evidenced by numbers the order alone placed in it.
@@ -65,12 +75,12 @@ export function alignBlock(block: TableBlock, labels: TemplateLabels): BoundTabl
 	if (block.layout === 'glued') tables.push(...emptyTables(block, tables, labels));
 	// (Web text keeps the page's order, label then cells: its labels never stand apart from their numbers.)
 	if (block.layout !== 'glued') markLabelsApart(segments.filter((s) => !labelsPlaced.has(s)), pairs, tables, labels);
-	if (block.layout === 'pdf-text' && keepsNoColumns(block, isValueToken)) STREAMS.set(block, streamsOf(segments, pairs, labels));
+	const streams = block.layout === 'pdf-text' && keepsNoColumns(block, isValueToken) ? streamsOf(segments, pairs, labels) : undefined;
 	// Numbers no row took and no label names: the trace of rows the extraction scattered.
 	const paired = new Set(pairs.map((p) => p.segment));
 	const strays = segments.filter((s) => !paired.has(s) && s.values.length > 0 && !(s.head && labels.matchRow(s.head.text).some((m) => m.exact))).length;
 	for (const t of tables) if (!t.unreadable && !STRAYS.has(t)) STRAYS.set(t, strays);
-	return tables;
+	return { tables, streams };
 }
 
 /**
@@ -585,14 +595,6 @@ function streamsOf(segments: Segment[], pairs: Pair[], labels: TemplateLabels): 
 		if (row && row.table === current.def && s.label.length > 0 && !current.labels.has(row.row.key)) current.labels.set(row.row.key, s.label);
 	}
 	return [...(leading.values.length > 0 ? [leading] : []), ...out.values()];
-}
-
-/** Per block of text that keeps no columns, each table's share of its token stream. */
-const STREAMS = new WeakMap<TableBlock, TableStream[]>();
-
-/** The tables' shares of a block's stream, where the block's text keeps no columns (see orderReading.ts). */
-export function streamsOfBlock(block: TableBlock): TableStream[] | undefined {
-	return STREAMS.get(block);
 }
 
 /** A table read from its numbers' order takes its place with no strays: every number was placed. */

@@ -1,5 +1,5 @@
 import { parseCellValue } from '../read/cellValue.ts';
-import { alignBlock, joinStrays, judgeReadable, judgeShortRows, markOrderRead, pinRowTotals, placeSparseRows, streamsOfBlock, wasAligned } from './align.ts';
+import { alignBlock, joinStrays, judgeReadable, judgeShortRows, markOrderRead, pinRowTotals, placeSparseRows, wasAligned } from './align.ts';
 import { joinStreams, readInOrder, type TableStream } from './orderReading.ts';
 import { readBySums } from './sumReading.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
@@ -60,7 +60,7 @@ class Binder {
 			if (block.region && this.regions) {
 				const region = block.region;
 				const members = blocks.filter((b) => b.firstLine >= region.firstLine && b.lastLine <= region.lastLine);
-				const aligned = alignBlock(region, this.labels);
+				const aligned = alignBlock(region, this.labels).tables;
 				if (defects(aligned) < defects(new Binder(this.labels, false).run(members))) {
 					this.finishRow();
 					this.overflow = undefined;
@@ -74,11 +74,12 @@ class Binder {
 				this.finishRow();
 				this.overflow = undefined;
 				this.current = undefined;
-				for (const t of alignBlock(block, this.labels)) {
+				const { tables, streams } = alignBlock(block, this.labels);
+				for (const t of tables) {
 					if (block.layout === 'pdf-text') judgeValueOrder(t, block, this.labels);
 					this.addAligned(t);
 				}
-				this.streams.push(...(streamsOfBlock(block) ?? [undefined]));
+				this.streams.push(...(streams ?? [undefined]));
 				continue;
 			}
 			this.streams.push(undefined);

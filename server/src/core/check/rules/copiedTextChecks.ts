@@ -1,7 +1,7 @@
 import type { ReportModel } from '../../model.ts';
 import type { Range } from '../../read/text.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
-import { sectionAt } from './sectionAt.ts';
+import { sectionAt, sectionSpans } from './sectionAt.ts';
 
 /**
  * The copy-paste pattern: the same problems and the same plans, sentence for sentence, as last
@@ -41,9 +41,10 @@ function bareHash(text: string): { hash: number; chars: number } {
 /** The compared sentences of a report, as small facts a folder of reports can keep. */
 export function sentenceFacts(model: ReportModel): SentenceFact[] {
 	const out: SentenceFact[] = [];
+	const spans = sectionSpans(model.sections);
 	for (const s of model.sentences) {
 		if (s.text.length < MIN_CHARS) continue;
-		const section = sectionAt(model.sections, s);
+		const section = sectionAt(spans, s);
 		if (!section || !COMPARED_SECTIONS.has(section)) continue;
 		const { hash, chars } = bareHash(s.text);
 		if (chars < MIN_CHARS) continue;

@@ -1,7 +1,7 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
 import type { Range } from '../../read/text.ts';
 import type { ReportModel, Sentence } from '../../model.ts';
-import { sectionAt } from './sectionAt.ts';
+import { sectionAt, sectionSpans, type SectionSpans } from './sectionAt.ts';
 import { CODES, message, type Code, type Finding, type Lang } from '../findings.ts';
 
 /**
@@ -15,9 +15,11 @@ export function dateFindings(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [...placeholders(model, lang)];
 	if (year === undefined) return out;
 	out.push(...period(model, year, lang));
+	let prose: Prose | undefined;
 	for (const s of model.sentences) {
 		if (!s.text.includes('年')) continue;
-		out.push(...planYear(model, s, year, lang), ...statementYear(model, s, year, lang));
+		prose ??= proseOf(model);
+		out.push(...planYear(prose, s, year, lang), ...statementYear(prose, s, year, lang));
 		if (!COMPARING.test(s.text)) out.push(...asOf(s, year, lang));
 	}
 	return out;
@@ -67,37 +69,41 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
  * Where a statement may begin inside a sentence: its start, and right after each heading that
  * stands inside it (web text runs a heading and its first sentence together: 五、存在的主要问题及改进情况2020年我局将…).
  */
-function clauseStarts(model: ReportModel, s: Sentence): number[] {
+function clauseStarts(prose: Prose, s: Sentence): number[] {
 	const starts = [0];
-	for (const end of headingEndsOn(model, s.line)) {
+	for (const end of prose.headingEnds.get(s.line) ?? []) {
 		const at = end - s.start;
 		if (at > 0 && at < s.text.length) starts.push(at);
 	}
 	return starts;
 }
 
-const HEADING_ENDS = new WeakMap<ReportModel, Map<number, number[]>>();
-
-/** Where headings end on a line, in the headings' order: indexed once a model, not searched for every sentence. */
-function headingEndsOn(model: ReportModel, line: number): number[] {
-	let byLine = HEADING_ENDS.get(model);
-	if (!byLine) {
-		byLine = new Map();
-		for (const h of model.headings) {
-			const ends = byLine.get(h.range.end.line);
-			if (ends) ends.push(h.range.end.character);
-			else byLine.set(h.range.end.line, [h.range.end.character]);
-		}
-		HEADING_ENDS.set(model, byLine);
-	}
-	return byLine.get(line) ?? [];
+/**
+ * What the sentence rules look up, made once a report by dateFindings and passed along (not
+ * cached in WeakMaps beside the model: a WeakMap's values outlive a scavenge, and a folder's
+ * worth of them held the CLI's memory up).
+ */
+interface Prose {
+	spans: SectionSpans;
+	/** Where headings end, by line, in the headings' order. */
+	headingEnds: Map<number, number[]>;
 }
 
-function planYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
-	for (const from of clauseStarts(model, s)) {
+function proseOf(model: ReportModel): Prose {
+	const headingEnds = new Map<number, number[]>();
+	for (const h of model.headings) {
+		const ends = headingEnds.get(h.range.end.line);
+		if (ends) ends.push(h.range.end.character);
+		else headingEnds.set(h.range.end.line, [h.range.end.character]);
+	}
+	return { spans: sectionSpans(model.sections), headingEnds };
+}
+
+function planYear(prose: Prose, s: Sentence, year: number, lang: Lang): Finding[] {
+	for (const from of clauseStarts(prose, s)) {
 		const clause = s.text.slice(from);
 		const m = PLAN.exec(clause);
-		if (!m || COMPARING.test(clause) || sectionAt(model.sections, { line: s.line, start: s.start + from }) !== 'problems') continue;
+		if (!m || COMPARING.test(clause) || sectionAt(prose.spans, { line: s.line, start: s.start + from }) !== 'problems') continue;
 		const found = Number(m[1]);
 		if (found > year) continue;
 		const start = from + m[0].indexOf(m[1]);
@@ -106,12 +112,12 @@ function planYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Fi
 	return [];
 }
 
-function statementYear(model: ReportModel, s: Sentence, year: number, lang: Lang): Finding[] {
-	for (const from of clauseStarts(model, s)) {
+function statementYear(prose: Prose, s: Sentence, year: number, lang: Lang): Finding[] {
+	for (const from of clauseStarts(prose, s)) {
 		const clause = s.text.slice(from);
 		const m = STATEMENT.exec(clause);
 		if (!m || Number(m[1]) !== year - 1 || COMPARING.test(clause)) continue;
-		const section = sectionAt(model.sections, { line: s.line, start: s.start + from });
+		const section = sectionAt(prose.spans, { line: s.line, start: s.start + from });
 		if (section === undefined || !WORK_SECTIONS.has(section)) continue;
 		const start = from + m[0].indexOf(m[1]);
 		return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];

@@ -8,8 +8,17 @@ interface Span {
 	key: string;
 }
 
-/** The mandated sections of a tree in document order (a child after its parent), flattened once per tree. */
-const FLAT = new WeakMap<Section[], Span[]>();
+/** The mandated sections of a tree in document order (a child after its parent), as sectionAt reads them. */
+export type SectionSpans = readonly Span[];
+
+/**
+ * A report's sections flattened once, by the check that looks up many sentences, and held by it
+ * (not cached in a WeakMap beside the tree: a WeakMap's values outlive a scavenge, and a folder's
+ * worth of them held the CLI's memory up).
+ */
+export function sectionSpans(sections: Section[]): SectionSpans {
+	return flatten(sections);
+}
 
 function flatten(sections: Section[], into: Span[] = []): Span[] {
 	for (const s of sections) {
@@ -20,9 +29,7 @@ function flatten(sections: Section[], into: Span[] = []): Span[] {
 }
 
 /** The key of the innermost mandated section a sentence stands in, if any. */
-export function sectionAt(sections: Section[], s: Pick<Sentence, 'line' | 'start'>): string | undefined {
-	let spans = FLAT.get(sections);
-	if (!spans) FLAT.set(sections, (spans = flatten(sections)));
+export function sectionAt(spans: SectionSpans, s: Pick<Sentence, 'line' | 'start'>): string | undefined {
 	let key: string | undefined;
 	for (const r of spans) {
 		const after = s.line > r.startLine || (s.line === r.startLine && s.start >= r.startChar);
