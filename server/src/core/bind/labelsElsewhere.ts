@@ -60,6 +60,7 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 	// Labels with no numbers after them that no row took, or that took a row with no numbers.
 	const loneLabels = segments.filter((s) => s.head && s.values.length === 0 && !(pairOf.get(s) && withValues.has(pairOf.get(s)!.row)));
 	if (loneLabels.length === 0) return { pairs, used };
+	const isLoneLabel = new Set(loneLabels);
 	const placed = new Map<S, SegmentPair<S, R>>();
 	const dropped = new Set<S>();
 	const segmentIndex = new Map(segments.map((s, i) => [s, i]));
@@ -89,9 +90,10 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 		const to = after ? rowIndex.get(after.row)! : rows.length;
 		const named = namedRows(table);
 		const inGap = [...named.keys()].filter((r) => r.table === table && rowIndex.get(r)! > from && rowIndex.get(r)! < to).sort(byIndex);
+		if (inGap.length * width !== run.reduce((n, g) => n + g.values.length, 0)) return undefined;
 		// (Plain pdftotext runs the rows of such a gap together: one group a row, by the table's width.)
 		const groups = run.flatMap((g) => (g.values.length === width ? [g] : chunks(g.values, width).map((values) => split(g, values))));
-		return inGap.length === groups.length ? { inGap, groups, named } : undefined;
+		return { inGap, groups, named };
 	};
 
 	// Numbers of small tables one after another (行政事业性收费's 0 0, then 政府集中采购's 6 251000元, each label
@@ -154,7 +156,7 @@ export function placeByLabelsElsewhere<S extends LabelledSegment, R extends Orde
 	for (const p of pairs) {
 		if (p.labelRead || p.segment.values.length !== p.row.width) continue;
 		const next = segments[segmentIndex.get(p.segment)! + 1];
-		if (!next || !loneLabels.includes(next) || used.has(next)) continue;
+		if (!next || !isLoneLabel.has(next) || used.has(next)) continue;
 		const r = names(next, p.row.table);
 		if (!r || r === p.row || withValues.has(r) || r.row.kind === 'group' || segments.some((s) => s !== next && names(s, p.row.table) === p.row)) continue;
 		placed.set(p.segment, { segment: p.segment, row: r, labelRead: false });
