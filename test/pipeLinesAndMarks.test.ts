@@ -46,6 +46,42 @@ describe('cells between lines of a lone pipe (a site\'s table written out a cell
 	});
 });
 
+describe('cells each closed by a pipe on its own line, rows opened by a lone pipe (汉阳区 2022 as its page is stored)', () => {
+	const text = read('hubei-wuhan-hanyang-qzfb-2022.cells-closed-by-pipes.txt');
+	const model = parseReport(text);
+
+	test('every 主动公开 table is read, the blank 现行有效件数 of 规章 a blank cell, not the next row\'s number', () => {
+		const values = Object.fromEntries(tableValues(model).map((t) => [t.id, t.rows]));
+		assert.deepEqual(values['active.rules'], { regulations: [0, 0, null], normativeDocuments: [5, 12, 8] });
+		assert.deepEqual(values['active.licensing'], { licensing: [0] });
+		assert.deepEqual(values['active.enforcement'], { penalties: [0], coercion: [0] });
+		assert.deepEqual(values['active.fees'], { fees: [0] });
+		for (const id of ['active.rules', 'active.licensing', 'active.enforcement', 'active.fees']) assert.equal(model.tables.find((t) => t.def.id === id)!.inferred, false, id);
+	});
+
+	test('no cell-count, unreadable or inferred finding on its 主动公开 tables', () => {
+		const codes = checkReport(model).filter((f) => f.range.start.line < 48).map((f) => f.code);
+		assert.deepEqual(codes.filter((c) => /^table\.(cell-count|unreadable|inferred)$/.test(c)), []);
+	});
+});
+
+describe('a report naming no agency that speaks of itself as a township', () => {
+	test('its 规章 in force are questioned as a 镇\'s', () => {
+		const findings = checkReport(parseReport(read('xinjiang-nlk-zhen-2023.pipe-lines.txt')));
+		const power = findings.filter((f) => f.code === 'plausibility.rules-power');
+		assert.equal(power.length, 1);
+		assert.match(power[0].message, /“我镇”无规章制定权/);
+		assert.equal(power[0].range.start.line, 20);
+	});
+
+	test('a district (我区: a 自治区 speaks so too) or a named city agency is not', () => {
+		const text = read('xinjiang-nlk-zhen-2023.pipe-lines.txt');
+		assert.deepEqual(checkReport(parseReport(text.replaceAll('我镇', '我区'))).filter((f) => f.code === 'plausibility.rules-power'), []);
+		const named = '乌鲁木齐市人民政府2023年政府信息公开工作年度报告\n' + text;
+		assert.deepEqual(checkReport(parseReport(named)).filter((f) => f.code === 'plausibility.rules-power'), []);
+	});
+});
+
 function requestsTail(model: ReturnType<typeof parseReport>): string[] {
 	const table = model.tables.find((t) => t.def.id === 'requests')!;
 	const rows = table.def.rows.filter((r) => r.kind !== 'group' && !r.optional);

@@ -127,6 +127,8 @@ export interface Claim {
 export interface ReportMetadata {
 	title?: { text: string; range: Range };
 	agency?: string;
+	/** How a report that names no agency speaks of itself (我镇, 本街道): the kind of agency it is. */
+	selfReference?: string;
 	year?: number;
 	/** Where the year was read: the title, the 统计期限 sentence, a sentence naming the report, or only the year the text mentions most. */
 	yearSource?: 'title' | 'period' | 'named' | 'frequent';

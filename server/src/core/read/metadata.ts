@@ -60,6 +60,11 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head);
 		if (by) meta.agency = by[1];
 	}
+	if (meta.agency === undefined) {
+		// (Not 我区: a 自治区 speaks so too, and a city's district is no township.)
+		const self = /[我本](?:镇|乡(?!镇)|街道|县|旗)/.exec(head);
+		if (self) meta.selfReference = self[0];
+	}
 	if (meta.year === undefined) {
 		meta.year = mostFrequentYear(head);
 		if (meta.year !== undefined) meta.yearSource = 'frequent';

@@ -38,8 +38,8 @@ function lowerBounds(model: ReportModel, lang: Lang): Finding[] {
 }
 
 function rulesWithoutPower(model: ReportModel, lang: Lang): Finding[] {
-	const agency = model.metadata.agency?.replace(/\s/g, '');
-	if (!agency || !NO_RULE_MAKING.some((re) => re.test(agency))) return [];
+	const agency = model.metadata.agency?.replace(/\s/g, '') ?? model.metadata.selfReference;
+	if (!agency || !NO_RULE_MAKING.some((re) => re.test(agency.replace(/^[我本]/, '')))) return [];
 	const table = model.tables.find((t) => t.def.id === 'active.rules');
 	const row = table?.byKey.get('regulations');
 	if (!row) return [];

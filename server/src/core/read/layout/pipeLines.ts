@@ -79,7 +79,8 @@ function cellLines(index: LineIndex, from: number, claimed: Uint8Array): { next:
 	let n = from;
 	while (n < index.lineCount && n - from < MAX_CELL_LINES && !isSeparator(index.lines[n])) {
 		const line = index.lines[n];
-		if (claimed[n] || line.trim() === '' || line.length > MAX_CELL_LINE) return undefined;
+		// (A line holding a pipe of its own is a row of cells closed by pipes, another layout: `0 | ||`.)
+		if (claimed[n] || line.trim() === '' || line.length > MAX_CELL_LINE || /[|｜]/.test(line)) return undefined;
 		n++;
 	}
 	if (n === from) return undefined;
@@ -92,7 +93,7 @@ function cellLines(index: LineIndex, from: number, claimed: Uint8Array): { next:
 /** A line just outside a run that is its first or last cell: short, not a heading, not a sentence. */
 function edgeCell(line: string, lineNo: number): boolean {
 	const t = line.trim();
-	return t !== '' && t.length <= MAX_CELL_LINE && !/[。；！？]/.test(t) && !isSeparator(line) && !readHeading(line, lineNo);
+	return t !== '' && t.length <= MAX_CELL_LINE && !/[。；！？|｜]/.test(t) && !readHeading(line, lineNo);
 }
 
 /** One cell from its text's lines, joined without a separator (a wrapped label). */
