@@ -161,6 +161,14 @@ export const CODES = {
 		title: { zh: '无法确定报告的章节结构', en: 'The report\'s sections cannot be read with confidence' },
 		message: { zh: '未检查章节是否齐全：{reason}。', en: 'Sections not checked for completeness: {reason}.' },
 	},
+	'document.truncated': {
+		severity: 'warning',
+		title: { zh: '文本中途中断', en: 'The text stops in the middle' },
+		message: {
+			zh: '文本在此中断（“{end}”）：其后的{what}都不在文中，故不报告其缺少。文本可能被截断、复制不全或尚未写完。',
+			en: 'The text stops here ("{end}"): {what} after this point are not in it, so they are not reported missing. The text may have been cut off, copied in part, or not finished.',
+		},
+	},
 	'template.year-mismatch': {
 		severity: 'warning',
 		title: { zh: '表格格式与报告年度不符', en: 'Table format does not fit the report year' },

@@ -10,6 +10,7 @@ import { dateFindings } from './dateChecks.ts';
 import { plausibilityFindings } from './plausibilityChecks.ts';
 import { cleanupFindings } from './cleanupChecks.ts';
 import { sectionFindings, tableFindings, withoutGuessedMissing } from './structureChecks.ts';
+import { withTruncation } from './truncation.ts';
 
 export interface CheckOptions {
 	lang?: Lang;
@@ -29,5 +30,5 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...plausibilityFindings(model, lang),
 		...cleanupFindings(model, lang),
 	];
-	return withoutUnwritableFixes(model, withoutGuessedMissing(findings)).sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+	return withoutUnwritableFixes(model, withTruncation(model, withoutGuessedMissing(findings), lang)).sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }
