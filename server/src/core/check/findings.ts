@@ -56,6 +56,14 @@ export const CODES = {
 		title: { zh: '合计单元格未填写', en: 'Total cell is not filled in' },
 		message: { zh: '“{row}”的“{column}”未填写，按各项之和应为 {expected}（{formula}）。', en: '"{row}" / "{column}" is not filled in; the sum of its items is {expected} ({formula}).' },
 	},
+	'cell.blank': {
+		severity: 'information',
+		title: { zh: '单元格未填写', en: 'Cell left empty' },
+		message: { zh: '“{row}”的{columns}未填写：本表别处没有发生的事项填了 0，空白不等于 0，请补填。', en: '"{row}" has no figure in {columns}: the table writes 0 elsewhere for what did not happen, and an empty cell is not a 0; please fill it in.' },
+		variants: {
+			row: { zh: '“{row}”一行未填写：本表别处没有发生的事项填了 0，空白不等于 0，请补填。', en: 'The "{row}" row is empty: the table writes 0 elsewhere for what did not happen, and an empty row is not a row of 0s; please fill it in.' },
+		},
+	},
 	'cell.not-a-number': {
 		severity: 'warning',
 		title: { zh: '单元格不是数字', en: 'Cell is not a number' },

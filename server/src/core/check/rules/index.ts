@@ -3,6 +3,7 @@ import type { ReportModel } from '../../model.ts';
 import { comparePositions } from '../../read/text.ts';
 import { withoutUnwritableFixes } from '../fix.ts';
 import { balanceFindings } from './balanceChecks.ts';
+import { blankCellFindings } from './blankCells.ts';
 import { cellFindings } from './cellChecks.ts';
 import { claimFindings } from './claimChecks.ts';
 import { contentFindings } from './contentChecks.ts';
@@ -24,6 +25,7 @@ export function checkReport(model: ReportModel, options: CheckOptions = {}): Fin
 		...contentFindings(model, lang),
 		...tableFindings(model, lang),
 		...cellFindings(model, lang),
+		...blankCellFindings(model, lang),
 		...balanceFindings(model, lang),
 		...claimFindings(model, lang),
 		...dateFindings(model, lang),
