@@ -27,6 +27,8 @@ describe('cells between lines of a lone pipe (a site\'s table written out a cell
 	});
 
 	test('a table that stops before its last rows is said once, where it stops, not row by row', () => {
+		// The text goes on after the table: the table stops, not the text.
+		const model = parseReport(`${text}\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生政府信息公开行政复议、行政诉讼。`);
 		const rows = checkReport(model).filter((f) => f.code === 'table.missing-row');
 		assert.equal(rows.length, 1);
 		assert.match(rows[0].message, /在“5\.属于三类内部事务信息”一行之后就中断了：其后 16 行/);
@@ -36,6 +38,14 @@ describe('cells between lines of a lone pipe (a site\'s table written out a cell
 		assert.match(en.message, /stops after its "internal affairs" row: the 16 rows after it/);
 	});
 
+	test('where the text itself stops inside the table, that is said once for the text (document.truncated), naming the rows', () => {
+		const findings = checkReport(model);
+		assert.deepEqual(findings.filter((f) => f.code === 'table.missing-row'), []);
+		const cut = findings.filter((f) => f.code === 'document.truncated');
+		assert.equal(cut.length, 1);
+		assert.deepEqual(cut[0].data?.rows, requestsTail(model));
+	});
+
 	test('a row or two missing inside a table are still each named', () => {
 		const cut = text.split('\n');
 		// Take 二、上年结转 (its label and seven numbers with their pipes) out.
@@ -43,6 +53,31 @@ describe('cells between lines of a lone pipe (a site\'s table written out a cell
 		cut.splice(at, 16);
 		const rows = checkReport(parseReport(cut.join('\n'))).filter((f) => f.code === 'table.missing-row');
 		assert.ok(rows.some((f) => f.message.includes('二、上年结转政府信息公开申请数量')), rows.map((f) => f.message).join('\n'));
+	});
+});
+
+describe('lone pipes with empty cells between them (桥西区中山街道 2021: `|` `|` at each row\'s end, `||||` for a merged cell)', () => {
+	const model = parseReport(read('hebei-shijiazhuang-qiaoxi-zhongshanjd-2021.pipe-lines-empty-cells.txt'));
+
+	test('every 主动公开 table is read, none said unreadable', () => {
+		const values = Object.fromEntries(tableValues(model).map((t) => [t.id, t.rows]));
+		assert.deepEqual(values['active.rules'], { regulations: [0, 0, 0], normativeDocuments: [0, 0, 0] });
+		assert.deepEqual(values['active.licensing'], { licensing: [2910] });
+		assert.deepEqual(values['active.enforcement'], { penalties: [46], coercion: [0] });
+		assert.deepEqual(values['active.fees'], { fees: [0.092] });
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.unreadable' || f.code === 'table.cell-count'), []);
+	});
+
+	test('a cell the site left empty (two pipes in a row) is an empty cell no fix writes into: which side of the pipes a number would stand on is the site\'s', () => {
+		const lines = read('hebei-shijiazhuang-qiaoxi-zhongshanjd-2021.pipe-lines-empty-cells.txt').split('\n');
+		// 规章's 现行有效件数 (its third 0) taken out: the pipes before and after it meet.
+		assert.deepEqual(lines.slice(19, 27), ['规章', '|', '0', '|', '0', '|', '0', '|']);
+		lines.splice(25, 1);
+		const emptied = parseReport(lines.join('\n'));
+		const cell = emptied.tables.find((t) => t.def.id === 'active.rules')!.byKey.get('regulations')!.cells.get('inForce')!;
+		assert.equal(cell.text, '');
+		assert.equal(cell.unwritable, true);
+		assert.ok(checkReport(emptied).some((f) => f.code === 'cell.blank' && f.data?.row === 'regulations'));
 	});
 });
 

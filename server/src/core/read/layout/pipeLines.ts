@@ -26,10 +26,12 @@ const MIN_SEPARATORS = 6;
 const MAX_CELL_LINES = 3;
 const MAX_CELL_LINE = 80;
 
-const isSeparator = (line: string) => {
+/** How many cell ends a line of pipes alone makes (`|`; `||||` where a site writes a merged cell's empty ones), or 0. */
+const separatorCount = (line: string) => {
 	const t = line.trim();
-	return t === '|' || t === '｜';
+	return t !== '' && /^[|｜]+$/.test(t) ? t.length : 0;
 };
+const isSeparator = (line: string) => separatorCount(line) > 0;
 
 export function findPipeLineBlocks(index: LineIndex, claimed: Uint8Array): TableBlock[] {
 	const lines = index.lines;
@@ -40,28 +42,42 @@ export function findPipeLineBlocks(index: LineIndex, claimed: Uint8Array): Table
 			n++;
 			continue;
 		}
-		// A run: separators with one cell's text between each two.
-		const separators = [n];
+		// A run: separators with one cell's text between each two, or nothing (an empty cell: two
+		// pipes in a row, as a row's end and the next row's start, or the pipes of a merged cell).
+		const cells: RawCell[] = [];
+		let separators = separatorCount(lines[n]);
+		let lastSeparator = n;
 		let m = n + 1;
+		// (No fix writes into one: which side of the pipes a number would stand on is the site's.)
+		const empty = (at: number) => cells.push({ text: '', range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, row: -1, unwritable: true });
+		for (let k = 1; k < separators; k++) empty(n);
 		for (;;) {
+			if (m < lines.length && !claimed[m] && isSeparator(lines[m])) {
+				const count = separatorCount(lines[m]);
+				for (let k = 0; k < count; k++) empty(m);
+				separators += count;
+				lastSeparator = m++;
+				continue;
+			}
 			const cell = cellLines(index, m, claimed);
 			if (!cell || cell.next >= lines.length || !isSeparator(lines[cell.next]) || claimed[cell.next]) break;
-			separators.push(cell.next);
+			cells.push(cellOf(index, m, cell.next - 1));
+			const count = separatorCount(lines[cell.next]);
+			for (let k = 1; k < count; k++) empty(cell.next);
+			separators += count;
+			lastSeparator = cell.next;
 			m = cell.next + 1;
 		}
-		const lastSeparator = separators[separators.length - 1];
-		if (separators.length < MIN_SEPARATORS) {
+		if (separators < MIN_SEPARATORS || cells.every((c) => c.text === '')) {
 			n = lastSeparator + 1;
 			continue;
 		}
-		const cells: RawCell[] = [];
-		let first = separators[0];
+		let first = n;
 		const before = first - 1;
 		if (before >= 0 && !claimed[before] && edgeCell(lines[before], before)) {
-			cells.push(cellOf(index, before, before));
+			cells.unshift(cellOf(index, before, before));
 			first = before;
 		}
-		for (let k = 0; k + 1 < separators.length; k++) cells.push(cellOf(index, separators[k] + 1, separators[k + 1] - 1));
 		let last = lastSeparator;
 		const after = lastSeparator + 1;
 		if (after < lines.length && !claimed[after] && edgeCell(lines[after], after) && !(after + 1 < lines.length && isSeparator(lines[after + 1]))) {
