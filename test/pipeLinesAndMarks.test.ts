@@ -145,6 +145,13 @@ describe('web text whose page writes an empty cell as one NBSP and nothing betwe
 		assert.ok(findings.some((f) => f.code === 'cell.blank-total' && f.message.includes('1.属于国家秘密') && f.message.includes('14')));
 	});
 
+	test('a mark between a label and its digits may be the page\'s space there, not a blank: the reading is then never certain (平潭公安局 2024: 予以公开&nbsp;3000003)', () => {
+		const real = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-gaj-2024.txt'), 'utf8');
+		assert.ok(real.includes('（一）予以公开 3000003'));
+		const errors = (t: string) => checkReport(parseReport(t)).filter((f) => f.severity === 'error').map((f) => f.code);
+		for (const mark of ['\u00a0', '\u3000']) assert.deepEqual(errors(real.replace('（一）予以公开 3000003', `（一）予以公开${mark}3000003`)), errors(real), JSON.stringify(mark));
+	});
+
 	test('a blank cell from a mark is never written to', () => {
 		const blanks = [...requests.byKey.get('R2')!.cells.values()].filter((c) => c.text === '');
 		assert.equal(blanks.length, 5);

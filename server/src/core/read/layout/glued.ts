@@ -545,7 +545,14 @@ function blankMarkReading(line: string, from: number, end: number, tokens: Array
 	});
 	const splits = splitDigits(texts.join('').normalize('NFKC'), needed, cuts);
 	if (splits.length === 0) return undefined;
-	const inferred = splits.length > 1;
+	// A mark before the first digits or after the last may as well be the space a page puts between a
+	// label and its numbers (公开&nbsp;3000003: 30 | · | 0 … or, the mark a space, 3 | 0 | 0 …): where
+	// the digits fill the row without it too, the reading is one of two, never certain.
+	const digits = texts.join('').normalize('NFKC');
+	const edges = (marks[0] < tokens[0][0] ? 1 : 0) + (marks[marks.length - 1] >= tokens[tokens.length - 1][1] ? 1 : 0);
+	let edgeIsSpace = false;
+	for (let k = 1; k <= edges && !edgeIsSpace; k++) edgeIsSpace = splitDigits(digits, needed + k, cuts).length > 0;
+	const inferred = splits.length > 1 || edgeIsSpace;
 	const cellsOf = new Map<number[], RawCell[]>();
 	const blankSlots = new Map<number[], Set<number>>();
 	const rows: number[][] = [];
