@@ -170,6 +170,11 @@ export interface Sentence {
 	line: number;
 	/** Character where the sentence starts on its line. */
 	start: number;
+	/**
+	 * Where a sentence wrapped over lines (a PDF's text, Markdown from a PDF) goes on on the next
+	 * line: the offset in `text` and the position there. Absent for a sentence on one line.
+	 */
+	breaks?: Array<{ at: number; line: number; character: number }>;
 }
 
 export type { ColumnDef, RowDef, TableDef };

@@ -79,7 +79,24 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// Marks are looked for in the tables read: a block that read as no table (a site's navigation, bulleted) is no table.
 	const tableBlocks = blocks.filter((b) => tables.some((t) => t.range.start.line <= b.lastLine && t.range.end.line >= b.firstLine));
 	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, tableBlocks)];
-	const sentences = proseSentences(index, shownBlocks);
+	const sentences = proseSentences(index, shownBlocks, paragraphBreaks(index, headings, artifacts, metadata));
 	const claims = findClaims(sentences, template, tables, metadata, options.reuse);
 	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts, unreadTables: unreadTables(index, headings, tables, template) };
+}
+
+/**
+ * Lines no sentence runs on through: a heading or title alone on its line, a page number or a
+ * page's furniture that stands between the two halves of a paragraph.
+ */
+function paragraphBreaks(index: LineIndex, headings: ReportModel['headings'], artifacts: ReportModel['artifacts'], metadata: ReportModel['metadata']): Set<number> {
+	const out = new Set<number>();
+	const wholeLine = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+		const line = index.lines[r.start.line];
+		const indent = line.length - line.trimStart().length;
+		return r.start.character <= indent && (r.end.line > r.start.line || r.end.character >= line.trimEnd().length);
+	};
+	for (const h of headings) if (wholeLine(h.range)) for (let n = h.range.start.line; n <= h.range.end.line; n++) out.add(n);
+	for (const a of artifacts) if (wholeLine(a.range)) for (let n = a.range.start.line; n <= Math.min(a.range.end.line, index.lineCount - 1); n++) out.add(n);
+	if (metadata.title) for (let n = metadata.title.range.start.line; n <= metadata.title.range.end.line; n++) out.add(n);
+	return out;
 }

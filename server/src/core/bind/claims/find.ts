@@ -20,18 +20,88 @@ const PATTERN_BY_ID = new Map(CLAIM_PATTERNS.map((p) => [p.id, p]));
 /** A sentence without a number, or a word for none, claims nothing. */
 const MAY_CLAIM = /\d|[一二三四五六七八九十]|无|未|没有/;
 
-/** The sentences of the prose: lines outside tables, split after 。；！？ and ;. */
-export function proseSentences(index: LineIndex, blocks: TableBlock[]): Sentence[] {
+/** A line that ends a statement: what follows it is no part of its sentence. */
+const ENDS_STATEMENT = /[。；！？;：:]$/;
+/** A line that opens an item of its own (（一）…, 1. …, 一、…), not the rest of the line before. */
+const OPENS_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[条项部章节]|[-•·*#])/;
+/** A line shorter than this that ends without punctuation is a title or a label, not a sentence wrapped. */
+const MIN_WRAPPED_LINE = 12;
+
+/**
+ * The sentences of the prose: lines outside tables, split after 。；！？ and ;. A sentence that a
+ * PDF's text or a converter wrapped over lines (a line that runs on, not closed by punctuation,
+ * into one that opens no item) is one sentence across them, so that what it says is read whole.
+ * Headings and lines `breaks` names (page numbers, a page's furniture) end a paragraph.
+ */
+export function proseSentences(index: LineIndex, blocks: TableBlock[], breaks: Set<number> = new Set()): Sentence[] {
 	const inTable = new Uint8Array(index.lineCount);
 	for (const b of blocks) if (b.layout !== 'glued') for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
 	const out: Sentence[] = [];
+	let para: { text: string; line: number; start: number; breaks: Array<{ at: number; line: number; character: number }> } | undefined;
+	const flush = () => {
+		if (para) splitSentences(para, out);
+		para = undefined;
+	};
 	for (let n = 0; n < index.lineCount; n++) {
-		if (inTable[n]) continue;
 		const line = index.lines[n];
-		if (line.length === 0 || line.length > 400_000) continue;
-		for (const m of line.matchAll(SENTENCE)) out.push({ text: m[0], line: n, start: m.index! });
+		if (inTable[n] || breaks.has(n) || line.length === 0 || line.length > 400_000) {
+			flush();
+			continue;
+		}
+		const start = line.length - line.trimStart().length;
+		const piece = line.slice(start).trimEnd();
+		if (piece === '') {
+			flush();
+			continue;
+		}
+		const previous = para?.text ?? '';
+		if (para && previous.length - (para.breaks.length > 0 ? para.breaks[para.breaks.length - 1].at : 0) >= MIN_WRAPPED_LINE && !ENDS_STATEMENT.test(previous) && !OPENS_ITEM.test(piece)) {
+			para.breaks.push({ at: para.text.length, line: n, character: start });
+			para.text += piece;
+			continue;
+		}
+		flush();
+		para = { text: piece, line: n, start, breaks: [] };
 	}
+	flush();
 	return out;
+}
+
+function splitSentences(para: { text: string; line: number; start: number; breaks: Array<{ at: number; line: number; character: number }> }, out: Sentence[]): void {
+	for (const m of para.text.matchAll(SENTENCE)) {
+		const from = m.index!;
+		const to = from + m[0].length;
+		const head = positionIn(para, from);
+		const inside = para.breaks.filter((b) => b.at > from && b.at < to).map((b) => ({ ...b, at: b.at - from }));
+		out.push(inside.length > 0 ? { text: m[0], line: head.line, start: head.character, breaks: inside } : { text: m[0], line: head.line, start: head.character });
+	}
+}
+
+function positionIn(s: { line: number; start: number; breaks?: Array<{ at: number; line: number; character: number }> }, offset: number): { line: number; character: number } {
+	let line = s.line;
+	let character = s.start + offset;
+	for (const b of s.breaks ?? []) {
+		if (b.at > offset) break;
+		line = b.line;
+		character = b.character + (offset - b.at);
+	}
+	return { line, character };
+}
+
+/** Where in the text the character `offset` of a sentence stands (past its line breaks). */
+export function sentencePosition(s: Sentence, offset: number): { line: number; character: number } {
+	return positionIn(s, offset);
+}
+
+/** The range of characters a..b of a sentence. */
+export function sentenceRange(s: Sentence, a: number, b: number): Range {
+	return { start: positionIn(s, a), end: positionIn(s, b) };
+}
+
+/** Whether sentence `b` starts where `a` ends, on the same paragraph. */
+export function followsDirectly(a: Sentence, b: Sentence): boolean {
+	const end = positionIn(a, a.text.length);
+	return end.line === b.line && end.character === b.start;
 }
 
 function yearOk(sentence: string, at: number, year: number | undefined): boolean {
@@ -50,7 +120,7 @@ function bind(template: TemplateDef, tables: BoundTable[], id: string): BoundCel
 	return cells.every((c) => c !== undefined) ? (cells as BoundCell[]) : [];
 }
 
-const rangeOf = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
+const rangeOf = sentenceRange;
 
 /** A claim as it stands in its sentence: offsets within the sentence's text. */
 interface SentenceClaim {

@@ -1,5 +1,6 @@
 import { formatValue } from '../../read/cellValue.ts';
 import { COMPLETION_CLAIMS, OUTCOME_CLAIMS } from '../../bind/claims/patterns.ts';
+import { followsDirectly, sentencePosition, sentenceRange as rangeInSentence } from '../../bind/claims/find.ts';
 import { cellAt, derivedCells, evaluate, ruleInstances } from '../balance.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { BoundCell, ReportModel, Sentence } from '../../model.ts';
@@ -104,7 +105,7 @@ function completions(model: ReportModel, lang: Lang): Finding[] {
 	return out;
 }
 
-const sentenceRange = (s: Sentence, a: number, b: number): Range => ({ start: { line: s.line, character: s.start + a }, end: { line: s.line, character: s.start + b } });
+const sentenceRange = (s: Sentence, a: number, b: number): Range => rangeInSentence(s, a, b);
 
 /** Words that say the items of a breakdown may overlap (an incomplete list, 等, only falls short, so it is no excuse for more). */
 const OVERLAP = /渠道|平台|重复|同时|分别|计1条|计一条|涉及|包括/;
@@ -116,11 +117,22 @@ const OVERLAP = /渠道|平台|重复|同时|分别|计1条|计一条|涉及|包
  */
 const LIST_ITEM = /^[^，,。；;]{1,40}?(?:共|计)?\d+(?:条|件|篇|次)等?[。；;]?$/;
 
+/** Two sentences one after the other as one, its line breaks kept (and the one between them, where `b` opens the next line). */
+function joined(a: Sentence, b: Sentence, acrossLines: boolean): Sentence {
+	const breaks = [...(a.breaks ?? []), ...(acrossLines ? [{ at: a.text.length, line: b.line, character: b.start }] : []), ...(b.breaks ?? []).map((x) => ({ ...x, at: x.at + a.text.length }))];
+	return { ...a, text: a.text + b.text, ...(breaks.length > 0 ? { breaks } : {}) };
+}
+
+/** A list item after ； that a PDF's text put on the next line (其中：A 5条；⏎B 7条；…). */
+function opensNextLine(a: Sentence, b: Sentence): boolean {
+	return b.line === sentencePosition(a, a.text.length).line + 1;
+}
+
 function statements(sentences: Sentence[]): Sentence[] {
 	const out: Sentence[] = [];
 	for (const s of sentences) {
 		const last = out[out.length - 1];
-		if (last && last.line === s.line && /[；;]$/.test(last.text) && last.start + last.text.length === s.start && LIST_ITEM.test(s.text)) out[out.length - 1] = { ...last, text: last.text + s.text };
+		if (last && /[；;]$/.test(last.text) && (followsDirectly(last, s) || opensNextLine(last, s)) && LIST_ITEM.test(s.text)) out[out.length - 1] = joined(last, s, opensNextLine(last, s));
 		else out.push(s);
 	}
 	return out;
@@ -133,7 +145,7 @@ const TOTAL_COUNT = /(?:信息|政府信息)(?:总数|总量)(?:为|共|达)?(\d
 function shareOfNamedCount(prev: Sentence | undefined, s: Sentence, lang: Lang): Finding[] {
 	const m = SHARE.exec(s.text);
 	if (!m) return [];
-	const scope = (prev && prev.line === s.line ? prev.text : '') + s.text.slice(0, m.index);
+	const scope = (prev && followsDirectly(prev, s) ? prev.text : '') + s.text.slice(0, m.index);
 	const totals = [...scope.matchAll(TOTAL_COUNT)];
 	const parts = [...scope.matchAll(new RegExp(`${m.groups!.what}(?:的)?(?:政府)?信息(?:数)?(?:为|共|达)?(\\d+)条`, 'g'))];
 	// Exactly one total and one count of that kind, or the sentence is not clear enough to bind.

@@ -1,4 +1,5 @@
 import type { ReportModel } from '../../model.ts';
+import { sentenceRange } from '../../bind/claims/find.ts';
 import type { Range } from '../../read/text.ts';
 import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import { sectionAt, sectionSpans } from './sectionAt.ts';
@@ -48,7 +49,7 @@ export function sentenceFacts(model: ReportModel): SentenceFact[] {
 		if (!section || !COMPARED_SECTIONS.has(section)) continue;
 		const { hash, chars } = bareHash(s.text);
 		if (chars < MIN_CHARS) continue;
-		out.push({ hash, section, chars, range: { start: { line: s.line, character: s.start }, end: { line: s.line, character: s.start + s.text.length } } });
+		out.push({ hash, section, chars, range: sentenceRange(s, 0, s.text.length) });
 	}
 	return out;
 }

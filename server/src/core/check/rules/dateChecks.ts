@@ -1,5 +1,6 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
 import type { Range } from '../../read/text.ts';
+import { sentencePosition, sentenceRange } from '../../bind/claims/find.ts';
 import type { ReportModel, Sentence } from '../../model.ts';
 import { sectionAt, sectionSpans, type SectionSpans } from './sectionAt.ts';
 import { CODES, message, type Code, type Finding, type Lang } from '../findings.ts';
@@ -37,7 +38,11 @@ function finding(code: Code, lang: Lang, range: Range, params: Record<string, st
 	return { code, severity: CODES[code].severity, message: message(code, lang, params), range, data };
 }
 
-const at = (s: Sentence, d: { start: number; end: number }): Range => ({ start: { line: s.line, character: s.start + d.start }, end: { line: s.line, character: s.start + d.end } });
+const at = (s: Sentence, d: { start: number; end: number }): Range => sentenceRange(s, d.start, d.end);
+const placeOf = (s: Sentence, offset: number) => {
+	const p = sentencePosition(s, offset);
+	return { line: p.line, start: p.character };
+};
 
 function placeholders(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
@@ -103,7 +108,7 @@ function planYear(prose: Prose, s: Sentence, year: number, lang: Lang): Finding[
 	for (const from of clauseStarts(prose, s)) {
 		const clause = s.text.slice(from);
 		const m = PLAN.exec(clause);
-		if (!m || COMPARING.test(clause) || sectionAt(prose.spans, { line: s.line, start: s.start + from }) !== 'problems') continue;
+		if (!m || COMPARING.test(clause) || sectionAt(prose.spans, placeOf(s, from)) !== 'problems') continue;
 		const found = Number(m[1]);
 		if (found > year) continue;
 		const start = from + m[0].indexOf(m[1]);
@@ -117,7 +122,7 @@ function statementYear(prose: Prose, s: Sentence, year: number, lang: Lang): Fin
 		const clause = s.text.slice(from);
 		const m = STATEMENT.exec(clause);
 		if (!m || Number(m[1]) !== year - 1 || COMPARING.test(clause)) continue;
-		const section = sectionAt(prose.spans, { line: s.line, start: s.start + from });
+		const section = sectionAt(prose.spans, placeOf(s, from));
 		if (section === undefined || !WORK_SECTIONS.has(section)) continue;
 		const start = from + m[0].indexOf(m[1]);
 		return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
