@@ -18,7 +18,7 @@ const WEB_CHROME: RegExp[] = [
 	/^\s*(?:附件下载|相关附件|附件列表)[:：]?\s*$/,
 	/^\s*(?:发布时间|发布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:信息)?来源[:：]\s*\S{0,40})?\s*$/,
 ];
-const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*[\d０-９]{1,3}\s*[-—–－]|[\d０-９]{1,3}|第\s*[\d０-９]{1,3}\s*页(?:\s*[,，]?\s*共\s*[\d０-９]{1,3}\s*页)?|[\d０-９]{1,3}\s*\/\s*[\d０-９]{1,3})\s*$/;
 const ATTACHMENT = /^\s*\S.{0,80}\.(?:docx?|pdf|wps|xlsx?)\s*$/i;
 const BOOKMARK = /\[bookmark:[^\]\n]*\]\s*/g;
 
@@ -82,7 +82,7 @@ function isolated(index: LineIndex, n: number): boolean {
 	return prevEndsSentence && (next === '' || !/^\d/.test(next));
 }
 
-const DASHED_PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页.*)\s*$/;
+const DASHED_PAGE_NUMBER = /^\s*(?:[-—–－]\s*[\d０-９]{1,3}\s*[-—–－]|第\s*[\d０-９]{1,3}\s*页.*)\s*$/;
 
 /**
  * The page footer of text from a PDF (pdftotext): among the last few non-blank lines before a form

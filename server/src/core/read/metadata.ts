@@ -1,5 +1,6 @@
 import type { Heading, ReportMetadata } from '../model.ts';
 import type { LineIndex } from './text.ts';
+import { foldDigits } from './normalize.ts';
 
 const REPORT_NAME = /政府信息公开(?:工作)?年度报告|政务公开工作年度报告|信息公开年报/;
 /** "…2023年度政府信息公开工作年度报告": the year and the name before it. The name is looked for only behind a match, never tried at every position of the text. */
@@ -36,17 +37,19 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 		const above = n > 0 ? lines[n - 1].trim() : '';
 		if (above.length > 0 && above.length <= 40 && !/[。，,：:>＞»›|]/.test(above) && !REPORT_NAME.test(above) && !isChromeLine(above)) start = n - 1;
 		const text = lines.slice(start, n + 1).map((l) => l.trim()).join('');
+		const digits = foldDigits(text);
 		const s = lines[start].length - lines[start].trimStart().length;
 		meta.title = { text, range: { start: { line: start, character: s }, end: { line: n, character: lines[n].trimEnd().length } } };
-		const m = /((?:19|20)\d{2})\s*年/.exec(text);
+		const m = /((?:19|20)\d{2})\s*年/.exec(digits);
 		if (m) [meta.year, meta.yearSource] = [Number(m[1]), 'title'];
-		const agency = text.replace(/(?:19|20)\d{2}\s*年度?/, '').replace(REPORT_NAME, '').replace(/^关于/, '').trim();
+		const agency = digits.replace(/(?:19|20)\d{2}\s*年度?/, '').replace(REPORT_NAME, '').replace(/^关于/, '').trim();
 		if (agency.length >= 2) meta.agency = agency;
 		break;
 	}
 
-	const head = index.text.slice(0, 20000);
-	const whole = index.text;
+	// (Full-width digits as ASCII: ２０２３年 is a year.)
+	const head = foldDigits(index.text.slice(0, 20000));
+	const whole = foldDigits(index.text);
 	if (meta.year === undefined) {
 		const period = /统计期限[^。\n]{0,8}?((?:19|20)\d{2})\s*年/.exec(whole) ?? /[（(]\s*((?:19|20)\d{2})\s*年度\s*[）)]/.exec(whole);
 		if (period) [meta.year, meta.yearSource] = [Number(period[1]), 'period'];

@@ -43,6 +43,16 @@ function normalizeLabelUncached(text: string): string {
 		.replace(/[、]/g, '、');
 }
 
+const FULL_WIDTH_DIGIT = /[０-９．％]/g;
+const HAS_FULL_WIDTH_DIGIT = /[０-９．％]/;
+/**
+ * Full-width digits, point and percent sign (２０２３年, ９８．５５％: a Chinese input method's full-width mode) as ASCII: one
+ * UTF-16 unit for one, so offsets into the folded text are offsets into the text.
+ */
+export function foldDigits(text: string): string {
+	return HAS_FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
+}
+
 export interface OrdinalSplit {
 	/** Canonical ordinal: "一、", "(一)", "1.", "(1)", or "" when the label has none. */
 	ordinal: string;

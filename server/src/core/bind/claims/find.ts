@@ -1,7 +1,7 @@
 import { cellAt } from '../../check/balance.ts';
 import type { TableBlock } from '../../read/layout/types.ts';
 import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../../model.ts';
-import { parseChineseNumeral } from '../../read/normalize.ts';
+import { foldDigits, parseChineseNumeral } from '../../read/normalize.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex, Range } from '../../read/text.ts';
 import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
@@ -68,7 +68,9 @@ export function proseSentences(index: LineIndex, blocks: TableBlock[], breaks: S
 }
 
 function splitSentences(para: { text: string; line: number; start: number; breaks: Array<{ at: number; line: number; character: number }> }, out: Sentence[]): void {
-	for (const m of para.text.matchAll(SENTENCE)) {
+	// (Full-width digits read as ASCII, one unit for one: offsets stay the text's.)
+	const text = foldDigits(para.text);
+	for (const m of text.matchAll(SENTENCE)) {
 		const from = m.index!;
 		const to = from + m[0].length;
 		const head = positionIn(para, from);

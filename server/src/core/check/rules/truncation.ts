@@ -2,6 +2,7 @@ import { CODES, message, type Finding, type Lang } from '../findings.ts';
 import type { BoundRow, BoundTable, Heading, ReportModel } from '../../model.ts';
 import type { RowDef, SectionDef, TableDef } from '../../templates/index.ts';
 import type { Range } from '../../read/text.ts';
+import { foldDigits } from '../../read/normalize.ts';
 
 /**
  * A text that stops in the middle (a page copied in part, a crawler's excerpt, a draft written top
@@ -62,7 +63,7 @@ export function truncationOf(model: ReportModel): Truncation | undefined {
 		? cutTable !== undefined
 		: cutTable !== undefined ||
 			heading !== undefined ||
-			(!CLOSED.test(text) && !BRACKETED.test(text) && !ENDING_LINE.some((re) => re.test(text.slice(-40))) && (text.length >= MIN_BROKEN_SENTENCE || inTableArea(model, line)));
+			(!CLOSED.test(text) && !BRACKETED.test(text) && !ENDING_LINE.some((re) => re.test(foldDigits(text.slice(-40)))) && (text.length >= MIN_BROKEN_SENTENCE || inTableArea(model, line)));
 	if (!broken) return undefined;
 
 	const sections = order.slice(lastSection + 1).filter((s) => s.required && !first.has(s.key));

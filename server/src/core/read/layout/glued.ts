@@ -1,6 +1,7 @@
 import type { ReadingReuse } from '../../reuse.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import type { LineIndex } from '../text.ts';
+import { foldDigits } from '../normalize.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
 /**
@@ -347,19 +348,20 @@ export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed
 	const patterns = patternsFor(template);
 	for (let n = 0; n < index.lineCount; n++) {
 		if (claimed[n]) continue;
-		const line = index.lines[n];
+		// (Read with full-width digits as ASCII, one unit for one; the cells keep the text's own.)
+		const line = foldDigits(index.lines[n]);
 		if (!looksGlued(line, template, reuse)) continue;
-		const { cells, sparse } = gluedCells(line, n, patterns, template);
+		const { cells, sparse } = gluedCells(line, n, patterns, template, index.lines[n]);
 		// A line with rows short of numbers is read as a token stream against the template (bind/align.ts).
 		if (cells.length > 0) blocks.push({ layout: 'glued', firstLine: n, lastLine: n, cells, rowsReliable: !sparse, ...(sparse ? { aligned: true } : {}) });
 	}
 	return blocks;
 }
 
-function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], template: TemplateDef): { cells: RawCell[]; sparse: boolean } {
+function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], template: TemplateDef, original = line): { cells: RawCell[]; sparse: boolean } {
 	const hits = findHits(line, patterns);
 	const at = (s: number, e: number, row: number, inferred = false): RawCell => ({
-		text: line.slice(s, e),
+		text: original.slice(s, e),
 		range: { start: { line: lineNo, character: s }, end: { line: lineNo, character: e } },
 		row,
 		...(inferred ? { inferred } : {}),

@@ -14,7 +14,7 @@ import type { RawCell, TableBlock } from './types.ts';
  */
 
 /** Page footers: "—4—", "- 4 -", "第4页", "4/9". */
-const PAGE_FOOTER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|(?:[-—–－]\s*)?\d{1,3}\s*\/\s*\d{1,3}(?:\s*[-—–－])?)$/;
+const PAGE_FOOTER = /^(?:[-—–－]\s*[\d０-９]{1,3}\s*[-—–－]|第\s*[\d０-９]{1,3}\s*页(?:\s*[,，]?\s*共\s*[\d０-９]{1,3}\s*页)?|(?:[-—–－]\s*)?[\d０-９]{1,3}\s*\/\s*[\d０-９]{1,3}(?:\s*[-—–－])?)$/;
 const SENTENCE_END = /[。；！？]/;
 const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$/;
 /** A token this long that is not a template label is prose, not a cell (the longest cell labels wrap in a column). */
