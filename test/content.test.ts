@@ -35,6 +35,19 @@ describe('sections that say nothing', () => {
 	test('六 may say 无', () => {
 		assert.deepEqual(empty(withBody('other', '无。')), []);
 	});
+	test('a section whose text runs on into the next heading on its last line (…工作。二、主动公开…, as converters join lines) is not empty', () => {
+		for (const seed of SEEDS) {
+			const text = readSeed(seed);
+			const model = parseReport(text);
+			const second = model.headings.find((h) => h.section?.key === 'active' && h.range.start.character === 0);
+			if (!second || second.line < 2 || text.split('\n')[second.line - 1].trim() === '') continue;
+			const lines = text.split('\n');
+			const joined = [...lines.slice(0, second.line - 1), lines[second.line - 1] + lines[second.line], ...lines.slice(second.line + 1)].join('\n');
+			const again = parseReport(joined);
+			assert.ok(again.headings.some((h) => h.section?.key === 'active'), seed);
+			assert.deepEqual(empty(joined), [], seed);
+		}
+	});
 });
 
 describe('fees in 六 (2021 format)', () => {

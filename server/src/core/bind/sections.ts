@@ -460,7 +460,8 @@ export function buildSectionTree(index: LineIndex, headings: Heading[], tables: 
 	all.forEach((s, i) => {
 		const next = nextAtOrAbove[i];
 		const start = s.heading.range.start;
-		if (next && next.heading.line === s.heading.line) {
+		// The next heading on this line, or inline after text of this section's (…工作。二、主动公开…): it ends there.
+		if (next && (next.heading.line === s.heading.line || index.lines[next.heading.range.start.line].slice(0, next.heading.range.start.character).trim() !== '')) {
 			s.range = { start, end: next.heading.range.start };
 			return;
 		}
