@@ -381,6 +381,33 @@ describe('the items the format lists under 总体情况 are not sections (a repo
 		});
 	}
 
+	test('items worded as the sections themselves (锡山区安镇街道 2024: (二)行政机关收到和处理政府信息公开申请情况 …) stay 总体情况\'s', () => {
+		const text = structure('jiangsu-xishan-anzhenjd-2024.opening.txt');
+		assert.deepEqual(sectionKeys(text), ['overview']);
+		const fs = checkReport(parseReport(text));
+		assert.deepEqual(fs.filter((f) => f.severity === 'error'), []);
+		assert.deepEqual(fs.filter((f) => f.code === 'section.untitled' || f.code === 'section.wording'), []);
+	});
+
+	test('总体情况 as a page\'s list bullet (朔州市 2023: - 总体情况) is the section, its items its own', () => {
+		const text = structure('shanxi-shuozhou-szf-2023.opening.txt');
+		assert.deepEqual(sectionKeys(text), ['overview']);
+		const fs = checkReport(parseReport(text));
+		assert.deepEqual(fs.filter((f) => f.severity === 'error' || f.code === 'section.untitled' || f.code === 'section.wording'), []);
+		// And in a whole report: the bullet for 一、 is no missing section.
+		const whole = SEED.replace(/^一、总体情况$/m, '- 总体情况');
+		assert.notEqual(whole, SEED);
+		assert.deepEqual(check(whole).filter((f) => f.code === 'section.missing'), []);
+		assert.deepEqual(sectionKeys(whole), KEYS);
+	});
+
+	test('a list item of the prose is no heading: - 门户网站 and - 政务新媒体平台建设情况。', () => {
+		const text = SEED.replace(/^(二、主动公开政府信息情况)$/m, '$1\n- 门户网站\n- 政务新媒体平台建设情况。');
+		assert.notEqual(text, SEED);
+		assert.deepEqual(sectionKeys(text), KEYS);
+		assert.ok(!parseReport(text).headings.some((h) => h.title.includes('门户网站') || h.title.includes('政务新媒体')));
+	});
+
 	test('a draft stopped inside 总体情况: its items are not sections, the sections after it are missing', () => {
 		const lines = SEED.split('\n');
 		const draft = [...lines.slice(0, 2), '（一）主动公开情况', lines[3], '（二）依申请公开情况', lines[7]].join('\n');

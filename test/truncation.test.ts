@@ -61,6 +61,32 @@ describe('a text that stops in the middle is said once, where it stops', () => {
 	});
 });
 
+describe('where a text stops, in its own words', () => {
+	const lines = SEED.split('\n');
+	const four = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+	const cutAfter = (last: string) => checkReport(parseReport([...lines.slice(0, four), last].join('\n')));
+	for (const [what, last] of [
+		['a sentence broken off after an organ\'s word (…前旗政府网站: no signature)', '截至2023年12月底，乌拉特前旗政府网站'],
+		['a sentence broken off after 政府 (…加强政府)', '本年度共公开各类信息61642条。加强政府'],
+		['a heading broken off after its number', '四'],
+		['a word broken off', '我旗'],
+	]) {
+		test(what, () => {
+			const fs = cutAfter(last);
+			assert.equal(codes(fs, 'document.truncated').length, 1, fs.map((f) => f.code).join(' '));
+			assert.deepEqual(codes(fs, ...PAST_THE_CUT), []);
+		});
+	}
+	for (const [what, last] of [
+		['the agency\'s name after the last sentence, on its line', '本机关将持续做好政府信息公开工作。北京市西城区政务服务管理局'],
+		['a converter\'s closing markup after the last sentence', '本机关将持续做好政府信息公开工作。\n</div>'],
+	]) {
+		test(`not cut: ${what}`, () => {
+			assert.deepEqual(codes(cutAfter(last), 'document.truncated'), []);
+		});
+	}
+});
+
 describe('a report that ends whole is not called cut, its missing sections stay errors', () => {
 	const lines = SEED.split('\n');
 	const five = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
@@ -78,6 +104,7 @@ describe('a report that ends whole is not called cut, its missing sections stay 
 		['the date in Chinese numerals', '二〇二四年一月二十日'],
 		['a phone number', '联系电话：010-88888888'],
 		['an attachment', '附件：2023年政府信息公开情况统计表.xls'],
+		['无', '无'],
 	]) {
 		test(`ending with ${what}`, () => {
 			const fs = checkReport(parseReport([...lines.slice(0, five), ending].join('\n')));

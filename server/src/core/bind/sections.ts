@@ -399,7 +399,8 @@ const UNTITLED_SIMILARITY = 0.7;
  * the tables): the first of them carries the section, marked untitled, and it is not missing.
  */
 function untitledSections(candidates: Candidate[], sections: TemplateDef['sections'], primary: number, found: Set<string>): void {
-	const order = candidates.filter((c) => !c.heading.unnumbered && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section));
+	// (An unnumbered heading counts where it was read as a section: ## 总体情况, - 总体情况.)
+	const order = candidates.filter((c) => (!c.heading.unnumbered || c.heading.section) && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section));
 	// Under 一、总体情况, （一）主动公开情况 is one of the items the format lists there, not section 二 without its heading.
 	const ownItem = new Array<boolean>(order.length).fill(false);
 	let parent: Heading | undefined;

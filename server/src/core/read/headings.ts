@@ -90,7 +90,24 @@ export function readHeading(line: string, lineNo: number): HeadingLine | null {
 			inline: stop !== -1 && body.slice(stop).replace(/^(?:\*\*|__|[。；;：:！!？?])/, '').trim().length > 0,
 		};
 	}
-	return unnumberedMarkdownHeading(line, lineNo);
+	return unnumberedMarkdownHeading(line, lineNo) ?? bulletedHeading(line, lineNo);
+}
+
+/**
+ * `- 总体情况`, `• 总体情况`: a page's list that turned the section's number into a bullet. Only a
+ * short line that reads as a section's title (…情况, …事项, 概述), not any list item of the prose.
+ */
+const BULLET = /^[\s\u3000]*[-•·●▪■◆*][\s\u3000]*/;
+const SECTION_TITLE_END = /(?:情况|事项|概述|概况|措施)$/;
+const MAX_BULLETED_TITLE = 24;
+
+function bulletedHeading(line: string, lineNo: number): HeadingLine | null {
+	const m = BULLET.exec(line);
+	if (!m) return null;
+	const title = line.slice(m[0].length).trimEnd();
+	if (title.length < 2 || title.length > MAX_BULLETED_TITLE || /[。；;！!？?，,：:、|]/.test(title) || !SECTION_TITLE_END.test(title)) return null;
+	const range = { start: { line: lineNo, character: m[0].length }, end: { line: lineNo, character: m[0].length + title.length } };
+	return { level: 1, ordinal: '', number: 0, title, range, titleRange: range, inline: false, unnumbered: true };
 }
 
 /** `## 总体情况`: a Markdown heading with no ordinal, short enough to be a heading. */

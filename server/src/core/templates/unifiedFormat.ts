@@ -7,7 +7,7 @@ import type { BalanceRule, ColumnDef, Localized, RowDef, SectionDef, TableDef } 
  */
 
 export const UNIFIED_SECTIONS: SectionDef[] = [
-	{ key: 'overview', title: '一、总体情况', en: 'I. Overview', keywords: [['总体情况', 3], ['总体', 2], ['概述', 2], ['概况', 2]], variants: ['概述', '基本情况', '工作概况', '总体工作情况', '政府信息公开工作总体情况'], required: true, subItems: ['主动公开', '依申请', '信息管理', '平台', '监督保障'], levels: [1] },
+	{ key: 'overview', title: '一、总体情况', en: 'I. Overview', keywords: [['总体情况', 3], ['总体', 2], ['概述', 2], ['概况', 2]], variants: ['概述', '基本情况', '工作概况', '总体工作情况', '政府信息公开工作总体情况'], required: true, subItems: ['主动公开', '依申请', '收到和处理', '行政复议', '行政诉讼', '信息管理', '平台', '监督保障'], levels: [1] },
 	{ key: 'active', title: '二、主动公开政府信息情况', en: 'II. Proactive disclosure', keywords: [['主动公开', 3]], variants: ['行政机关主动公开政府信息情况', '主动公开政府信息的情况'], required: true, levels: [1] },
 	{ key: 'requests', title: '三、收到和处理政府信息公开申请情况', en: 'III. Requests received and handled', keywords: [['收到和处理', 3], ['依申请', 3], ['申请', 1]], variants: ['行政机关收到和处理政府信息公开申请情况', '依申请公开政府信息情况', '依申请公开情况'], required: true, levels: [1] },
 	{ key: 'appeals', title: '四、政府信息公开行政复议、行政诉讼情况', en: 'IV. Administrative reviews and lawsuits', keywords: [['复议', 3], ['诉讼', 3]], variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况'], required: true, levels: [1] },

@@ -27,20 +27,31 @@ export interface Truncation {
 const CLOSED = /[。.！？!?；;…”’」』》]$/;
 /** A line wholly in brackets (（此件公开发布）); a bracket closing a line's end otherwise may be a label's (第二十条第(五)项 broken off after it). */
 const BRACKETED = /^[（(【[].*[）)】\]]$/;
-/** A report's signature and date (…办公室 / 2024年1月20日), and what else ends one: the text ends there, whole. */
+/** A report's date and what else ends one whole: the text ends there. */
 const ENDING_LINE = [
 	/(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/,
 	/(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?$/,
 	/[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?$/,
-	/(?:政府|办公室|办公厅|委员会|局|厅|委|办|中心|院|所|处|署|站|队|馆|会|部|关|校|街道|社区|镇|乡|公司|集团)$/,
 	/特此报告$/,
 	/(?:电话|地址|邮编|邮政编码|网址|邮箱|传真|联系人)\s*[:：]/,
 	/附[件表]/,
 	// An attachment's file name (…统计表.xls).
 	/\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$/i,
+	// What 六 may say: nothing to report.
+	/^(?:无|暂无|没有|无其他需要报告的事项)$/,
 ];
-/** A broken-off sentence is at least this long; a shorter last line is a broken-off word only inside a table or a heading's section. */
-const MIN_BROKEN_SENTENCE = 12;
+/** The agency's name signing the report: a short clause of its own ending in an organ's word… */
+const SIGNATURE = /(?:政府|办公室|办公厅|委员会|局|厅|委|办|中心|院|所|处|署|队|馆|会|部|关|校|街道|社区|镇|乡|公司|集团)$/;
+/** …and no words of a sentence broken off (…加强政府, …报告单和政府, …政府网站). */
+const NOT_A_NAME = /的|加强|推进|做好|落实|开展|提升|进一步|不断|持续|严格|认真|切实|报告单|网站|平台|工作/;
+const MAX_SIGNATURE = 30;
+const MARKUP_ONLY = /^(?:<[^<>]*>\s*)+$/;
+
+/** Whether the text's last words sign it (…。平潭综合实验区财政金融局, or that on a line of its own). */
+function signs(text: string): boolean {
+	const clause = text.slice(Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'), text.lastIndexOf('？'), text.lastIndexOf('；')) + 1).trim();
+	return clause.length > 0 && clause.length <= MAX_SIGNATURE && !/[，,：:]/.test(clause) && SIGNATURE.test(clause) && !NOT_A_NAME.test(clause);
+}
 
 export function truncationOf(model: ReportModel): Truncation | undefined {
 	const last = lastContent(model);
@@ -63,7 +74,7 @@ export function truncationOf(model: ReportModel): Truncation | undefined {
 		? cutTable !== undefined
 		: cutTable !== undefined ||
 			heading !== undefined ||
-			(!CLOSED.test(text) && !BRACKETED.test(text) && !ENDING_LINE.some((re) => re.test(foldDigits(text.slice(-40)))) && (text.length >= MIN_BROKEN_SENTENCE || inTableArea(model, line)));
+			(!CLOSED.test(text) && !BRACKETED.test(text) && !ENDING_LINE.some((re) => re.test(foldDigits(text.slice(-40)))) && !signs(text));
 	if (!broken) return undefined;
 
 	const sections = order.slice(lastSection + 1).filter((s) => s.required && !first.has(s.key));
@@ -91,7 +102,7 @@ export function withTruncation(model: ReportModel, findings: Finding[], lang: La
 	const past = (f: Finding) => {
 		if (f.code === 'section.missing') return sections.has(f.data?.section as string);
 		// (The sections the text reaches were read; the rest it does not reach.)
-		if (f.code === 'section.unreadable') return f.data?.reason === 'few-sections' && reachedInOrder(model);
+		if (f.code === 'section.unreadable') return (f.data?.reason === 'few-sections' || f.data?.reason === 'no-headings') && reachedInOrder(model);
 		if (f.code === 'table.missing') return tables.has(f.data?.table as string);
 		if (f.code === 'table.missing-row' && f.data?.table === cutId) {
 			const rows = (f.data?.rows as string[] | undefined) ?? [f.data?.row as string];
@@ -133,13 +144,12 @@ function notReachedText(cut: Truncation, lang: Lang): string {
 	return zh ? `${parts.slice(0, -1).join('、')}和${parts[parts.length - 1]}` : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** Whether the sections the text has are the format's first ones, in order (none skipped before the cut). */
+/** Whether the sections the text has are the format's first ones, in order (no required one skipped before the cut). */
 function reachedInOrder(model: ReportModel): boolean {
 	const found = new Set(model.headings.filter((h) => h.section).map((h) => h.section!.key));
-	const order = model.template.sections.filter((s) => s.required);
-	let k = 0;
-	while (k < order.length && found.has(order[k].key)) k++;
-	return k > 0 && order.slice(k).every((s) => !found.has(s.key));
+	const order = model.template.sections;
+	const last = order.reduce((at, s, i) => (found.has(s.key) ? i : at), -1);
+	return last >= 0 && order.slice(0, last).every((s) => !s.required || found.has(s.key));
 }
 
 /** The text's last line of content (page numbers and a page's furniture after it left out), and its words. */
@@ -151,7 +161,8 @@ function lastContent(model: ReportModel): { line: number; start: number; text: s
 		for (const a of model.artifacts) if (a.range.start.line <= n && a.range.end.line >= n) end = Math.min(end, a.range.start.line < n ? 0 : a.range.start.character);
 		const raw = lines[n].slice(0, end);
 		const text = raw.trim();
-		if (text === '') continue;
+		// (A line of markup alone, a converter's </div>, holds no words of the report.)
+		if (text === '' || MARKUP_ONLY.test(text)) continue;
 		return { line: n, start: raw.indexOf(text), text };
 	}
 	return undefined;
@@ -178,12 +189,4 @@ function isRowLabel(model: ReportModel, text: string): boolean {
 	const plain = (t: string) => t.replace(/[\s、.．（）()]/g, '');
 	const t = plain(text);
 	return model.template.tables.some((table) => table.rows.some((r) => plain(r.label) === t));
-}
-
-/** Whether the line stands among a table's lines (a header or label broken off before any row was read). */
-function inTableArea(model: ReportModel, line: number): boolean {
-	const text = model.index.lines[line];
-	if (/[|｜\t]/.test(text)) return true;
-	const section = [...model.headings].reverse().find((h) => h.section && h.line <= line);
-	return section !== undefined && model.template.tables.some((t) => t.section === section.section!.key);
 }
