@@ -426,3 +426,25 @@ describe('the items the format lists under 总体情况 are not sections (a repo
 		assert.deepEqual(sectionKeys(numbered), KEYS);
 	});
 });
+
+describe('a table seen in its section but not read is said unreadable; a sentence naming its words is no trace of it', () => {
+	const lines = SEED.split('\n');
+	const at = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+	const five = lines.findIndex((l) => l.startsWith('五、存在的主要问题'));
+
+	test('Table 4 replaced by the sentence 本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。 is missing', () => {
+		const text = [...lines.slice(0, at + 1), '本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。', ...lines.slice(five)].join('\n');
+		const fs = check(text);
+		assert.deepEqual(fs.filter((f) => f.code === 'table.missing').map((f) => f.data?.table), ['appeals']);
+		assert.deepEqual(fs.filter((f) => f.code === 'table.unreadable'), []);
+	});
+
+	test('Table 4 as a converter\'s placeholder, or as its header words with no numbers, is unreadable, not missing', () => {
+		for (const shown of ['[TABLE]', '行政复议 行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉']) {
+			const text = [...lines.slice(0, at + 1), shown, ...lines.slice(five)].join('\n');
+			const fs = check(text);
+			assert.deepEqual(fs.filter((f) => f.code === 'table.missing'), [], shown);
+			assert.deepEqual(fs.filter((f) => f.code === 'table.unreadable').map((f) => f.data?.table), ['appeals'], shown);
+		}
+	});
+});

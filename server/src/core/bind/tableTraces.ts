@@ -41,16 +41,40 @@ function traceIn(index: LineIndex, from: Position, to: Position, labels: Array<{
 		const line = whole.slice(start, n === to.line ? to.character : whole.length).slice(0, MAX_LINE);
 		const markup = TABLE_MARKUP.exec(line);
 		if (markup) return { line: n, character: start + markup.index, trace: markup[0] };
-		const norm = normalizeText(line);
-		for (const l of labels) {
-			if (seen.has(l.norm) || !norm.includes(l.norm)) continue;
-			seen.add(l.norm);
-			const at = line.indexOf(l.text);
-			first ??= { line: n, character: at >= 0 ? start + at : start, trace: l.text };
+		for (const part of tableLike(line)) {
+			const norm = normalizeText(part.text);
+			for (const l of labels) {
+				if (seen.has(l.norm) || !norm.includes(l.norm)) continue;
+				seen.add(l.norm);
+				const at = part.text.indexOf(l.text);
+				first ??= { line: n, character: start + part.at + (at >= 0 ? at : 0), trace: l.text };
+			}
+			if (seen.size >= MIN_LABELS) return first;
 		}
-		if (seen.size >= MIN_LABELS) return first;
 	}
 	return undefined;
+}
+
+/** A sentence closed by punctuation. */
+const SENTENCE = /[^。！？；]*[。！？；]|[^。！？；]+$/g;
+/** Numbers a closed sentence holds at least when it is a table's text run on, not prose. */
+const TABLE_NUMBERS = 3;
+
+/**
+ * The parts of a line that may be a table's text: not a sentence of prose that names the table's
+ * words (本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。), but what is not closed
+ * as a sentence, or is dense with numbers.
+ */
+function tableLike(line: string): Array<{ text: string; at: number }> {
+	if (!/[。！？；]/.test(line)) return [{ text: line, at: 0 }];
+	const out: Array<{ text: string; at: number }> = [];
+	for (const m of line.matchAll(SENTENCE)) {
+		const text = m[0];
+		if (text === '') continue;
+		const closed = /[。！？；]$/.test(text);
+		if (!closed || (text.match(/\d+/g)?.length ?? 0) >= TABLE_NUMBERS) out.push({ text, at: m.index! });
+	}
+	return out;
 }
 
 /**
