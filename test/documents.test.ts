@@ -201,6 +201,29 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(rows('active.fees'), [['行政事业性收费', '0', '0']]);
 		assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.')).map((f) => f.message), []);
 	});
+	test('a web page with no table borders printed by Chromium (no rulings; cells left-aligned 3 points apart, rows a line each, sub-table titles at the labels\' left): every table read, no row reported missing', async () => {
+		const doc = await rendered('real/kiro-hangzhou-style-2025-fixture.chromium.pdf');
+		const model = parseReport(doc.text);
+		const rows = (table: string) => model.tables.find((t) => t.def.id === table)!.rows.map((r) => [r.labelText, ...[...r.cells.values()].map((c) => c.text)]);
+		// 行政规范性文件 ends 3 points before its 564: two cells, not one label glued to the titles below it.
+		assert.deepEqual(rows('active.rules'), [
+			['规章', '3', '5', '74'],
+			['行政规范性文件', '564', '984', '4185'],
+		]);
+		assert.deepEqual(rows('active.licensing'), [['行政许可', '11398889']]);
+		assert.deepEqual(rows('active.enforcement'), [
+			['行政处罚', '6937489'],
+			['行政强制', '166105'],
+		]);
+		assert.deepEqual(rows('active.fees'), [['行政事业性收费', '316441']]);
+		const requests = model.tables.find((t) => t.def.id === 'requests')!;
+		assert.equal(requests.rows.length, 25);
+		assert.deepEqual([...requests.byKey.get('R3.7')!.cells.values()].map((c) => c.text), ['13364', '252', '0', '44', '121', '29', '13810']);
+		assert.deepEqual([...requests.byKey.get('R3.6.2')!.cells.values()].map((c) => c.text), ['202', '0', '0', '1', '0', '0', '203']);
+		assert.deepEqual(rows('appeals'), [['', '376', '97', '196', '121', '790', '16', '1', '12', '27', '56', '74', '1', '30', '51', '156']]);
+		// The page's one finding is its heading's wording; no table is missing a row, none unreadable.
+		assert.deepEqual(checkReport(model).map((f) => f.code), ['section.wording']);
+	});
 	test('a row label a page break left above its table, beside numbers merged down over it and the rows below: the row is there, the numbers count once, in it', async () => {
 		const doc = await rendered('real/pingtan-scjgj-2023.chromium.pdf');
 		const model = parseReport(doc.text);

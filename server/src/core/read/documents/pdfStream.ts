@@ -102,7 +102,56 @@ function isValueLine(l: StreamLine): boolean {
 	return l.segments.length >= 2 && numbers >= 1 && (numbers === l.segments.length || !isNumber(l.segments[0]) || numbers >= 2);
 }
 
+/**
+ * A table set without rulings and with little padding (a web page's default table: cells 3
+ * points apart, left-aligned) sets a cell's text almost against the next cell's, so one segment
+ * holds a label and a number (行政规范性文件¦564) or several header words (本年制发件数¦本年废止件数).
+ * A part that does not touch the one before it and starts where the numbers of a column start on
+ * two other lines at least (or, a number, ends or stands centred where they do) opens a cell of
+ * its own: the column is there, whatever the gap.
+ */
+function splitAtNumberColumns(lines: StreamLine[], bodyLeft: number, bodyRight: number): void {
+	const numbers = lines.flatMap((l, k) => (l.segments.length >= 2 ? l.segments.filter((s) => s.parts.length === 1 && isNumber(s)).map((s) => ({ k, left: s.left, right: s.right, mid: (s.left + s.right) / 2 })) : []));
+	if (numbers.length < 2) return;
+	// Only the numbers of the same table count: none past a line of prose or a heading.
+	const barrier = lines.map((l, k) => isProse(l, bodyLeft, bodyRight, lines[k + 1]));
+	const reach = (k: number) => {
+		let lo = k;
+		while (lo > 0 && !barrier[lo - 1]) lo--;
+		let hi = k;
+		while (hi + 1 < lines.length && !barrier[hi + 1]) hi++;
+		return [lo, hi];
+	};
+	lines.forEach((l, k) => {
+		if (!l.segments.some((s) => s.parts.length >= 2)) return;
+		const [lo, hi] = reach(k);
+		const near = numbers.filter((n) => n.k !== k && n.k >= lo && n.k <= hi);
+		const aligned = (edge: 'left' | 'right' | 'mid', x: number) => new Set(near.filter((n) => Math.abs(n[edge] - x) <= 1).map((n) => n.k)).size >= 2;
+		l.segments = l.segments.flatMap((s) => {
+			if (s.parts.length < 2) return [s];
+			const groups: Part[][] = [[s.parts[0]]];
+			for (const p of s.parts.slice(1)) {
+				const num = NUMBER.test(p.text.replace(/\s+/g, ''));
+				const opens = aligned('left', p.left) || (num && (aligned('right', p.right) || aligned('mid', (p.left + p.right) / 2)));
+				if (opens) groups.push([p]);
+				else groups[groups.length - 1].push(p);
+			}
+			if (groups.length === 1) return [s];
+			return groups.map((ps) => {
+				let text = '';
+				let right = -Infinity;
+				for (const p of ps) {
+					text = p.left - right > s.size * 0.25 ? joinWrapped(text, p.text) : text + p.text;
+					right = p.right;
+				}
+				return { text, left: ps[0].left, right: Math.max(...ps.map((p) => p.right)), y: s.y, size: s.size, parts: ps };
+			});
+		});
+	});
+}
+
 export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: number, tableIndex: () => number, page: number): StreamTable[] {
+	splitAtNumberColumns(lines, bodyLeft, bodyRight);
 	const value = lines.map(isValueLine);
 	// A lone number between rows is a row whose other cells are blank (a table that leaves zeros blank).
 	const near = (k: number, step: number) => {
@@ -135,8 +184,9 @@ export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: n
 		// Wrapped lines after the last row that sit in its label column.
 		while (last + 1 < lines.length && !value[last + 1] && wrapsLabel(lines, value, last + 1, first, last) && gap(lines[last], lines[last + 1]) < lines[last].size * 1.8) last++;
 		const span = Array.from({ length: last - first + 1 }, (_, k) => first + k);
-		for (const block of splitBlocks(lines, value, span)) {
-			const table = buildTable(lines, value, block, tableIndex, page);
+		const pitch = rowPitch(lines, value, span);
+		for (const block of splitBlocks(lines, value, span, pitch)) {
+			const table = buildTable(lines, value, block, tableIndex, page, pitch);
 			if (table) out.push(table);
 		}
 		for (const k of span) taken.add(k);
@@ -210,16 +260,38 @@ function continuesTable(lines: StreamLine[], value: boolean[], j: number, last: 
 /** Whether every segment of a line starts where a label of the rows starts (a wrapped label, not a title). */
 function wrapsLabel(lines: StreamLine[], value: boolean[], k: number, from: number, to: number): boolean {
 	// Where labels start: on the rows, and on the lines set around them (a label wrapped above its row's numbers).
+	// (Not where the numbers of a column start, on two rows or more: a word there is a header's,
+	// 信息内容 | 本年处理决定数量 over a sub-table's one column of left-aligned numbers.)
+	const numberLefts = new Map<number, Set<number>>();
+	for (let r = from; r <= to; r++) if (value[r]) for (const s of lines[r].segments) if (isNumber(s)) numberLefts.set(r, new Set([...(numberLefts.get(r) ?? []), s.left]));
+	const inNumberColumn = (x: number) => [...numberLefts.values()].filter((ls) => [...ls].some((l) => Math.abs(l - x) <= 1)).length >= 2;
 	const lefts: number[] = [];
 	for (let r = from; r <= to; r++) {
 		const nearRow = value[r] || (r + 1 <= to && value[r + 1] && lines[r].y - lines[r + 1].y < lines[r].size * 1.6);
-		if (nearRow) for (const s of lines[r].segments) if (!isNumber(s)) lefts.push(s.left);
+		if (nearRow) for (const s of lines[r].segments) if (!isNumber(s) && !inNumberColumn(s.left)) lefts.push(s.left);
 	}
-	return lines[k].segments.every((s) => !isNumber(s) && lefts.some((x) => Math.abs(x - s.left) <= 2.5));
+	return lines[k].segments.every((s) => !isNumber(s) && !inNumberColumn(s.left) && lefts.some((x) => Math.abs(x - s.left) <= 2.5));
+}
+
+/** A row's baseline, from its numbers (a visual line joins baselines a few points apart: a cell's padding). */
+function numberBaseline(l: StreamLine): number {
+	const ys = l.segments.filter(isNumber).flatMap((s) => s.parts.map((p) => p.y)).sort((a, b) => a - b);
+	return ys.length ? ys[Math.floor(ys.length / 2)] : l.y;
+}
+
+/**
+ * The spacing of two rows of one line each: the closest two rows' numbers stand (a cell's own
+ * lines stand closer, by the rows' padding). Infinity with fewer than two rows.
+ */
+function rowPitch(lines: StreamLine[], value: boolean[], span: number[]): number {
+	const ys = span.filter((k) => value[k]).map((k) => numberBaseline(lines[k]));
+	const size = Math.max(...span.map((k) => lines[k].size));
+	const pitches = ys.slice(1).map((y, i) => ys[i] - y).filter((d) => d > size * 0.8);
+	return pitches.length ? Math.min(...pitches) : Infinity;
 }
 
 /** Cuts a table's lines where a sub-table's title or header starts. */
-function splitBlocks(lines: StreamLine[], value: boolean[], span: number[]): number[][] {
+function splitBlocks(lines: StreamLine[], value: boolean[], span: number[], pitch: number): number[][] {
 	const blocks: number[][] = [[]];
 	const from = span[0];
 	const to = span[span.length - 1];
@@ -227,12 +299,42 @@ function splitBlocks(lines: StreamLine[], value: boolean[], span: number[]): num
 	for (const k of span) {
 		if (value[k]) seenRow = true;
 		else if (seenRow && !wrapsLabel(lines, value, k, from, to)) {
-			blocks.push([]);
+			// The lines between the last row and this header that stand a row's height below the
+			// text above them, not a line's, are the new sub-table's title (第二十条第（五）项 over
+			// 信息内容 | 本年处理决定数量), not the last label's wrapped end.
+			const prev = blocks[blocks.length - 1];
+			let cut = prev.length;
+			while (cut > 0 && !value[prev[cut - 1]]) cut--;
+			let titleFrom = prev.length;
+			for (let j = cut; j < prev.length; j++) {
+				if (!wrapsLineAbove(lines, prev[j], pitch)) {
+					titleFrom = j;
+					break;
+				}
+			}
+			blocks.push(prev.splice(titleFrom));
 			seenRow = false;
 		}
 		blocks[blocks.length - 1].push(k);
 	}
 	return blocks.filter((b) => b.some((k) => value[k]));
+}
+
+/**
+ * Whether a line sits a cell's line spacing under text in its column (a wrapped label's next
+ * line), not a row's pitch: with no pitch known, it is taken to.
+ */
+function wrapsLineAbove(lines: StreamLine[], k: number, pitch: number): boolean {
+	if (!Number.isFinite(pitch)) return true;
+	const l = lines[k];
+	const tol = Math.max(1, l.size * 0.06);
+	for (let j = k - 1; j >= 0 && lines[j].y - l.y < pitch * 2; j--) {
+		const above = lines[j].segments.flatMap((s) => s.parts).filter((p) => l.segments.some((s) => Math.abs(s.left - p.left) <= 2.5));
+		if (above.length === 0) continue;
+		const own = l.segments[0].parts[0]?.y ?? l.y;
+		return Math.min(...above.map((p) => p.y)) - own < pitch - tol;
+	}
+	return false;
 }
 
 function clusterCenters(values: number[], tol: number): number[] {
@@ -270,15 +372,19 @@ interface Run {
  * The line spacing inside a cell: the smallest spacing of consecutive label pieces in a column
  * (rows stand further apart, by their cells' padding).
  */
-function leadingOf(pieces: Piece[], size: number): number | undefined {
+function leadingOf(pieces: Piece[], size: number, pitch: number): number | undefined {
 	const counts = new Map<number, number>();
+	// A cell's lines stand closer than two rows of one line each, by the rows' padding: a spacing
+	// as wide as the rows' own (rowPitch) is a row's, not a wrapped line's (rows of one line each,
+	// titles between them, have no line spacing to find).
+	const tol = Math.max(1, size * 0.06);
 	const byCol = new Map<number, Piece[]>();
 	for (const p of pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p]);
 	for (const col of byCol.values()) {
 		const ys = [...new Set(col.map((p) => p.y))].sort((a, b) => b - a);
 		for (let i = 1; i < ys.length; i++) {
 			const d = Math.round((ys[i - 1] - ys[i]) * 2) / 2;
-			if (d > size * 0.8 && d < size * 2.2) counts.set(d, (counts.get(d) ?? 0) + 1);
+			if (d > size * 0.8 && d < size * 2.2 && d < pitch - tol) counts.set(d, (counts.get(d) ?? 0) + 1);
 		}
 	}
 	// Rows whose one line stands level with their numbers are told apart by those numbers, so the
@@ -291,8 +397,8 @@ function leadingOf(pieces: Piece[], size: number): number | undefined {
  * before goes on with it; a wider gap (a row's padding), a piece that opens with an ordinal, or
  * two one-line labels each level with a row's numbers start a new cell.
  */
-function labelRuns(pieces: Piece[], valueYs: number[], size: number): Run[] {
-	const leading = leadingOf(pieces, size);
+function labelRuns(pieces: Piece[], valueYs: number[], size: number, pitch: number): Run[] {
+	const leading = leadingOf(pieces, size, pitch);
 	const tol = Math.max(1, size * 0.06);
 	const onRow = (y: number) => valueYs.findIndex((v) => Math.abs(v - y) <= 1);
 	const runs: Run[] = [];
@@ -322,7 +428,7 @@ function labelRuns(pieces: Piece[], valueYs: number[], size: number): Run[] {
 	return runs;
 }
 
-function buildTable(lines: StreamLine[], value: boolean[], block: number[], tableIndex: () => number, page: number): StreamTable | undefined {
+function buildTable(lines: StreamLine[], value: boolean[], block: number[], tableIndex: () => number, page: number, pitch = Infinity): StreamTable | undefined {
 	const rowsAt = block.filter((k) => value[k]);
 	const size = Math.max(...block.map((k) => lines[k].size));
 	const numbers = rowsAt.flatMap((k) => lines[k].segments.filter(isNumber));
@@ -419,7 +525,9 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		}
 		const own = l.segments.filter((seg) => !spansColumns(seg));
 		if (own.length === 0) continue;
-		const title = own.length === 1 && over.length === 0 && !inLabels(own[0]) && headerLines.length > 1 && k === headerLines[0];
+		// (In the label column too, when the line under it stands a row's pitch lower, not a line's:
+		// 第二十条第（五）项 over 信息内容 | 本年处理决定数量, a sub-table's title row and its header.)
+		const title = own.length === 1 && over.length === 0 && headerLines.length > 1 && k === headerLines[0] && (!inLabels(own[0]) || !wrapsLineAbove(lines, headerLines[1], pitch));
 		if (title || !header) {
 			header = newRow(true);
 			rows.push(header);
@@ -446,7 +554,8 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		}),
 	);
 	const pieces = allPieces.filter((p) => !valueLike.has(p.col));
-	const runs = labelRuns(pieces, valueYs, size);
+	// (Whether a piece is level with a row's numbers, by their own baseline: a visual line's y is its highest item's.)
+	const runs = labelRuns(pieces, rowsAt.map((k) => numberBaseline(lines[k])), size, Math.min(pitch, rowPitch(lines, value, block)));
 	const reach = size * 0.6;
 	const overlaps = (a: Run, b: Run) => b.top >= a.bottom - reach && b.bottom <= a.top + reach;
 	const isLeaf = (r: Run) => !runs.some((o) => o !== r && o.left > r.left + 2.5 && overlaps(r, o));
