@@ -224,6 +224,18 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		// The page's one finding is its heading's wording; no table is missing a row, none unreadable.
 		assert.deepEqual(checkReport(model).map((f) => f.code), ['section.wording']);
 	});
+	test('a saved page printed without table borders, Table 2 read in two parts: one table, every cell of Tables 1 and 2 as the page\'s, no row reported missing that the page prints', async () => {
+		const doc = await rendered('real/pingtan-xzspj-2025.borderless.chromium.pdf');
+		const page = await rendered('real/pingtan-xzspj-2025.html');
+		const model = parseReport(doc.text);
+		const cells = (m: ReturnType<typeof parseReport>) => m.tables.filter((t) => t.def.id !== 'appeals').map((t) => [t.def.id, t.rows.map((r) => [r.def.key, ...[...r.cells.values()].map((c) => c.value.kind === 'number' ? c.value.value : c.text)])]);
+		assert.equal(model.tables.filter((t) => t.def.id === 'requests').length, 1);
+		assert.deepEqual(cells(model), cells(parseReport(page.text)));
+		// The page has no 规章 row (its HTML neither); Table 3's numbers are not read: said once.
+		const tableFindings = checkReport(model).filter((f) => f.code.startsWith('table.')).map((f) => f.code);
+		assert.deepEqual(tableFindings, ['table.missing-row', 'table.unreadable']);
+		assert.match(checkReport(model).find((f) => f.code === 'table.missing-row')!.message, /缺少“规章”一行/);
+	});
 	test('a row label a page break left above its table, beside numbers merged down over it and the rows below: the row is there, the numbers count once, in it', async () => {
 		const doc = await rendered('real/pingtan-scjgj-2023.chromium.pdf');
 		const model = parseReport(doc.text);

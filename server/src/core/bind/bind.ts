@@ -102,6 +102,7 @@ class Binder {
 			this.overflow = undefined;
 		}
 		this.readInOrder();
+		this.joinParts();
 		for (const t of this.tables) {
 			if (wasAligned(t)) {
 				if (t.layout === 'pdf-text' && !t.unreadable) placeSparseRows(t, this.labels.template.rules);
@@ -119,6 +120,40 @@ class Binder {
 		const readDefs = new Set(read.map((t) => t.def));
 		const readSections = new Set(read.map((t) => t.def.section));
 		return this.tables.filter((t) => t.rows.length > 0 || (t.anchorRange && !readDefs.has(t.def) && (t.def.required || !readSections.has(t.def.section))));
+	}
+
+	/**
+	 * A table the reader cut into parts (text between its rows it did not take as the table's:
+	 * a wrapped label's last line, a page's chrome) is one table: a part that goes on, in the
+	 * template's order, from the rows of the last part of the same table, with none of its rows
+	 * again, continues it, as a part read by the aligner does (addAligned). Else each part would
+	 * lack the other's rows, reported missing one by one while they are printed.
+	 */
+	private joinParts(): void {
+		const order = (t: BoundTable) => t.rows.map((r) => t.def.rows.indexOf(r.def as RowDef)).filter((i) => i >= 0);
+		for (let i = 1; i < this.tables.length; i++) {
+			const part = this.tables[i];
+			if (wasAligned(part) || part.rows.length === 0) continue;
+			const j = this.tables.slice(0, i).map((t) => t.def).lastIndexOf(part.def);
+			if (j < 0) continue;
+			const into = this.tables[j];
+			if (into.layout !== part.layout || into.rows.length === 0 || isComplete(into)) continue;
+			const [before, after] = [order(into), order(part)];
+			if (before.length === 0 || after.length === 0 || Math.min(...after) <= Math.max(...before)) continue;
+			if (part.rows.some((r) => r.known && into.byKey.has(r.def.key))) continue;
+			for (const r of part.rows) {
+				into.rows.push(r);
+				if (r.known) into.byKey.set(r.def.key, r);
+			}
+			into.headers.push(...part.headers);
+			into.duplicateRows.push(...part.duplicateRows);
+			into.range = union(into.range, part.range);
+			into.inferred ||= part.inferred;
+			into.unreadable ??= part.unreadable;
+			if (into.unreadable) for (const r of into.rows) for (const c of r.cells.values()) c.inferred = true;
+			this.tables.splice(i, 1);
+			i--;
+		}
 	}
 
 	/** Tables whose numbers the aligner could not place by their labels, placed by their order (orderReading.ts) or their rows' sums (sumReading.ts) where that stands. */
