@@ -236,6 +236,17 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(tableFindings, ['table.missing-row', 'table.unreadable']);
 		assert.match(checkReport(model).find((f) => f.code === 'table.missing-row')!.message, /缺少“规章”一行/);
 	});
+	test('a saved page printed without table borders whose Table 2 is read in two parts with rows lost between them: said unreadable once, no row reported missing on a guess', async () => {
+		const model = parseReport((await rendered('real/pingtan-scjgj-2023.borderless.libreoffice.pdf')).text);
+		const requests = model.tables.filter((t) => t.def.id === 'requests');
+		assert.equal(requests.length, 1);
+		assert.ok(requests[0].unreadable);
+		const table = checkReport(model).filter((f) => f.code.startsWith('table.'));
+		// 规章 is truly missing (the saved page has no such row); Table 2 is said unreadable, once.
+		assert.deepEqual(table.map((f) => f.code), ['table.missing-row', 'table.unreadable']);
+		assert.match(table[0].message, /缺少“规章”一行/);
+		assert.match(table[1].message, /收到和处理政府信息公开申请情况/);
+	});
 	test('a row label a page break left above its table, beside numbers merged down over it and the rows below: the row is there, the numbers count once, in it', async () => {
 		const doc = await rendered('real/pingtan-scjgj-2023.chromium.pdf');
 		const model = parseReport(doc.text);

@@ -4,6 +4,7 @@ import { joinStreams, readInOrder, type TableStream } from './orderReading.ts';
 import { readBySums } from './sumReading.ts';
 import { labelsOf, type TemplateLabels } from './labels.ts';
 import { fillMergedDownRows } from './mergedDown.ts';
+import { markUnreadable } from './unreadable.ts';
 import { judgeValueOrder } from './valueOrder.ts';
 import type { RawCell, TableBlock } from '../read/layout/types.ts';
 import type { BoundRow, BoundTable } from '../model.ts';
@@ -127,7 +128,9 @@ class Binder {
 	 * a wrapped label's last line, a page's chrome) is one table: a part that goes on, in the
 	 * template's order, from the rows of the last part of the same table, with none of its rows
 	 * again, continues it, as a part read by the aligner does (addAligned). Else each part would
-	 * lack the other's rows, reported missing one by one while they are printed.
+	 * lack the other's rows, reported missing one by one while they are printed. Template rows
+	 * between the two parts stood in the text that cut them: the table is then said unreadable
+	 * once, its rows never reported missing on a guess.
 	 */
 	private joinParts(): void {
 		const order = (t: BoundTable) => t.rows.map((r) => t.def.rows.indexOf(r.def as RowDef)).filter((i) => i >= 0);
@@ -141,6 +144,8 @@ class Binder {
 			const [before, after] = [order(into), order(part)];
 			if (before.length === 0 || after.length === 0 || Math.min(...after) <= Math.max(...before)) continue;
 			if (part.rows.some((r) => r.known && into.byKey.has(r.def.key))) continue;
+			// Rows of the template between the two parts: where the text the reader did not take stands.
+			const between = into.def.rows.slice(Math.max(...before) + 1, Math.min(...after)).filter((r) => r.kind !== 'group' && !r.optional);
 			for (const r of part.rows) {
 				into.rows.push(r);
 				if (r.known) into.byKey.set(r.def.key, r);
@@ -151,6 +156,12 @@ class Binder {
 			into.inferred ||= part.inferred;
 			into.unreadable ??= part.unreadable;
 			if (into.unreadable) for (const r of into.rows) for (const c of r.cells.values()) c.inferred = true;
+			// Rows lost there are not missing: the reader is not sure of them, and says so once.
+			if (between.length > 0 && !into.unreadable)
+				markUnreadable(into, {
+					zh: `表格被其间未能读作表格的文字分成了几段，段间的 ${between.length} 行（如“${between[0].label.slice(0, 24)}”）未能读出`,
+					en: `the table was cut into parts by text between them that could not be read as the table's, and the ${between.length} row(s) there (e.g. "${between[0].en}") could not be read`,
+				});
 			this.tables.splice(i, 1);
 			i--;
 		}
