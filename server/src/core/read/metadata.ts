@@ -11,11 +11,23 @@ function agencyAndYear(text: string): { agency: string; year: number } | undefin
 	YEAR_REPORT.lastIndex = 0;
 	for (let m = YEAR_REPORT.exec(text); m; m = YEAR_REPORT.exec(text)) {
 		const name = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index).trimEnd());
-		if (name) return { agency: name[0], year: Number(m[1]) };
+		// (…区管委会办公室关于做好2023年度…年度报告编制工作的通知: the notice's author, not the report's.)
+		if (name && !/关于(?:做好)?$|做好$/.test(name[0])) return { agency: name[0], year: Number(m[1]) };
 	}
 	return undefined;
 }
 const LEADING_VERBS = /^(?:现将|现|特?制定|编制|发布|公布|制定了|形成|关于)+/;
+
+/** A page's breadcrumb, which names the report too (首页 > 信息公开 > 年报; 首页/ 政府信息公开 / 年报 / 正文): no title. */
+function isBreadcrumb(line: string): boolean {
+	return /当前位置|您的位置|首页|^[>＞»›]/.test(line) || (line.match(/\s[/>＞»›]\s/g)?.length ?? 0) >= 2;
+}
+
+/** A site's column name above the title (政府信息公开, 政府信息公开年报): no part of the agency's name. */
+const COLUMN_NAME = /^(?:政府信息公开|信息公开|政务公开|政府信息公开年报|政府信息公开年度报告|年度报告|年报|正文)$/;
+
+/** Words a sentence naming the report puts before the agency's name (关于做好…, 特编制…, 向社会公布…). */
+const BEFORE_NAME = /^.*(?:关于做好|做好|编制了?|公布|发布|印发|现将|形成了?|制定了?)/;
 
 /** A line of a web page's furniture that can stand right above a title (字号：大 中 小, 打印 关闭, 分享到). */
 function isChromeLine(line: string): boolean {
@@ -32,10 +44,10 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 	for (let n = 0; n < Math.min(firstHeadingLine, 12); n++) {
 		const t = lines[n].trim();
 		// A page's breadcrumb (当前位置：首页 > 信息公开 > 政府信息公开年度报告) names the report too; it is no title.
-		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t) || /当前位置|首页\s*[>＞»›]/.test(t)) continue;
+		if (t.length === 0 || t.length > 60 || !REPORT_NAME.test(t) || /[。，,]/.test(t) || isBreadcrumb(t)) continue;
 		let start = n;
 		const above = n > 0 ? lines[n - 1].trim() : '';
-		if (above.length > 0 && above.length <= 40 && !/[。，,：:>＞»›|]/.test(above) && !REPORT_NAME.test(above) && !isChromeLine(above)) start = n - 1;
+		if (above.length > 0 && above.length <= 40 && !/[。，,：:>＞»›|/]/.test(above) && !REPORT_NAME.test(above) && !isChromeLine(above) && !COLUMN_NAME.test(above)) start = n - 1;
 		const text = lines.slice(start, n + 1).map((l) => l.trim()).join('');
 		const digits = foldDigits(text);
 		const s = lines[start].length - lines[start].trimStart().length;
@@ -56,11 +68,12 @@ export function readMetadata(index: LineIndex, headings: Heading[]): ReportMetad
 	}
 	const named = agencyAndYear(whole);
 	if (named) {
-		if (meta.agency === undefined) meta.agency = named.agency.replace(LEADING_VERBS, '') || undefined;
+		if (meta.agency === undefined) meta.agency = named.agency.replace(BEFORE_NAME, '').replace(LEADING_VERBS, '') || undefined;
 		if (meta.year === undefined) [meta.year, meta.yearSource] = [named.year, 'named'];
 	}
 	if (meta.agency === undefined) {
-		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head);
+		// 由…编制, or the contact sentence every report closes with (如对本报告有疑问，请与…联系).
+		const by = /由([\u4e00-\u9fa5（）()]{2,40}?)(?:负责)?编制/.exec(head) ?? /请与([\u4e00-\u9fa5（）()]{2,40}?)(?:办公室)?联系/.exec(whole);
 		if (by) meta.agency = by[1];
 	}
 	if (meta.agency === undefined) {
