@@ -158,7 +158,9 @@ export function scoreFile(file: string, label: CorpusLabel, text: string, produc
 	const found: ExpectedFinding[] = [];
 	const missed: ExpectedFinding[] = [];
 	const lowered: ExpectedFinding[] = [];
-	for (const l of label.findings) {
+	// Labels that name their line first: a label that names none (one of a file's page-chrome lines) takes what is left.
+	const ordered = [...label.findings].sort((a, b) => Number(a.line === undefined) - Number(b.line === undefined));
+	for (const l of ordered) {
 		const hit = produced.find((f) => !used.has(f) && matches(l, f, text, starts));
 		if (hit) {
 			used.add(hit);

@@ -16,7 +16,21 @@ const WEB_CHROME: RegExp[] = [
 	// Share buttons (微信 微博 QQ空间), a download box (附件下载), the page's own date line.
 	/^\s*(?:分享到[:：]?\s*)?(?:微信|微博|QQ空间|QQ好友|朋友圈|新浪微博|腾讯微博|抖音)(?:[\s\u3000、|/]+(?:微信|微博|QQ空间|QQ好友|朋友圈|新浪微博|腾讯微博|抖音))+\s*$/,
 	/^\s*(?:附件下载|相关附件|附件列表)[:：]?\s*$/,
-	/^\s*(?:发布时间|发布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:信息)?来源[:：]\s*\S{0,40})?\s*$/,
+	/^\s*[-•]?\s*(?:发布时间|发布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+(?:信息)?来源[:：]\s*\S{0,40})?\s*$/,
+	// The page's source and date line, with what follows it there (来源:河西镇 时间:2024-01-19 10:11 点击率:39 打印】【关闭).
+	/^\s*[-•]?\s*(?:信息)?来源[:：]\s*\S{1,30}\s+(?:发布)?(?:时间|日期)[:：]/,
+	/^\s*[-•]?\s*(?:发布时间|发布日期|日期|时间)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?.{0,60}(?:来源|发布机构|字体|字号|点击|浏览|打印|分享)/,
+	// Font size and sharing controls (字号: 〖大 小〗, 字体大小:A+ A A- 分享: 打印, 【字体:大).
+	/^\s*[【[〖(（]?\s*(?:字体|字号)(?:大小)?[:：].{0,40}$/,
+	/^\s*(?:分享|分享到|我要收藏|文章分享|收藏本页|相关解读|相关文件|相关链接)[:：]?\s*$/,
+	// A breadcrumb not opened by 当前位置 (您当前的位置:首页, 首页/ 政府信息公开 / … / 正文, > 政府信息公开 > 年报).
+	/^\s*(?:您当前的位置|您当前所在位置|您的位置|当前所在位置|所在位置)[:：]/,
+	/^\s*首页\s*[/>＞»›]/,
+	/^\s*[>＞»›]\s*[^>＞»›。，]{1,20}(?:\s*[>＞»›]\s*[^>＞»›。，]{1,20})+\s*$/,
+	/^\s*[-•]?\s*(?:浏览次数|访问量|点击数|点击率|阅读次数|阅读量)[:：]\s*\d*\s*$/,
+	// Accessibility switches and the site's links (昌江区政府网 | 市政府门户网站 | 网站无障碍 | 关怀版).
+	/^(?=[^。，；]{0,80}$).*(?:关怀版|无障碍浏览|网站无障碍|长者模式)/,
+	/^\s*无障碍(?:\s+无障碍)*\s*$/,
 ];
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*[\d０-９]{1,3}\s*[-—–－]|[\d０-９]{1,3}|第\s*[\d０-９]{1,3}\s*页(?:\s*[,，]?\s*共\s*[\d０-９]{1,3}\s*页)?|[\d０-９]{1,3}\s*\/\s*[\d０-９]{1,3})\s*$/;
 const ATTACHMENT = /^\s*\S.{0,80}\.(?:docx?|pdf|wps|xlsx?)\s*$/i;
@@ -43,9 +57,11 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 			}
 			continue;
 		}
-		if (inTable[n] || line.length > 200 || cutsTag(line)) continue;
+		if (line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
+		// A site's furniture is none the less so where a reader took it into a block (a pipe row of links, a line beside a table).
 		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
+		else if (inTable[n]) continue;
 		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
 		if (!kind) continue;
