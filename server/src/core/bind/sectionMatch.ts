@@ -31,18 +31,39 @@ interface Wording {
 	text: string;
 	core: string;
 	plain: string;
-	/** For a core of at most MAX_MASKED characters: each of its characters with the bits of the places it stands at. */
-	coreMasks?: Map<number, number>;
+	/** For a core of at most MAX_MASKED characters: by symbol (SYMBOLS), the bits of the places that character stands at. */
+	coreMasks?: Int32Array;
 }
 
 /** Longest core whose common subsequences with a text's prefixes are counted on the bits of one number (lcsOfPrefixesMasked). */
 const MAX_MASKED = 30;
 
-function charMasks(core: string): Map<number, number> | undefined {
+/**
+ * Each character of the wordings' cores numbered from 1 (0: in no wording), so that a text's core
+ * read as these numbers looks its characters' bits up in an array, not a map, for each wording.
+ * It holds the characters of the templates' wordings only, which are few and fixed.
+ */
+const SYMBOLS = new Map<number, number>();
+
+function symbolOf(code: number): number {
+	let s = SYMBOLS.get(code);
+	if (s === undefined) SYMBOLS.set(code, (s = SYMBOLS.size + 1));
+	return s;
+}
+
+function charMasks(core: string): Int32Array | undefined {
 	if (core.length > MAX_MASKED) return undefined;
-	const masks = new Map<number, number>();
-	for (let j = 0; j < core.length; j++) masks.set(core.charCodeAt(j), (masks.get(core.charCodeAt(j)) ?? 0) | (1 << j));
+	for (let j = 0; j < core.length; j++) symbolOf(core.charCodeAt(j));
+	const masks = new Int32Array(SYMBOLS.size + 1);
+	for (let j = 0; j < core.length; j++) masks[SYMBOLS.get(core.charCodeAt(j))!] |= 1 << j;
 	return masks;
+}
+
+/** A text's core as symbols (0 for a character no wording numbered so far has). */
+function symbolsOf(core: string): Uint16Array {
+	const out = new Uint16Array(core.length);
+	for (let i = 0; i < core.length; i++) out[i] = SYMBOLS.get(core.charCodeAt(i)) ?? 0;
+	return out;
 }
 const WORDINGS = new WeakMap<SectionDef, Wording[]>();
 
@@ -66,28 +87,39 @@ export function sectionCores(section: SectionDef): string[] {
 
 /** The core of a text with, for each of its characters, the offset in the text it came from. */
 export function coreWithOffsets(text: string): { core: string; offsets: number[] } {
-	let core = '';
-	const offsets: number[] = [];
 	// Characters are kept one by one so that each keeps its offset; filler is removed after.
-	const kept: Array<[string, number]> = [];
+	let joined = '';
+	const from: number[] = [];
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		// CJK ideographs stand for themselves; only the rest needs width folding.
-		if (code >= 0x4e00 && code <= 0x9fff) {
-			kept.push([text[i], i]);
+		// CJK ideographs stand for themselves, and ASCII folds to itself (a letter or digit is a
+		// word character, the rest is not); only the rest needs width folding.
+		if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) {
+			joined += text[i];
+			from.push(i);
 			continue;
 		}
+		if (code < 0x80) continue;
 		const c = text[i].normalize('NFKC');
-		if (c.length === 1 && WORD_CHAR.test(c)) kept.push([c, i]);
+		if (c.length === 1 && WORD_CHAR.test(c)) {
+			joined += c;
+			from.push(i);
+		}
 	}
-	const joined = kept.map((k) => k[0]).join('');
 	const drop = new Uint8Array(joined.length);
-	for (const m of joined.matchAll(FILLER)) for (let k = m.index!; k < m.index! + m[0].length; k++) drop[k] = 1;
-	kept.forEach(([c, i], k) => {
-		if (drop[k]) return;
-		core += c;
-		offsets.push(i);
-	});
+	let dropped = false;
+	for (const m of joined.matchAll(FILLER)) {
+		for (let k = m.index!; k < m.index! + m[0].length; k++) drop[k] = 1;
+		dropped = true;
+	}
+	if (!dropped) return { core: joined, offsets: from };
+	let core = '';
+	const offsets: number[] = [];
+	for (let k = 0; k < joined.length; k++) {
+		if (drop[k]) continue;
+		core += joined[k];
+		offsets.push(from[k]);
+	}
 	return { core, offsets };
 }
 
@@ -126,14 +158,16 @@ function lcsOfPrefixes(text: string, wording: string): Int32Array {
  * of v is clear where the wording's character j is used by a longest common subsequence with the
  * text read so far, so the clear bits count that subsequence. One step per character of the text.
  */
-function lcsOfPrefixesMasked(text: string, masks: Map<number, number>, m: number): Int32Array {
-	if (prefixOut.length <= text.length) prefixOut = new Int32Array(text.length + 1);
+function lcsOfPrefixesMasked(symbols: Uint16Array, masks: Int32Array, m: number): Int32Array {
+	if (prefixOut.length <= symbols.length) prefixOut = new Int32Array(symbols.length + 1);
 	const out = prefixOut;
 	const full = 2 ** m - 1;
 	let v = full;
 	out[0] = 0;
-	for (let i = 1; i <= text.length; i++) {
-		const u = v & (masks.get(text.charCodeAt(i - 1)) ?? 0);
+	for (let i = 1; i <= symbols.length; i++) {
+		const symbol = symbols[i - 1];
+		// (A symbol numbered after this wording's masks were made is none of its characters.)
+		const u = v & (symbol < masks.length ? masks[symbol] : 0);
 		v = ((v + u) | (v - u)) & full;
 		out[i] = m - bitCount(v);
 	}
@@ -215,11 +249,18 @@ export interface PrefixMatch {
 	length: number;
 }
 
-let lastCore: { text: string; core: string; offsets: number[] } | undefined;
+let lastCore: { text: string; core: string; offsets: number[]; symbols: Uint16Array; symbolsKnown: number } | undefined;
 
-/** coreWithOffsets of the text bestPrefix was last asked about: it is asked once for each section in turn. */
-function lastCoreOf(text: string): { core: string; offsets: number[] } {
-	if (lastCore?.text !== text) lastCore = { text: detach(text), ...coreWithOffsets(text) };
+/** coreWithOffsets of the text bestPrefix was last asked about (it is asked once for each section in turn), and that core as symbols. */
+function lastCoreOf(text: string): { core: string; offsets: number[]; symbols: Uint16Array } {
+	if (lastCore?.text !== text) {
+		const { core, offsets } = coreWithOffsets(text);
+		lastCore = { text: detach(text), core, offsets, symbols: symbolsOf(core), symbolsKnown: SYMBOLS.size };
+	} else if (lastCore.symbolsKnown !== SYMBOLS.size) {
+		// A section's wordings seen for the first time numbered new characters: the core is read again.
+		lastCore.symbols = symbolsOf(lastCore.core);
+		lastCore.symbolsKnown = SYMBOLS.size;
+	}
 	return lastCore;
 }
 
@@ -232,14 +273,15 @@ interface PrefixScore {
 
 /** bestPrefix's similarity, before the prefix's end is placed in the text (which only the chosen section needs). */
 function prefixScore(text: string, section: SectionDef, minLength: number): PrefixScore {
-	const { core, offsets } = lastCoreOf(text);
+	const wordings = wordingsOf(section);
+	const { core, offsets, symbols } = lastCoreOf(text);
 	let similarity = 0;
 	let at = 0;
 	let wording = '';
-	for (const { text: wordingText, core: w, coreMasks } of wordingsOf(section)) {
+	for (const { text: wordingText, core: w, coreMasks } of wordings) {
 		const m = w.length;
 		if (m === 0) continue;
-		const lcs = coreMasks ? lcsOfPrefixesMasked(core, coreMasks, m) : lcsOfPrefixes(core, w);
+		const lcs = coreMasks ? lcsOfPrefixesMasked(symbols, coreMasks, m) : lcsOfPrefixes(core, w);
 		for (let i = 1; i <= core.length; i++) {
 			const furthest = i < offsets.length ? offsets[i] : text.length;
 			if (furthest < minLength) continue;
