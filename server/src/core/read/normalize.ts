@@ -33,14 +33,7 @@ function normalizeLabelUncached(text: string): string {
 		.trim()
 		.replace(DECORATION, '')
 		.normalize('NFKC')
-		.replace(/[\s\u3000\u00a0]+/g, '')
-		.replace(/[“”"'‘’「」『』]/g, '')
-		.replace(/[【〔［]/g, '[')
-		.replace(/[】〕］]/g, ']')
-		.replace(/[，]/g, ',')
-		.replace(/[。．]/g, '.')
-		.replace(/[：]/g, ':')
-		.replace(/[、]/g, '、');
+		.replace(FOLDED, (m) => FOLD[m] ?? '');
 }
 
 const FULL_WIDTH_DIGIT = /[０-９．％]/g;
@@ -52,6 +45,14 @@ const HAS_FULL_WIDTH_DIGIT = /[０-９．％]/;
 export function foldDigits(text: string): string {
 	return HAS_FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
 }
+
+/**
+ * After NFKC, spaces and quote marks are dropped and the brackets and punctuation NFKC leaves
+ * full-width are folded: each character on its own, so one pass does it (a run of spaces and
+ * quotes matches as one, and is dropped whole).
+ */
+const FOLDED = /[\s\u3000\u00a0“”"'‘’「」『』]+|[【〔［】〕］，。．：]/g;
+const FOLD: Record<string, string> = { '【': '[', '〔': '[', '［': '[', '】': ']', '〕': ']', '］': ']', '，': ',', '。': '.', '．': '.', '：': ':' };
 
 export interface OrdinalSplit {
 	/** Canonical ordinal: "一、", "(一)", "1.", "(1)", or "" when the label has none. */
