@@ -48,13 +48,31 @@ export function signatureHits(blocks: TableBlock[], longLines: string[]): Signat
 	return hits;
 }
 
+/** Every signature label in SIGNATURES' order, as the (format, section) pair it counts for. */
+const SIGNATURE_LIST = SIGNATURES.flatMap((s) => s.labels.map((l) => ({ label: l.label, hit: [s.id, l.section ?? ''] as const })));
+/** By UTF-16 unit, 1 + the index in OPENING of the labels that open with it (0: none does). */
+const OPENS_SIGNATURE = new Uint8Array(65536);
+/** The indices (in SIGNATURE_LIST) of the labels that open with each unit some label opens with. */
+const OPENING: number[][] = [];
+SIGNATURE_LIST.forEach(({ label }, i) => {
+	const c = label.charCodeAt(0);
+	if (!OPENS_SIGNATURE[c]) OPENS_SIGNATURE[c] = OPENING.push([]);
+	OPENING[OPENS_SIGNATURE[c] - 1].push(i);
+});
+
 /** The signature labels a text holds, as (format, section) pairs; cached, as every report repeats the same cell labels. */
 const signaturesIn = memoize((text: string): ReadonlyArray<readonly [TemplateId, string]> => {
 	if (!mayHoldSignature(text)) return [];
 	const t = normalizeLabel(text);
-	const found: Array<readonly [TemplateId, string]> = [];
-	for (const s of SIGNATURES) for (const l of s.labels) if (t.includes(l.label)) found.push([s.id, l.section ?? '']);
-	return found;
+	// One pass over the text marks the labels that start where each opening unit stands, rather
+	// than a search of the whole text for every label; the pairs come out in SIGNATURES' order.
+	let held: Uint8Array | undefined;
+	for (let k = 0; k < t.length; k++) {
+		const opening = OPENS_SIGNATURE[t.charCodeAt(k)];
+		if (opening === 0) continue;
+		for (const i of OPENING[opening - 1]) if (!held?.[i] && t.startsWith(SIGNATURE_LIST[i].label, k)) (held ??= new Uint8Array(SIGNATURE_LIST.length))[i] = 1;
+	}
+	return held ? SIGNATURE_LIST.filter((_, i) => held![i]).map((s) => s.hit) : [];
 });
 
 const total = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
