@@ -96,7 +96,9 @@ export class TemplateLabels {
 	private readonly headers = new Map<TableDef, Set<string>>();
 	private readonly allHeaders = new Set<string>();
 	private readonly rows: RowMatcher[] = [];
-	private readonly matches = new Map<string, RowMatch[]>();
+	/** matchRow's answers, by table id ('' for any table) and text; `matchesKept` of them in all. */
+	private readonly matches = new Map<string, Map<string, RowMatch[]>>();
+	private matchesKept = 0;
 
 	constructor(readonly template: TemplateDef) {
 		for (const table of template.tables) {
@@ -172,11 +174,19 @@ export class TemplateLabels {
 	/** All rows whose label the text matches, best first; restricted to `table` when given. */
 	matchRow(text: string, table?: TableDef): RowMatch[] {
 		if (text.length > 200) return [];
-		const key = `${table?.id ?? ''}\u0000${text}`;
-		let m = this.matches.get(key);
+		// By table, then by text: a key made of both would be a new string to hash on every call.
+		const tableId = table?.id ?? '';
+		let byText = this.matches.get(tableId);
+		if (!byText) this.matches.set(tableId, (byText = new Map()));
+		let m = byText.get(text);
 		if (!m) {
-			if (this.matches.size > 20000) this.matches.clear();
-			this.matches.set(detach(key), (m = this.match(text, table)));
+			if (this.matchesKept > 20000) {
+				this.matches.clear();
+				this.matches.set(tableId, (byText = new Map()));
+				this.matchesKept = 0;
+			}
+			byText.set(detach(text), (m = this.match(text, table)));
+			this.matchesKept++;
 		}
 		return m;
 	}
