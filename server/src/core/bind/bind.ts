@@ -35,6 +35,47 @@ interface Pending {
 /** Lines from a table's last cell within which a row it does not know may still be its own. */
 const MAX_UNKNOWN_ROW_GAP = 3;
 
+/** A block's physical rows: how many cells each has and whether any holds text, and for each cell how many of its row's cells are it and those after it. */
+interface PhysicalRows {
+	size(row: number): number;
+	filled(row: number): boolean;
+	cellsLeft: Int32Array;
+}
+
+/** Rows numbered from 0 up no further than this many past the cells' count are counted in arrays (every layout numbers them so); others in maps. */
+const DENSE_ROWS_SLACK = 64;
+
+function physicalRows(cells: RawCell[]): PhysicalRows {
+	const cellsLeft = new Int32Array(cells.length);
+	let dense = true;
+	let maxRow = 0;
+	for (const c of cells) {
+		if (!(Number.isInteger(c.row) && c.row >= 0 && c.row < cells.length + DENSE_ROWS_SLACK)) dense = false;
+		else if (c.row > maxRow) maxRow = c.row;
+	}
+	if (dense) {
+		const sizes = new Int32Array(maxRow + 1);
+		const filled = new Uint8Array(maxRow + 1);
+		// Counted from the end: a cell's count so far is its row's cells from it on.
+		for (let k = cells.length - 1; k >= 0; k--) {
+			const c = cells[k];
+			cellsLeft[k] = ++sizes[c.row];
+			if (c.text !== '') filled[c.row] = 1;
+		}
+		return { size: (row) => (row >= 0 && row <= maxRow ? sizes[row] : 0), filled: (row) => row >= 0 && row <= maxRow && filled[row] === 1, cellsLeft };
+	}
+	const sizes = new Map<number, number>();
+	const filled = new Set<number>();
+	for (let k = cells.length - 1; k >= 0; k--) {
+		const c = cells[k];
+		const n = (sizes.get(c.row) ?? 0) + 1;
+		sizes.set(c.row, n);
+		cellsLeft[k] = n;
+		if (c.text !== '') filled.add(c.row);
+	}
+	return { size: (row) => sizes.get(row) ?? 0, filled: (row) => filled.has(row), cellsLeft };
+}
+
 class Binder {
 	private readonly tables: BoundTable[] = [];
 	private current: BoundTable | undefined;
@@ -43,9 +84,8 @@ class Binder {
 	private overflow: { row: BoundRow; physRow: number } | undefined;
 	private lastIndex = -1;
 	private block!: TableBlock;
-	/** Cells per physical row, and whether a row holds any text (reliable layouts only). */
-	private rowSizes = new Map<number, number>();
-	private rowFilled = new Map<number, boolean>();
+	/** The block's physical rows, where its layout shows them. */
+	private blockRows: PhysicalRows | undefined;
 	/** Cells of the current cell's physical row from it on, where the layout shows rows (0 where it does not). */
 	private cellsLeftInRow = 0;
 	/** The tables' shares of the token streams of text that keeps no columns, in order; undefined between blocks of other layouts. */
@@ -85,20 +125,11 @@ class Binder {
 			}
 			this.streams.push(undefined);
 			this.block = block;
-			this.rowSizes = new Map();
-			this.rowFilled = new Map();
-			if (block.rowsReliable) {
-				for (const c of block.cells) {
-					this.rowSizes.set(c.row, (this.rowSizes.get(c.row) ?? 0) + 1);
-					if (c.text !== '') this.rowFilled.set(c.row, true);
-				}
-			}
-			const seen = new Map<number, number>();
-			for (const cell of block.cells) {
-				seen.set(cell.row, (seen.get(cell.row) ?? 0) + 1);
-				this.cellsLeftInRow = (this.rowSizes.get(cell.row) ?? 0) - seen.get(cell.row)! + 1;
+			this.blockRows = block.rowsReliable ? physicalRows(block.cells) : undefined;
+			block.cells.forEach((cell, k) => {
+				this.cellsLeftInRow = this.blockRows ? this.blockRows.cellsLeft[k] : 0;
 				this.take(cell);
-			}
+			});
 			this.finishRow();
 			this.overflow = undefined;
 		}
@@ -224,7 +255,7 @@ class Binder {
 		if (cell.text === '') {
 			// A row of nothing but blanks, as wide as the table, under a table whose one row has no label: that row, left blank.
 			const table = this.current;
-			if (table?.def.unlabeledRow && !table.byKey.has(table.def.unlabeledRow) && this.block.rowsReliable && !this.rowFilled.get(cell.row) && (this.rowSizes.get(cell.row) ?? 0) >= table.def.columns.length) {
+			if (table?.def.unlabeledRow && !table.byKey.has(table.def.unlabeledRow) && this.block.rowsReliable && !this.blockRows?.filled(cell.row) && (this.blockRows?.size(cell.row) ?? 0) >= table.def.columns.length) {
 				this.startRow(table.def.rows.find((r) => r.key === table.def.unlabeledRow)!, true, cell, true);
 				this.assign(this.pending!, cell);
 			}
