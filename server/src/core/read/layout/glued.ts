@@ -123,33 +123,35 @@ interface Hit {
 
 /** Whether a UTF-16 unit is whitespace as a regex's \\s has it. */
 function isSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+	// (Ideographs, most of what is asked, are answered by the first test.)
+	if (c > 0x3000) return c === 0xfeff;
+	if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	const hits: Hit[] = [];
-	// The line without whitespace, and where each of its characters stands in the line.
-	let compact = '';
+	// The line without whitespace (its UTF-16 units, read from an array: a string pieced together
+	// from slices is slow to read unit by unit), and where each of its characters stands in the line.
+	const units = new Uint16Array(line.length);
 	const offsets = new Int32Array(line.length);
-	let from = 0;
 	let count = 0;
 	for (let i = 0; i < line.length; i++) {
-		if (!isSpace(line.charCodeAt(i))) {
-			offsets[count++] = i;
-			continue;
-		}
-		if (i > from) compact += line.slice(from, i);
-		from = i + 1;
+		const c = line.charCodeAt(i);
+		if (isSpace(c)) continue;
+		units[count] = c;
+		offsets[count++] = i;
 	}
-	if (line.length > from) compact += line.slice(from);
+	let compactText: string | undefined;
+	const compact = () => (compactText ??= line.replace(/\s+/g, ''));
 	// Where each pair of characters a needle opens with stands in the compact line, found in one
 	// pass: not a search of the whole line for every label.
 	const pairs = needlePairs(patterns);
 	const pairsAt = new Map<number, number[]>();
-	for (let k = 0; k + 1 < compact.length; k++) {
-		const c = compact.charCodeAt(k);
+	for (let k = 0; k + 1 < count; k++) {
+		const c = units[k];
 		if (!pairs.first[c]) continue;
-		const d = compact.charCodeAt(k + 1);
+		const d = units[k + 1];
 		// (Most pairs are no needle's: the filter rules them out before the set is asked.)
 		if (!pairs.filter[pairHash(c, d)]) continue;
 		const key = pairKey(c, d);
@@ -158,8 +160,9 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		if (list) list.push(k);
 		else pairsAt.set(key, [k]);
 	}
-	for (const p of patterns) {
-		const n = NEEDLES.get(p.re);
+	for (let i = 0; i < patterns.length; i++) {
+		const p = patterns[i];
+		const n = pairs.needles[i];
 		const needle = n?.needle ?? '';
 		if (n && needle.length >= 2) {
 			const list = pairsAt.get(pairKey(needle.charCodeAt(0), needle.charCodeAt(1)));
@@ -169,17 +172,18 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 				// The places where the rest of the needle follows its first pair (compact.startsWith(needle, k)).
 				places = [];
 				next: for (const k of list) {
-					for (let j = 2; j < needle.length; j++) if (compact.charCodeAt(k + j) !== needle.charCodeAt(j)) continue next;
+					if (k + needle.length > count) continue;
+					for (let j = 2; j < needle.length; j++) if (units[k + j] !== needle.charCodeAt(j)) continue next;
 					places.push(k);
 				}
 			}
 			if (places.length > 0) labelMatches(line, offsets, places, n, (start, end) => hits.push({ start, end, pattern: p }));
 			continue;
 		}
-		if (!compact.includes(needle)) continue;
+		if (!compact().includes(needle)) continue;
 		if (n && needle !== '') {
 			const places: number[] = [];
-			for (let k = compact.indexOf(needle); k !== -1; k = compact.indexOf(needle, k + 1)) places.push(k);
+			for (let k = compact().indexOf(needle); k !== -1; k = compact().indexOf(needle, k + 1)) places.push(k);
 			labelMatches(line, offsets, places, n, (start, end) => hits.push({ start, end, pattern: p }));
 			continue;
 		}
@@ -193,10 +197,9 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		}
 	}
 	// Longest label first where two start together; then drop any hit inside an earlier one.
-	hits.sort((a, b) => a.start - b.start || b.end - a.end || b.pattern.values - a.pattern.values);
 	const kept: Hit[] = [];
 	let end = -1;
-	for (const h of hits) {
+	for (const h of sortHits(hits)) {
 		const last = kept[kept.length - 1];
 		// The same label in several tables (a row two variants of a table share): kept as alternatives, the anchor decides.
 		if (last && h.start === last.start && h.end === last.end && h.pattern.kind === last.pattern.kind && h.pattern.table !== last.pattern.table) {
@@ -208,6 +211,29 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 		end = h.end;
 	}
 	return kept;
+}
+
+/** Most hits sorted on packed keys: each key's bits hold start, end, values and the hit's index (2^19 · 2^19 · 2^5 · 2^10 = 2^53). */
+const MAX_PACKED_HITS = 1 << 10;
+const MAX_PACKED_VALUES = 31;
+const PACKED_POSITIONS = 1 << 19;
+
+/**
+ * The hits by start, then longest first, then most values first, then as found (a stable sort):
+ * as keys sorted as numbers where they fit in a double's 53 bits, which is far faster than
+ * sorting the hits with a comparator.
+ */
+function sortHits(hits: Hit[]): Hit[] {
+	const packable = hits.length <= MAX_PACKED_HITS && hits.every((h) => h.end < PACKED_POSITIONS && h.pattern.values >= 0 && h.pattern.values <= MAX_PACKED_VALUES);
+	if (!packable) return hits.sort((a, b) => a.start - b.start || b.end - a.end || b.pattern.values - a.pattern.values);
+	const keys = new Float64Array(hits.length);
+	hits.forEach((h, i) => {
+		keys[i] = ((h.start * PACKED_POSITIONS + (PACKED_POSITIONS - 1 - h.end)) * (MAX_PACKED_VALUES + 1) + (MAX_PACKED_VALUES - h.pattern.values)) * MAX_PACKED_HITS + i;
+	});
+	keys.sort();
+	const out = new Array<Hit>(hits.length);
+	for (let k = 0; k < keys.length; k++) out[k] = hits[keys[k] % MAX_PACKED_HITS];
+	return out;
 }
 
 /** Two UTF-16 units as one key: a 32-bit integer (a small integer to V8, where c * 65536 + d was a heap number). */
@@ -222,6 +248,8 @@ function pairHash(c: number, d: number): number {
 
 /** The first two characters of the labels' needles (of two or more), which characters open one, and which slots (pairHash) the pairs fill. */
 interface NeedlePairs {
+	/** Each pattern's needle (NEEDLES), in the patterns' order. */
+	needles: Array<{ needle: string; before: number; sticky: RegExp } | undefined>;
 	keys: Set<number>;
 	first: Uint8Array;
 	filter: Uint8Array;
@@ -232,7 +260,7 @@ const PAIRS = new WeakMap<LabelPattern[], NeedlePairs>();
 function needlePairs(patterns: LabelPattern[]): NeedlePairs {
 	let pairs = PAIRS.get(patterns);
 	if (!pairs) {
-		pairs = { keys: new Set(), first: new Uint8Array(65536), filter: new Uint8Array(65536) };
+		pairs = { needles: patterns.map((p) => NEEDLES.get(p.re)), keys: new Set(), first: new Uint8Array(65536), filter: new Uint8Array(65536) };
 		for (const p of patterns) {
 			const needle = NEEDLES.get(p.re)?.needle ?? '';
 			if (needle.length < 2) continue;
