@@ -42,6 +42,14 @@ export function rangeContains(r: Range, p: Position): boolean {
  * The lines of a document and where each starts, so that offsets and positions convert in O(log n).
  * Line breaks are \r\n, \n or \r, exactly as LSP counts them; `lines` hold the text without breaks.
  */
+/** Whether a UTF-16 unit is whitespace as a regex's \\s has it. */
+export function isWhitespace(c: number): boolean {
+	// (Ideographs, most of what is asked, are answered by the first test.)
+	if (c > 0x3000) return c === 0xfeff;
+	if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 export class LineIndex {
 	readonly lines: string[] = [];
 	readonly starts: number[] = [];

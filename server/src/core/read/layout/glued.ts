@@ -1,6 +1,6 @@
 import type { ReadingReuse } from '../../reuse.ts';
 import type { TemplateDef } from '../../templates/index.ts';
-import type { LineIndex } from '../text.ts';
+import { isWhitespace, type LineIndex } from '../text.ts';
 import { foldDigits } from '../normalize.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
@@ -121,13 +121,6 @@ interface Hit {
 	alternatives?: LabelPattern[];
 }
 
-/** Whether a UTF-16 unit is whitespace as a regex's \\s has it. */
-function isSpace(c: number): boolean {
-	// (Ideographs, most of what is asked, are answered by the first test.)
-	if (c > 0x3000) return c === 0xfeff;
-	if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
 
 function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	const hits: Hit[] = [];
@@ -138,7 +131,7 @@ function findHits(line: string, patterns: LabelPattern[]): Hit[] {
 	let count = 0;
 	for (let i = 0; i < line.length; i++) {
 		const c = line.charCodeAt(i);
-		if (isSpace(c)) continue;
+		if (isWhitespace(c)) continue;
 		units[count] = c;
 		offsets[count++] = i;
 	}
@@ -453,7 +446,7 @@ function tokensApart(line: string, from: number, limit: number): Array<[number, 
 		const s = from + m.index!;
 		const e = s + m[0].length;
 		// (A run stuck to its label — （一）予以公开55 — is glued cells, not numbers standing apart.)
-		if (s === 0 || !isSpace(line.charCodeAt(s - 1)) || (e < end && !isSpace(line.charCodeAt(e)))) return [];
+		if (s === 0 || !isWhitespace(line.charCodeAt(s - 1)) || (e < end && !isWhitespace(line.charCodeAt(e)))) return [];
 		out.push([s, e]);
 	}
 	return out;

@@ -1,6 +1,6 @@
 import { readHeading } from '../headings.ts';
 import { INVISIBLE } from '../normalize.ts';
-import type { LineIndex } from '../text.ts';
+import { isWhitespace, type LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
 /**
@@ -38,10 +38,19 @@ interface Token {
 	end: number;
 }
 
-/** Runs of non-space characters of a line; a form feed (page break) counts as a space. */
+/** Runs of non-space characters of a line (spaces as \\s has them: a form feed, a page break, is one). */
 export function lineTokens(line: string): Token[] {
 	const out: Token[] = [];
-	for (const m of line.matchAll(/[^\s\u3000\u00a0\f]+/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+	let start = -1;
+	for (let i = 0; i <= line.length; i++) {
+		const space = i === line.length || isWhitespace(line.charCodeAt(i));
+		if (!space) {
+			if (start < 0) start = i;
+		} else if (start >= 0) {
+			out.push({ text: line.slice(start, i), start, end: i });
+			start = -1;
+		}
+	}
 	return out;
 }
 
@@ -71,11 +80,14 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 	const lines = index.lines;
 	const pages = pageNumbering(lines);
 	const margins = runningMargins(lines);
-	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, tests, pages)));
+	// Each line's tokens, read once: the line's kind, its label evidence and the block's cells all ask.
+	const tokenized: Token[][] = [];
+	const tokensOf = (n: number): Token[] => (tokenized[n] ??= lineTokens(lines[n]));
+	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, tests, pages, tokensOf)));
 	const blocks: TableBlock[] = [];
 	let n = 0;
 	while (n < lines.length) {
-		if (kinds[n] !== 'table' || !hasLabelEvidence(lines[n], tests)) {
+		if (kinds[n] !== 'table' || !hasLabelEvidence(tokensOf(n), tests)) {
 			n++;
 			continue;
 		}
@@ -85,7 +97,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 			if (kinds[m] === 'table') last = m;
 			m++;
 		}
-		const cells = blockCells(index, n, last, kinds);
+		const cells = blockCells(n, last, kinds, tokensOf);
 		const values = cells.filter((c) => isValueToken(c.text)).length;
 		const firstValue = cells.find((c) => isValueToken(c.text));
 		if (values < MIN_VALUES || !firstValue) {
@@ -95,7 +107,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 		// Label evidence far above the first number (a header band, a note) does not start the block:
 		// a later line may. (Header cells broken a character or two a line, as plain pdftotext
 		// breaks narrow columns, are one cell of the band, not lines of it.)
-		if (wordLinesBetween(lines, kinds, n, firstValue.range.start.line) > START_WINDOW || firstValue.range.start.line - n > MAX_HEADER_BAND) {
+		if (wordLinesBetween(kinds, n, firstValue.range.start.line, tokensOf) > START_WINDOW || firstValue.range.start.line - n > MAX_HEADER_BAND) {
 			n++;
 			continue;
 		}
@@ -106,17 +118,17 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 }
 
 /** Table lines between two lines that hold more than a fragment (a token of three characters or more). */
-function wordLinesBetween(lines: readonly string[], kinds: LineKind[], from: number, to: number): number {
+function wordLinesBetween(kinds: LineKind[], from: number, to: number, tokensOf: (n: number) => Token[]): number {
 	let count = 0;
-	for (let n = from + 1; n < to; n++) if (kinds[n] === 'table' && lineTokens(lines[n]).some((t) => t.text.length > 2)) count++;
+	for (let n = from + 1; n < to; n++) if (kinds[n] === 'table' && tokensOf(n).some((t) => t.text.length > 2)) count++;
 	return count;
 }
 
-function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering): LineKind {
+function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering, tokensOf: (n: number) => Token[]): LineKind {
 	// The cheap tests first: most lines of a report are prose.
 	if (line.includes('\t') || line.includes('|') || line.includes('｜')) return line.trim() === '' ? 'blank' : 'prose';
 	if (SENTENCE_END.test(line)) return 'prose';
-	const tokens = lineTokens(line);
+	const tokens = tokensOf(n);
 	if (tokens.length === 0) return 'blank';
 	// A date alone on its line (2017 年 1 月 13 日, the report's signature) is no row of numbers.
 	if (DATE_LINE.test(tokens.map((t) => t.text).join(''))) return 'prose';
@@ -262,18 +274,18 @@ function isFooter(text: string, n: number, pages: PageNumbering): boolean {
 	return PAGE_FOOTER.test(text) || pages.bare.has(n);
 }
 
-function hasLabelEvidence(line: string, tests: LabelTests): boolean {
-	const tokens = lineTokens(line).map((t) => t.text);
-	if (tokens.some((t) => tests.isLabel(t) || tests.startsLabel(t))) return true;
-	const joined = tokens.filter((t) => !isValueToken(t)).join('');
+function hasLabelEvidence(tokens: Token[], tests: LabelTests): boolean {
+	const texts = tokens.map((t) => t.text);
+	if (texts.some((t) => tests.isLabel(t) || tests.startsLabel(t))) return true;
+	const joined = texts.filter((t) => !isValueToken(t)).join('');
 	return joined.length >= 2 && (tests.isLabel(joined) || tests.startsLabel(joined));
 }
 
-function blockCells(index: LineIndex, first: number, last: number, kinds: LineKind[]): RawCell[] {
+function blockCells(first: number, last: number, kinds: LineKind[], tokensOf: (n: number) => Token[]): RawCell[] {
 	const cells: RawCell[] = [];
 	for (let n = first; n <= last; n++) {
 		if (kinds[n] !== 'table') continue;
-		for (const t of lineTokens(index.lines[n])) {
+		for (const t of tokensOf(n)) {
 			cells.push({ text: t.text, range: { start: { line: n, character: t.start }, end: { line: n, character: t.end } }, row: -1 });
 		}
 	}
