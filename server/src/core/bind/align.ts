@@ -37,8 +37,13 @@ interface TemplateRow {
 	row: RowDef;
 	/** Value columns of the row's table. */
 	width: number;
-	forms: LabelForm[];
+	forms: RowForm[];
 	unlabeled: boolean;
+}
+
+/** A row label's form, and whether its core has a character of two UTF-16 units (asked for every segment). */
+interface RowForm extends LabelForm {
+	surrogates: boolean;
 }
 
 const NO_MATCH = -1e9;
@@ -346,14 +351,22 @@ function opensRow(text: string, labels: TemplateLabels): boolean {
 	return labels.startsRow(text) || labels.matchRow(text).some((m) => m.exact);
 }
 
+/** The template's rows as the aligner reads them, made once per template. */
+const TEMPLATE_ROWS = new WeakMap<TemplateLabels, TemplateRow[]>();
+
 function templateRows(labels: TemplateLabels): TemplateRow[] {
-	return labels.rowsInOrder.map(({ table, row }) => ({
-		table,
-		row,
-		width: table.columns.filter((c) => c.kind !== 'text').length,
-		forms: labels.formsOf(row),
-		unlabeled: table.unlabeledRow === row.key,
-	}));
+	let rows = TEMPLATE_ROWS.get(labels);
+	if (!rows) {
+		rows = labels.rowsInOrder.map(({ table, row }) => ({
+			table,
+			row,
+			width: table.columns.filter((c) => c.kind !== 'text').length,
+			forms: labels.formsOf(row).map((f) => ({ ...f, surrogates: HAS_SURROGATE.test(f.core) })),
+			unlabeled: table.unlabeledRow === row.key,
+		}));
+		TEMPLATE_ROWS.set(labels, rows);
+	}
+	return rows;
 }
 
 /** The row of the table a segment's label spells out best, if it spells one out. */
@@ -383,6 +396,7 @@ const LCS_ROWS = [new Uint16Array(256), new Uint16Array(256)];
 function lcs(a: string, b0: string): number {
 	const b = b0.length > 255 ? b0.slice(0, 255) : b0;
 	if (a.length === 0 || b.length === 0) return 0;
+	if (b.length <= MAX_BIT_PARALLEL) return lcsBitParallel(a, b);
 	let [prev, cur] = LCS_ROWS;
 	prev.fill(0, 0, b.length + 1);
 	cur.fill(0, 0, b.length + 1);
@@ -391,6 +405,30 @@ function lcs(a: string, b0: string): number {
 		[prev, cur] = [cur, prev];
 	}
 	return prev[b.length];
+}
+
+/** Longest second string whose LCS is counted on the bits of one number (a row label's core mostly is). */
+const MAX_BIT_PARALLEL = 30;
+/** By UTF-16 unit, the bits of the places it stands at in the string lcsBitParallel is counting against (zero between calls). */
+const PLACE_BITS = new Int32Array(65536);
+
+/**
+ * lcs for a second string of at most MAX_BIT_PARALLEL units, bit-parallel (Hyyrö 2004, as in
+ * sectionMatch.ts): one step per unit of the first, not one per pair of units.
+ */
+function lcsBitParallel(a: string, b: string): number {
+	const m = b.length;
+	for (let j = 0; j < m; j++) PLACE_BITS[b.charCodeAt(j)] |= 1 << j;
+	const full = 2 ** m - 1;
+	let v = full;
+	for (let i = 0; i < a.length; i++) {
+		const u = v & PLACE_BITS[a.charCodeAt(i)];
+		v = ((v + u) | (v - u)) & full;
+	}
+	for (let j = 0; j < m; j++) PLACE_BITS[b.charCodeAt(j)] = 0;
+	let used = 0;
+	for (let x = v; x !== 0; x &= x - 1) used++;
+	return m - used;
 }
 
 function segmentLabel(s: Segment): LabelForm {
@@ -421,7 +459,7 @@ function labelScore(form: LabelForm, row: TemplateRow): { score: number; coverag
 		if (f.core.length === 0) continue;
 		// The share of the label's characters the words contain at all bounds what they can spell (cheaper than the LCS).
 		let present = 0;
-		if (HAS_SURROGATE.test(f.core)) {
+		if (f.surrogates) {
 			for (const ch of f.core) if (form.core.includes(ch)) present++;
 		} else {
 			// (Each character of the label one UTF-16 unit: looked up in the words' units, marked once for all rows.)
