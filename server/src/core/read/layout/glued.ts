@@ -661,36 +661,47 @@ function chooseSplits(pieces: Array<{ values?: ValueOptions; pattern: LabelPatte
 		const columnIndex = new Map(columns.map((c, i) => [c, i]));
 		const resolve = (refs: Array<{ row: string; column: string }>) => refs.map((ref) => ({ key: `${tableId}/${ref.row}`, column: columnIndex.get(ref.column) ?? -1 }));
 		let rules = template.rules.filter((r) => r.table === tableId).map((r) => (r.kind === 'sum' ? [resolve([r.target]), resolve(r.terms)] : [resolve(r.left), resolve(r.right)]));
-		const sum = (values: Map<string, number[]>, refs: Array<{ key: string; column: number }>): number | undefined => {
+		const keys = group.map(({ p }) => `${tableId}/${p.pattern.rowKey}`);
+		// A rule on no ambiguous row holds or fails alike for every pick: it cannot change which pick scores best.
+		const picked = new Set(keys);
+		rules = rules.filter(([left, right]) => left.some((ref) => picked.has(ref.key)) || right.some((ref) => picked.has(ref.key)));
+		// Each row a rule or a pick names gets a slot: the picks are scored on an array, not a map of keys.
+		const slots = new Map<string, number>();
+		const slotOf = (key: string) => {
+			let k = slots.get(key);
+			if (k === undefined) slots.set(key, (k = slots.size));
+			return k;
+		};
+		const bySlot = (refs: Array<{ key: string; column: number }>) => refs.map((ref) => ({ slot: slotOf(ref.key), column: ref.column }));
+		const slotRules = rules.map(([left, right]) => [bySlot(left), bySlot(right)]);
+		const groupSlots = keys.map(slotOf);
+		// Every pick sets every group row, so one array serves all of them.
+		const values: Array<number[] | undefined> = [];
+		for (const [key, k] of slots) values[k] = known.get(key);
+		const sum = (refs: Array<{ slot: number; column: number }>): number | undefined => {
 			let a = 0;
 			for (const ref of refs) {
-				const v = values.get(ref.key)?.[ref.column];
+				const v = values[ref.slot]?.[ref.column];
 				if (v === undefined) return undefined;
 				a += v;
 			}
 			return a;
 		};
-		const score = (values: Map<string, number[]>) => {
+		const score = () => {
 			let held = 0;
-			for (const [left, right] of rules) {
-				const l = sum(values, left);
-				const rr = sum(values, right);
+			for (const [left, right] of slotRules) {
+				const l = sum(left);
+				const rr = sum(right);
 				if (l !== undefined && rr !== undefined && l === rr) held++;
 			}
 			return held;
 		};
-		const keys = group.map(({ p }) => `${tableId}/${p.pattern.rowKey}`);
-		// A rule on no ambiguous row holds or fails alike for every pick: it cannot change which pick scores best.
-		const picked = new Set(keys);
-		rules = rules.filter(([left, right]) => left.some((ref) => picked.has(ref.key)) || right.some((ref) => picked.has(ref.key)));
 		let best = -1;
 		let bestPick: number[] = group.map(() => 0);
 		const pick = group.map(() => 0);
-		// Every pick sets every group row, so one map serves all of them.
-		const values = new Map(known);
 		for (let n = 0; n < MAX_COMBINATIONS; n++) {
-			group.forEach(({ p }, g) => values.set(keys[g], p.values!.options[pick[g]]));
-			const sc = score(values);
+			for (let g = 0; g < group.length; g++) values[groupSlots[g]] = group[g].p.values!.options[pick[g]];
+			const sc = score();
 			if (sc > best) [best, bestPick] = [sc, [...pick]];
 			let g = 0;
 			while (g < group.length && ++pick[g] >= group[g].p.values!.options.length) pick[g++] = 0;
