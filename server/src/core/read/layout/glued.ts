@@ -442,7 +442,7 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 function tokensApart(line: string, from: number, limit: number): Array<[number, number]> {
 	const end = valuesEnd(line, from, limit);
 	const out: Array<[number, number]> = [];
-	for (const m of line.slice(from, end).matchAll(VALUE_TOKEN)) {
+	for (const m of valueTokens(line.slice(from, end))) {
 		const s = from + m.index!;
 		const e = s + m[0].length;
 		// (A run stuck to its label — （一）予以公开55 — is glued cells, not numbers standing apart.)
@@ -464,7 +464,7 @@ interface ValueOptions {
 function readValues(line: string, from: number, limit: number, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
 	const end = valuesEnd(line, from, limit);
 	const tokens: Array<[number, number]> = [];
-	for (const m of line.slice(from, end).matchAll(VALUE_TOKEN)) tokens.push([from + m.index!, from + m.index! + m[0].length]);
+	for (const m of valueTokens(line.slice(from, end))) tokens.push([from + m.index!, from + m.index! + m[0].length]);
 	if (tokens.length === 0) return undefined;
 	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
 	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
@@ -622,15 +622,34 @@ function unitAfter(line: string, from: number, limit: number): [number, number] 
 	return [start, start + m[1].length];
 }
 
+/**
+ * The matches of VALUE_TOKEN in a text, as matchAll finds them, without matchAll's copy of the
+ * regex for every call (it runs for every row label of a squashed table).
+ */
+function valueTokens(text: string): RegExpExecArray[] {
+	const out: RegExpExecArray[] = [];
+	VALUE_TOKEN.lastIndex = 0;
+	// (Every match holds a digit: none is empty.)
+	for (let m = VALUE_TOKEN.exec(text); m; m = VALUE_TOKEN.exec(text)) out.push(m);
+	return out;
+}
+
+/** A digit, ASCII or full-width. */
+function isDigitUnit(c: number): boolean {
+	return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
 /** Where a label's run of values ends: digits, spaces and separators, and a unit only right after a digit. */
 function valuesEnd(line: string, from: number, limit: number): number {
 	let end = from;
 	while (end < limit) {
-		if (/[0-9０-９\s.,，\u3000]/.test(line[end]) || (/[-－]/.test(line[end]) && /[0-9０-９]/.test(line[end + 1] ?? ''))) {
+		const c = line.charCodeAt(end);
+		// (A digit, a space, . , or ，; or a minus sign before a digit.)
+		if (isDigitUnit(c) || isWhitespace(c) || c === 0x2e || c === 0x2c || c === 0xff0c || ((c === 0x2d || c === 0xff0d) && isDigitUnit(line.charCodeAt(end + 1)))) {
 			end++;
 			continue;
 		}
-		const unit = end > from && /[0-9０-９]/.test(line[end - 1]) ? UNIT_AFTER_DIGIT.exec(line.slice(end, end + 2)) : null;
+		const unit = end > from && isDigitUnit(line.charCodeAt(end - 1)) ? UNIT_AFTER_DIGIT.exec(line.slice(end, end + 2)) : null;
 		if (!unit) break;
 		end += unit[0].length;
 	}
