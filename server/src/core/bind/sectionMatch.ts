@@ -1,6 +1,7 @@
 import { detach } from '../memo.ts';
 import { normalizeLabel } from '../read/normalize.ts';
 import type { SectionDef } from '../templates/index.ts';
+import { matchesOf } from '../read/text.ts';
 
 /**
  * How alike a heading is to a mandated section's wording, and the in-order alignment of a
@@ -108,7 +109,7 @@ export function coreWithOffsets(text: string): { core: string; offsets: number[]
 	}
 	const drop = new Uint8Array(joined.length);
 	let dropped = false;
-	for (const m of joined.matchAll(FILLER)) {
+	for (const m of matchesOf(FILLER, joined)) {
 		for (let k = m.index!; k < m.index! + m[0].length; k++) drop[k] = 1;
 		dropped = true;
 	}

@@ -5,7 +5,7 @@ import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { TemplateDef } from '../templates/index.ts';
 import { alignInOrder, bestPrefix, bestPrefixOf, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
-import { comparePositions, type LineIndex } from '../read/text.ts';
+import { comparePositions, matchesOf, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
 export function findHeadings(index: LineIndex, blocks: TableBlock[]): Heading[] {
@@ -146,7 +146,7 @@ function chineseValue(s: string): number {
 function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, spans: Array<[number, number]> | undefined, lineHeadingAt: number | undefined): Candidate[] {
 	const line = withoutInlineMarkup(index)[n];
 	const out: Candidate[] = [];
-	for (const m of line.matchAll(INLINE_ORDINAL)) {
+	for (const m of matchesOf(INLINE_ORDINAL, line)) {
 		const at = m.index!;
 		if (at === lineHeadingAt) continue;
 		// After a word (…万元三、收到和处理…, where a glued table ends in its unit) only a name that reads strongly as a section counts: 统一、规范 is prose.

@@ -1,6 +1,6 @@
 import type { TableBlock } from './layout/types.ts';
 import type { Artifact } from '../model.ts';
-import type { LineIndex } from './text.ts';
+import { matchesOf, type LineIndex } from './text.ts';
 
 /** Lines that web pages add around a report body. */
 const WEB_CHROME: RegExp[] = [
@@ -50,7 +50,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		const line = index.lines[n];
 		if (line.length === 0) continue;
 		if (line.includes('[bookmark:')) {
-			for (const m of line.matchAll(BOOKMARK)) {
+			for (const m of matchesOf(BOOKMARK, line)) {
 				const r = { start: { line: n, character: m.index! }, end: { line: n, character: m.index! + m[0].length } };
 				const tag = m[0].trimEnd();
 				out.push({ kind: 'bookmark', text: tag, range: { start: r.start, end: { line: n, character: m.index! + tag.length } }, deleteRange: r });

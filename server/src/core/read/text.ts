@@ -50,6 +50,30 @@ export function isWhitespace(c: number): boolean {
 	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/**
+ * The matches of a global regex in a text, as [...text.matchAll(re)] has them (from the regex's
+ * lastIndex on, which is left as it was), without the copy of the regex matchAll makes on every
+ * call: the regexes asked of every line and sentence are asked thousands of times a report.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+	if (!re.global) throw new TypeError('matchesOf needs a global regex');
+	const from = re.lastIndex;
+	const out: RegExpExecArray[] = [];
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		out.push(m);
+		// An empty match moves on a character (a code point in a unicode regex), as matchAll does.
+		if (m[0] === '') re.lastIndex = advance(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+	}
+	re.lastIndex = from;
+	return out;
+}
+
+function advance(text: string, at: number, unicode: boolean): number {
+	if (!unicode || at + 1 >= text.length) return at + 1;
+	const c = text.charCodeAt(at);
+	return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? at + 2 : at + 1;
+}
+
 export class LineIndex {
 	readonly lines: string[] = [];
 	readonly starts: number[] = [];

@@ -3,7 +3,7 @@ import type { TableBlock } from '../../read/layout/types.ts';
 import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../../model.ts';
 import { foldDigits, parseChineseNumeral } from '../../read/normalize.ts';
 import type { TemplateDef } from '../../templates/index.ts';
-import type { LineIndex, Range } from '../../read/text.ts';
+import { matchesOf, type LineIndex, type Range } from '../../read/text.ts';
 import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
 import { detach } from '../../memo.ts';
 import type { ReadingReuse } from '../../reuse.ts';
@@ -109,7 +109,7 @@ export function followsDirectly(a: Sentence, b: Sentence): boolean {
 function yearOk(sentence: string, at: number, year: number | undefined): boolean {
 	if (year === undefined) return true;
 	let last: number | undefined;
-	for (const m of sentence.matchAll(YEAR)) if (m.index! < at) last = Number(m[1]);
+	for (const m of matchesOf(YEAR, sentence)) if (m.index! < at) last = Number(m[1]);
 	return last === undefined || last === year;
 }
 
@@ -169,7 +169,7 @@ function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 		if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
 		for (const re of res) {
 			re.lastIndex = 0;
-			for (const m of text.matchAll(re)) {
+			for (const m of matchesOf(re, text)) {
 				const n = m.groups!.n;
 				const value = /^\d+$/.test(n) ? Number(n) : parseChineseNumeral(n);
 				if (value === undefined) continue;
@@ -185,7 +185,7 @@ function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 	}
 	if (!comparing && (text.includes('复议') || text.includes('诉讼'))) {
 		ZERO_CASES.pattern.lastIndex = 0;
-		for (const m of text.matchAll(ZERO_CASES.pattern)) {
+		for (const m of matchesOf(ZERO_CASES.pattern, text)) {
 			if (ZERO_CASES.narrowing.test(m.groups!.between) || !yearOk(text, m.index!, year)) continue;
 			const what = m.groups!.what;
 			const whatAt = m.index! + m[0].indexOf(what);

@@ -1,6 +1,6 @@
 import type { ReadingReuse } from '../../reuse.ts';
 import type { TemplateDef } from '../../templates/index.ts';
-import { isWhitespace, type LineIndex } from '../text.ts';
+import { isWhitespace, matchesOf, type LineIndex } from '../text.ts';
 import { foldDigits } from '../normalize.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
@@ -442,7 +442,7 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 function tokensApart(line: string, from: number, limit: number): Array<[number, number]> {
 	const end = valuesEnd(line, from, limit);
 	const out: Array<[number, number]> = [];
-	for (const m of valueTokens(line.slice(from, end))) {
+	for (const m of matchesOf(VALUE_TOKEN, line.slice(from, end))) {
 		const s = from + m.index!;
 		const e = s + m[0].length;
 		// (A run stuck to its label — （一）予以公开55 — is glued cells, not numbers standing apart.)
@@ -464,7 +464,7 @@ interface ValueOptions {
 function readValues(line: string, from: number, limit: number, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
 	const end = valuesEnd(line, from, limit);
 	const tokens: Array<[number, number]> = [];
-	for (const m of valueTokens(line.slice(from, end))) tokens.push([from + m.index!, from + m.index! + m[0].length]);
+	for (const m of matchesOf(VALUE_TOKEN, line.slice(from, end))) tokens.push([from + m.index!, from + m.index! + m[0].length]);
 	if (tokens.length === 0) return undefined;
 	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
 	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
@@ -620,18 +620,6 @@ function unitAfter(line: string, from: number, limit: number): [number, number] 
 	if (!m) return undefined;
 	const start = from + m[0].length - m[1].length;
 	return [start, start + m[1].length];
-}
-
-/**
- * The matches of VALUE_TOKEN in a text, as matchAll finds them, without matchAll's copy of the
- * regex for every call (it runs for every row label of a squashed table).
- */
-function valueTokens(text: string): RegExpExecArray[] {
-	const out: RegExpExecArray[] = [];
-	VALUE_TOKEN.lastIndex = 0;
-	// (Every match holds a digit: none is empty.)
-	for (let m = VALUE_TOKEN.exec(text); m; m = VALUE_TOKEN.exec(text)) out.push(m);
-	return out;
 }
 
 /** A digit, ASCII or full-width. */
