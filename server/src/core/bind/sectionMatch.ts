@@ -34,6 +34,8 @@ interface Wording {
 	plain: string;
 	/** For a core of at most MAX_MASKED characters: by symbol (SYMBOLS), the bits of the places that character stands at. */
 	coreMasks?: Int32Array;
+	/** The core's characters as symbols. */
+	coreSymbols: Uint16Array;
 }
 
 /** Longest core whose common subsequences with a text's prefixes are counted on the bits of one number (lcsOfPrefixesMasked). */
@@ -74,7 +76,9 @@ function wordingsOf(section: SectionDef): Wording[] {
 	if (!w) {
 		w = [section.title, ...(section.variants ?? [])].map((text) => {
 			const core = wordingCore(text);
-			return { text, core, plain: plainWording(text), coreMasks: charMasks(core) };
+			const coreSymbols = new Uint16Array(core.length);
+			for (let j = 0; j < core.length; j++) coreSymbols[j] = symbolOf(core.charCodeAt(j));
+			return { text, core, plain: plainWording(text), coreMasks: charMasks(core), coreSymbols };
 		});
 		WORDINGS.set(section, w);
 	}
@@ -250,20 +254,57 @@ export interface PrefixMatch {
 	length: number;
 }
 
-let lastCore: { text: string; core: string; offsets: number[]; symbols: Uint16Array; symbolsKnown: number } | undefined;
+interface TextCore {
+	core: string;
+	offsets: number[];
+	symbols: Uint16Array;
+	/** By symbol, whether the core has that character. */
+	present: Uint8Array;
+}
+
+let lastCore: (TextCore & { text: string; symbolsKnown: number }) | undefined;
 
 /** coreWithOffsets of the text bestPrefix was last asked about (it is asked once for each section in turn), and that core as symbols. */
-function lastCoreOf(text: string): { core: string; offsets: number[]; symbols: Uint16Array } {
+function lastCoreOf(text: string): TextCore {
 	if (lastCore?.text !== text) {
 		const { core, offsets } = coreWithOffsets(text);
-		lastCore = { text: detach(text), core, offsets, symbols: symbolsOf(core), symbolsKnown: SYMBOLS.size };
+		lastCore = { text: detach(text), core, offsets, ...symbolsAndPresence(core), symbolsKnown: SYMBOLS.size };
 	} else if (lastCore.symbolsKnown !== SYMBOLS.size) {
 		// A section's wordings seen for the first time numbered new characters: the core is read again.
-		lastCore.symbols = symbolsOf(lastCore.core);
+		Object.assign(lastCore, symbolsAndPresence(lastCore.core));
 		lastCore.symbolsKnown = SYMBOLS.size;
 	}
 	return lastCore;
 }
+
+function symbolsAndPresence(core: string): { symbols: Uint16Array; present: Uint8Array } {
+	const symbols = symbolsOf(core);
+	const present = new Uint8Array(SYMBOLS.size + 1);
+	for (const s of symbols) present[s] = 1;
+	return { symbols, present };
+}
+
+/**
+ * Most a wording's similarity to any prefix of the text can be: a common subsequence uses only
+ * the wording's characters the text has (c of its m), so 2·lcs / (i + m) ≤ 2c / (c + m).
+ */
+function similarityBound(w: Wording, present: Uint8Array): number {
+	let c = 0;
+	for (const s of w.coreSymbols) if (present[s]) c++;
+	return c === 0 ? 0 : (2 * c) / (c + w.core.length);
+}
+
+/** similarityBound of the section's best wording for the text. */
+function boundOf(text: string, section: SectionDef): number {
+	const wordings = wordingsOf(section);
+	const { present } = lastCoreOf(text);
+	let bound = 0;
+	for (const w of wordings) if (w.core.length > 0) bound = Math.max(bound, similarityBound(w, present));
+	return bound;
+}
+
+/** Below what a bound must stay to rule a wording out, beyond floating-point error in the similarities compared. */
+const BOUND_MARGIN = 1e-12;
 
 /** Where the prefix that reads most like a section ends in the text's core (0: none does), how alike it is, and after which wording. */
 interface PrefixScore {
@@ -275,13 +316,16 @@ interface PrefixScore {
 /** bestPrefix's similarity, before the prefix's end is placed in the text (which only the chosen section needs). */
 function prefixScore(text: string, section: SectionDef, minLength: number): PrefixScore {
 	const wordings = wordingsOf(section);
-	const { core, offsets, symbols } = lastCoreOf(text);
+	const { core, offsets, symbols, present } = lastCoreOf(text);
 	let similarity = 0;
 	let at = 0;
 	let wording = '';
-	for (const { text: wordingText, core: w, coreMasks } of wordings) {
+	for (const wd of wordings) {
+		const { text: wordingText, core: w, coreMasks } = wd;
 		const m = w.length;
 		if (m === 0) continue;
+		// No prefix can read more like this wording than the best so far (by the tie margin below): it is not counted.
+		if (similarityBound(wd, present) < similarity + 1e-9 - BOUND_MARGIN) continue;
 		const lcs = coreMasks ? lcsOfPrefixesMasked(symbols, coreMasks, m) : lcsOfPrefixes(core, w);
 		for (let i = 1; i <= core.length; i++) {
 			const furthest = i < offsets.length ? offsets[i] : text.length;
@@ -321,6 +365,10 @@ export function bestPrefixOf(text: string, sections: readonly SectionDef[], minL
 	let index = -1;
 	let best: PrefixScore | undefined;
 	sections.forEach((s, j) => {
+		// A section none of whose wordings can beat the best so far is not scored — unless its
+		// strong keyword could stand in for them (prefixScore) and be worth more than that best.
+		const floor = best?.similarity ?? 0;
+		if (floor >= KEYWORD_SIMILARITY && boundOf(text, s) < floor - BOUND_MARGIN) return;
 		const score = prefixScore(text, s, minLength);
 		if (score.similarity > (best?.similarity ?? 0)) [index, best] = [j, score];
 	});
