@@ -69,6 +69,14 @@ const EXAMPLES: Example[] = [
 	{ text: '2017年制作、获取政府信息总数70条，其中主动公开政府信息69条，作为依申请公开信息数1条，不予公开信息数0。主动公开的政府信息占98.55%。', claims: [], warnings: ['claim.percent'] },
 	{ text: '2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条，其中:减税降费5条，财税金融等政策及解读共1条；财政预算、决算报告共7条；财政资金直达基层12条；其他文件共51条等。', claims: ['active.disclosed=61'], warnings: ['claim.breakdown'] },
 	{ text: '全年印发公文类政府信息共514条，其中主动公开信息数130，依申请公开信息数363条，不予公开21条；全年通过政府门户网站主动公开政策，规范性文件类信息5条，民政扶贫救灾社会保障就业类信息15条，科教卫健类信息105条，其他应主动公开的政府5条，全年通过政府门户网站回应依申请公开信息1条（本机关不掌握相关政府信息），解读政策性文件10条。', claims: [], warnings: [] },
+	// Statements that no request came in, and the pre-2019 wording of requests (real sentences of test/corpus/real: gaj 2018, zrzyj 2018).
+	{ text: '2023年，未收到公民提出的公开政府信息申请。', claims: ['requests.new=0'], warnings: ['claim.mismatch'] },
+	{ text: '本年度未收到当面提交的政府信息公开申请。', claims: [], warnings: [] },
+	{ text: '未收到因政府信息公开申请引起的行政复议。', claims: ['appeals.review=0'], warnings: ['claim.mismatch'] },
+	{ text: '2023年我局受理依申请公开3件，其中网上申请2件、信函传真申请1件。', claims: ['requests.new=3'], warnings: [] },
+	{ text: '2023年我局受理的5件依申请公开全都按规定进行了答复。', claims: ['requests.new=5'], warnings: ['claim.mismatch'] },
+	// A share of the year's disclosures is a part of them (real sentence of test/corpus/html-rows: gwh 2016).
+	{ text: '2023年全区主动公开政府信息1404条。其中，区直各部门主动公开政府信息800条，占57%。各乡镇主动公开政府信息604条，占43%。', claims: ['active.disclosed=1404'], warnings: [] },
 ];
 
 describe('prose claims on labelled examples', () => {
@@ -110,6 +118,15 @@ describe('prose claims on labelled examples', () => {
 		assert.equal(found.length, 1);
 		assert.match(found[0].message, /均已按时办结/);
 		assert.match(found[0].message, /四、结转下年度继续办理/);
+	});
+	test('the prose against Fujian\'s 统计表 (本年度 | 历年累计) of a pre-2019 report (test/corpus/real/pingtan-zrzyj-2018.txt)', () => {
+		const text = readFileSync(join(import.meta.dirname, 'corpus/real/pingtan-zrzyj-2018.txt'), 'utf8');
+		const model = parseReport(text);
+		assert.ok(model.tables.some((t) => t.def.id === 'statistics.fujian'));
+		const found = checkReport(model).filter((f) => f.code === 'claim.mismatch').map((f) => f.message);
+		assert.equal(found.length, 2, found.join('\n'));
+		assert.match(found[0] + found[1], /受理依申请公开11件”），统计表中为 13（受理政府信息公开申请总数 · 本年度）/);
+		assert.match(found[0] + found[1], /受理的14件依申请公开”），统计表中为 13/);
 	});
 	test('no seed raises a claim warning', () => {
 		for (const seed of SEEDS) assert.deepEqual(checkReport(parseReport(readSeed(seed))).filter((f) => f.code.startsWith('claim.')), [], seed);

@@ -4,13 +4,15 @@ import type { BoundCell, BoundTable, Claim, ReportMetadata, Sentence } from '../
 import { foldDigits, parseChineseNumeral } from '../../read/normalize.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import { matchesOf, type LineIndex, type Range } from '../../read/text.ts';
-import { CLAIM_PATTERNS, ZERO_CASES } from './patterns.ts';
+import { CLAIM_PATTERNS, ZERO_CASES, ZERO_REQUESTS } from './patterns.ts';
 import { detach } from '../../memo.ts';
 import type { ReadingReuse } from '../../reuse.ts';
 
 /** A sentence that compares with other years or approximates speaks of no cell of this year's table. */
 const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
 const APPROXIMATE = /(?:约|近|超过|逾|余|多|左右)$/;
+/** A count followed by its share (各乡镇主动公开政府信息1638条，占47%): see ClaimPattern.shareIsPart. */
+const SHARE = /^[，,（(]?\s*(?:约)?占/;
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 /** A sentence: up to and including 。；！？ or ;, or to the end of the line. */
 const SENTENCE = /[^。；！？;]+[。；！？;]?|[。；！？;]/g;
@@ -114,12 +116,16 @@ function yearOk(sentence: string, at: number, year: number | undefined): boolean
 }
 
 function bind(template: TemplateDef, tables: BoundTable[], id: string): BoundCell[] {
-	const spec = CLAIM_PATTERNS.find((p) => p.id === id)?.cells[template.id];
+	const spec = PATTERN_BY_ID.get(id)?.cells[template.id];
 	if (!spec) return [];
-	const table = tables.find((t) => t.def.id === spec.table);
-	if (!table) return [];
-	const cells = spec.refs.map((r) => cellAt(table, r));
-	return cells.every((c) => c !== undefined) ? (cells as BoundCell[]) : [];
+	for (const alternative of Array.isArray(spec) ? spec : [spec]) {
+		const table = tables.find((t) => t.def.id === alternative.table);
+		// (A table said unreadable has no value to hold a sentence against.)
+		if (!table || table.unreadable) continue;
+		const cells = alternative.refs.map((r) => cellAt(table, r));
+		if (cells.every((c) => c !== undefined)) return cells as BoundCell[];
+	}
+	return [];
 }
 
 const rangeOf = sentenceRange;
@@ -175,7 +181,7 @@ function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 				if (value === undefined) continue;
 				const nAt = m.indices!.groups!.n![0];
 				if (APPROXIMATE.test(text.slice(Math.max(0, nAt - 2), nAt)) || /^[余多]/.test(text.slice(nAt + n.length))) continue;
-				if (!yearOk(text, m.index!, year)) continue;
+				if (!yearOk(text, m.index!, year) || (p.shareIsPart && SHARE.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)))) continue;
 				const key = `${p.id}@${m.index!}`;
 				if (seen.has(key)) continue;
 				seen.add(key);
@@ -192,6 +198,13 @@ function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 			for (const id of [what.includes('复议') ? 'appeals.review' : '', what.includes('诉讼') ? 'appeals.lawsuit' : ''].filter(Boolean)) {
 				out.push({ id, text: m[0], at: m.index!, valueAt: whatAt, valueLength: what.length, value: 0 });
 			}
+		}
+	}
+	if (!comparing && text.includes('申请')) {
+		for (const m of matchesOf(ZERO_REQUESTS.pattern, text)) {
+			if (ZERO_REQUESTS.narrowing.test(m.groups!.between) || !yearOk(text, m.index!, year)) continue;
+			if (out.some((c) => c.id === 'requests.new')) continue;
+			out.push({ id: 'requests.new', text: m[0], at: m.index!, valueAt: m.index!, valueLength: m[0].length, value: 0 });
 		}
 	}
 	return out;

@@ -13,7 +13,19 @@ export interface ClaimPattern {
 	/** Words one of which a sentence must contain for the patterns to be tried at all (a cheap filter). */
 	keywords: string[];
 	patterns: string[];
-	cells: Partial<Record<TemplateId, { table: string; refs: CellRef[] }>>;
+	/**
+	 * Whether a count followed by its share (…条，占53%) is a part rather than the whole: reports
+	 * split the year's disclosures by department or township with shares, while a count of
+	 * requests with its share (予以公开…258件，占33.9%) is still the whole of its row.
+	 */
+	shareIsPart?: boolean;
+	/** Per format, the cells (or, where a format has variant tables, each variant's cells: the first present binds). */
+	cells: Partial<Record<TemplateId, ClaimCells | ClaimCells[]>>;
+}
+
+export interface ClaimCells {
+	table: string;
+	refs: CellRef[];
 }
 
 const NUM = '(?<n>\\d+|[零〇一二两三四五六七八九十百千]+)';
@@ -21,7 +33,11 @@ const AMOUNT = '(?:共|共计|合计|总计|为|达|计)?';
 const UNIT = '(?:件次|件|起|个|份)';
 
 const total = (row: string) => ({ table: 'requests', refs: [{ row, column: 'total' }] });
-const stat = (row: string) => ({ table: 'statistics', refs: [{ row, column: 'value' }] });
+/** A row of the pre-2019 统计表: the national one, or Fujian's (本年度 | 历年累计, or 年末统计). */
+const stat = (row: string, fujianRow?: string): ClaimCells[] => [
+	{ table: 'statistics', refs: [{ row, column: 'value' }] },
+	...(fujianRow ? ['statistics.fujian', 'statistics.fujian-year-end'].map((table) => ({ table, refs: [{ row: fujianRow, column: 'value' }] })) : []),
+];
 /** The totals of every item under the given group rows of Table 2 (R3.3 → R3.3.1 … R3.3.8). */
 const GROUP_ITEMS: Record<string, number> = { 'R3.3': 8, 'R3.4': 3 };
 const groupTotals = (groups: string[]) => ({ table: 'requests', refs: groups.flatMap((g) => Array.from({ length: GROUP_ITEMS[g] }, (_, i) => ({ row: `${g}.${i + 1}`, column: 'total' }))) });
@@ -32,8 +48,9 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		subject: { zh: '主动公开政府信息', en: 'items disclosed proactively' },
 		keywords: ['主动公开'],
 		patterns: [`主动公开(?:政府)?信息(?:数量|数)?${AMOUNT}${NUM}条`],
+		shareIsPart: true,
 		// The 2019 and 2021 tables count no such total; the pre-2019 statistics table does.
-		cells: { '2008': stat('S1.1') },
+		cells: { '2008': stat('S1.1', 'F1') },
 	},
 	{
 		id: 'requests.new',
@@ -42,8 +59,11 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		patterns: [
 			`(?:收到|接到|受理|新收)了?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:政府信息)?(?:申请|依申请件|依申请)${AMOUNT}(?:\\d+人次?)?${NUM}(?:${UNIT}|条)`,
 			`(?:收到|接到|受理|新收)了?${AMOUNT}${NUM}${UNIT}(?:政府信息公开|依申请公开)申请`,
+			// The pre-2019 wording: 受理依申请公开11件, 受理的14件依申请公开 (依申请公开 names the request itself).
+			`(?:收到|接到|受理|新收)了?依申请公开${AMOUNT}${NUM}(?:${UNIT}|条)`,
+			`(?:收到|接到|受理|新收)的${NUM}${UNIT}依申请公开(?!信息)`,
 		],
-		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1') },
+		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1', 'F2') },
 	},
 	{
 		id: 'requests.carried-over',
@@ -99,7 +119,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		keywords: ['行政复议'],
 		subject: { zh: '行政复议案件', en: 'administrative reviews' },
 		patterns: [`(?:收到|发生|被申请|提起|涉及)了?(?:政府信息公开)?行政复议(?:案件|申请)?${AMOUNT}${NUM}(?:件|起)`, `行政复议(?:案件)?(?:共|共计|合计)${NUM}(?:件|起)`],
-		cells: { '2021': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2019': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2008': stat('S4') },
+		cells: { '2021': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2019': { table: 'appeals', refs: [{ row: 'cases', column: 'review.total' }] }, '2008': stat('S4', 'F6') },
 	},
 	{
 		id: 'appeals.lawsuit',
@@ -109,7 +129,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		cells: {
 			'2021': { table: 'appeals', refs: [{ row: 'cases', column: 'suit.total' }, { row: 'cases', column: 'suitAfterReview.total' }] },
 			'2019': { table: 'appeals', refs: [{ row: 'cases', column: 'suit.total' }, { row: 'cases', column: 'suitAfterReview.total' }] },
-			'2008': stat('S5'),
+			'2008': stat('S5', 'F7'),
 		},
 	},
 	{
@@ -160,6 +180,16 @@ export const ZERO_CASES = {
 	pattern: /(?:无|未发生|未收到|未有|没有|未出现)(?<between>[^，。；,;：:\d]{0,24}?)(?<what>行政复议(?:和|及|、|或)?(?:行政诉讼)?|行政诉讼(?:和|及|、|或)?(?:行政复议)?)(?:案件|的情况|情况|事项)?(?=[，。；,;]|$)/g,
 	/** Words that make the statement about one outcome rather than about the cases at all. */
 	narrowing: /纠正|纠错|败诉|撤销|维持|确认违法|不服/,
+};
+
+/**
+ * Statements that no request came in ("2018年，未收到公民提出的公开政府信息申请"): a claim of 0 new
+ * requests. The request must end the clause, so that 未收到…申请引起的行政复议 is about appeals.
+ */
+export const ZERO_REQUESTS = {
+	pattern: /(?:未收到|没有收到|未接到|没有接到|未受理|没有受理)(?<between>[^，。；,;：:\d]{0,12}?)(?:政府信息公开|依申请公开|信息公开|公开政府信息)(?:的)?申请(?:件|事项)?(?=[，。；,;]|$)/g,
+	/** Words that make the statement about one channel, kind or subject of requests, not all of them. */
+	narrowing: /当面|网上|网络|信函|传真|邮寄|邮件|电话|来信|来访|涉及|关于|有关|复议|诉讼|重复|补正|逾期|第三方/,
 };
 
 /** Claims about outcomes that the table can contradict. */
