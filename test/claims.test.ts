@@ -120,7 +120,7 @@ describe('prose claims on labelled examples', () => {
 		assert.match(found[0].message, /四、结转下年度继续办理/);
 	});
 	test('the prose against Fujian\'s 统计表 (本年度 | 历年累计) of a pre-2019 report (test/corpus/real/pingtan-zrzyj-2018.txt)', () => {
-		const text = readFileSync(join(import.meta.dirname, 'corpus/real/pingtan-zrzyj-2018.txt'), 'utf8');
+		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-zrzyj-2018.txt'), 'utf8');
 		const model = parseReport(text);
 		assert.ok(model.tables.some((t) => t.def.id === 'statistics.fujian'));
 		const found = checkReport(model).filter((f) => f.code === 'claim.mismatch').map((f) => f.message);
