@@ -60,6 +60,10 @@ describe('years and dates: contradicting sentences are found on the year', () =>
 	test('the year\'s work dated last year (gaj-2022 carried into a 2023 report)', () => {
 		assert.deepEqual(dateCodes(report(2023, 'overview', '2022年，我局收到政府信息公开申请1件，已按照相关法规，逐级审查办理。')), [{ code: 'date.statement-year', text: '2022' }]);
 	});
+	test('the year\'s counts dated last year, with no subject (pingtan-czjrj-2025, as published)', () => {
+		assert.deepEqual(dateCodes(report(2025, 'active', '2024年制作、获取政府信息总数467条，其中主动公开政府信息53条，依申请公开信息数246条。')), [{ code: 'date.statement-year', text: '2024' }]);
+		assert.deepEqual(dateCodes(report(2024, 'active', '2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条。')), [{ code: 'date.statement-year', text: '2023' }]);
+	});
 	test('a statistics period of another year', () => {
 		const text = report(2023, 'overview', '本部分内容从略。', '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。');
 		assert.deepEqual(dateCodes(text), [{ code: 'date.period', text: '2022' }, { code: 'date.period', text: '2022' }]);
@@ -79,6 +83,10 @@ describe('years and dates: ambiguous sentences bind nothing', () => {
 		[2023, 'problems', '2025年前，我局将建成统一的政务公开平台。'],
 		// 截至 a date of the next year's January: when the report was written.
 		[2023, 'overview', '截至2024年1月15日，累计发布信息1106条。'],
+		// Two years named in the clause: a comparison, not a copy.
+		[2025, 'active', '2024年制作、获取政府信息总数467条，2025年增至512条。'],
+		// A subjectless count of this year's own work is right.
+		[2025, 'active', '2025年制作、获取政府信息总数467条。'],
 		// A plan outside 五 is not an improvement plan.
 		[2023, 'overview', '2023年，我局将政务公开工作纳入年度绩效考核。'],
 	];

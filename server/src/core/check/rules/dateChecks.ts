@@ -1,5 +1,5 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
-import type { Range } from '../../read/text.ts';
+import { matchesOf, type Range } from '../../read/text.ts';
 import { sentencePosition, sentenceRange } from '../../bind/claims/find.ts';
 import type { ReportModel, Sentence } from '../../model.ts';
 import { sectionAt, sectionSpans, type SectionSpans } from './sectionAt.ts';
@@ -32,6 +32,12 @@ const COMPARING = /同比|较上年|较去年|比上年|比去年|上一年|上�
 const PLAN = /^[\s（(一二三四五六七八九十、)）.\d]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]?\s*(?:[我本][\u4e00-\u9fa5]{0,8}?)?(?:将|计划|拟|准备|要|继续)/;
 /** 2022年，我局收到…: a statement of the year's work at the start of a sentence. */
 const STATEMENT = /^[\s（(一二三四五六七八九十、)）.\d]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]?\s*[我本](?:局|委|办|厅|部|院|署|会|中心|单位|部门|机关|区|县|市|镇|乡|街道|政府)[\u4e00-\u9fa5]{0,6}?(?:收到|受理|共|主动公开|公开|发布|办理|制定|印发|开展|完成|累计)/;
+/**
+ * 2022年制作、获取政府信息总数425条 / 2022年，在主动公开的61条政府信息中: the year's counts with no
+ * subject, opening the clause. A clause that also names another year compares them.
+ */
+const BARE_STATEMENT = /^[\s（(一二三四五六七八九十、)）.\d]*((?:19|20)\d{2})\s*年(?:度)?\s*[，,]?\s*(?:全年)?共?(?:制作、获取|制作和获取|制作、获得|新收|收到(?:政府信息公开|依申请公开)申请|受理(?:政府信息公开|依申请公开)申请|在主动公开的\d+条)/;
+const ANY_YEAR = /(?:19|20)\d{2}\s*年/g;
 const WORK_SECTIONS = new Set(['overview', 'active', 'requests', 'appeals']);
 
 function finding(code: Code, lang: Lang, range: Range, params: Record<string, string | number>, data?: Record<string, unknown>): Finding {
@@ -120,7 +126,7 @@ function planYear(prose: Prose, s: Sentence, year: number, lang: Lang): Finding[
 function statementYear(prose: Prose, s: Sentence, year: number, lang: Lang): Finding[] {
 	for (const from of clauseStarts(prose, s)) {
 		const clause = s.text.slice(from);
-		const m = STATEMENT.exec(clause);
+		const m = STATEMENT.exec(clause) ?? bareStatement(clause);
 		if (!m || Number(m[1]) !== year - 1 || COMPARING.test(clause)) continue;
 		const section = sectionAt(prose.spans, placeOf(s, from));
 		if (section === undefined || !WORK_SECTIONS.has(section)) continue;
@@ -128,6 +134,13 @@ function statementYear(prose: Prose, s: Sentence, year: number, lang: Lang): Fin
 		return [finding('date.statement-year', lang, at(s, { start, end: start + 4 }), { found: year - 1, year }, { expected: year })];
 	}
 	return [];
+}
+
+function bareStatement(clause: string): RegExpExecArray | null {
+	const m = BARE_STATEMENT.exec(clause);
+	if (!m) return null;
+	const sentence = clause.slice(0, clause.search(/[。；！？;]|$/));
+	return matchesOf(ANY_YEAR, sentence).length === 1 ? m : null;
 }
 
 /**
