@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { readSeed } from './helpers.ts';
 
@@ -63,6 +65,12 @@ describe('years and dates: contradicting sentences are found on the year', () =>
 	test('the year\'s counts dated last year, with no subject (pingtan-czjrj-2025, as published)', () => {
 		assert.deepEqual(dateCodes(report(2025, 'active', '2024年制作、获取政府信息总数467条，其中主动公开政府信息53条，依申请公开信息数246条。')), [{ code: 'date.statement-year', text: '2024' }]);
 		assert.deepEqual(dateCodes(report(2024, 'active', '2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条。')), [{ code: 'date.statement-year', text: '2023' }]);
+	});
+	test('the 统计表 heading its year column with last year (pingtan-gaj-2018: 2017年度 | 历年累计 in the 2018 report)', () => {
+		const real = (name: string) => readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+		assert.deepEqual(dateCodes(real('pingtan-gaj-2018.txt')).filter((f) => f.code === 'date.statement-year'), [{ code: 'date.statement-year', text: '2017' }]);
+		// The 2017 report's own 2017年度 column is right.
+		assert.deepEqual(dateCodes(real('pingtan-zrzyj-2017.txt')).filter((f) => f.code === 'date.statement-year'), []);
 	});
 	test('a statistics period of another year', () => {
 		const text = report(2023, 'overview', '本部分内容从略。', '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。');

@@ -15,7 +15,7 @@ export function dateFindings(model: ReportModel, lang: Lang): Finding[] {
 	const year = model.metadata.year;
 	const out: Finding[] = [...placeholders(model, lang)];
 	if (year === undefined) return out;
-	out.push(...period(model, year, lang));
+	out.push(...period(model, year, lang), ...yearColumns(model, year, lang));
 	let prose: Prose | undefined;
 	for (const s of model.sentences) {
 		if (!s.text.includes('年')) continue;
@@ -75,6 +75,29 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
 	}
 	return [];
 }
+
+/**
+ * The pre-2019 统计表 heads its year's column with the year (2017年度 | 历年累计): last year's
+ * there is the table copied. The year must stand right before the column the table is anchored
+ * on, so that a title or a note naming another year is no header.
+ */
+function yearColumns(model: ReportModel, year: number, lang: Lang): Finding[] {
+	const out: Finding[] = [];
+	for (const t of model.tables) {
+		if (!t.anchorRange || !YEAR_COLUMN_ANCHORS.has(model.index.textOf(t.anchorRange))) continue;
+		const line = model.index.lines[t.anchorRange.start.line];
+		const before = line.slice(Math.max(0, t.anchorRange.start.character - 16), t.anchorRange.start.character);
+		const m = YEAR_HEADER.exec(before);
+		if (!m || Number(m[1]) !== year - 1) continue;
+		const character = t.anchorRange.start.character - before.length + m.index + m[0].indexOf(m[1]);
+		const range: Range = { start: { line: t.anchorRange.start.line, character }, end: { line: t.anchorRange.start.line, character: character + 4 } };
+		out.push(finding('date.statement-year', lang, range, { found: year - 1, year }, { expected: year }));
+	}
+	return out;
+}
+/** The columns that follow the year's own column in the 统计表's header. */
+const YEAR_COLUMN_ANCHORS = new Set(['历年累计']);
+const YEAR_HEADER = /(?:^|[^\d])((?:19|20)\d{2})\s*年度?[\s|\t]*$/;
 
 /**
  * Where a statement may begin inside a sentence: its start, and right after each heading that
