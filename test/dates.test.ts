@@ -69,6 +69,9 @@ describe('years and dates: contradicting sentences are found on the year', () =>
 	test('the 统计表 heading its year column with last year (pingtan-gaj-2018: 2017年度 | 历年累计 in the 2018 report)', () => {
 		const real = (name: string) => readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
 		assert.deepEqual(dateCodes(real('pingtan-gaj-2018.txt')).filter((f) => f.code === 'date.statement-year'), [{ code: 'date.statement-year', text: '2017' }]);
+		// Each header cell on a line of its own (plain pdftotext), and a w3m box table.
+		for (const route of ['pdf/pingtan-gaj-2018.chromium-raw.txt', 'converted/pingtan-gaj-2018.w3m80.txt'])
+			assert.deepEqual(dateCodes(readFileSync(join(__dirname, 'corpus', route), 'utf8')).filter((f) => f.code === 'date.statement-year'), [{ code: 'date.statement-year', text: '2017' }], route);
 		// The 2017 report's own 2017年度 column is right.
 		assert.deepEqual(dateCodes(real('pingtan-zrzyj-2017.txt')).filter((f) => f.code === 'date.statement-year'), []);
 	});

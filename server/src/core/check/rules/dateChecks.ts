@@ -78,26 +78,46 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
 
 /**
  * The pre-2019 统计表 heads its year's column with the year (2017年度 | 历年累计): last year's
- * there is the table copied. The year must stand right before the column the table is anchored
- * on, so that a title or a note naming another year is no header.
+ * there is the table copied. The year must be the cell right before the 历年累计 column (on its
+ * line, or the line before where an extraction puts each header cell on a line of its own), in
+ * the table's header, so that a title or a note naming another year is no header.
  */
 function yearColumns(model: ReportModel, year: number, lang: Lang): Finding[] {
 	const out: Finding[] = [];
+	const lines = model.index.lines;
 	for (const t of model.tables) {
-		if (!t.anchorRange || !YEAR_COLUMN_ANCHORS.has(model.index.textOf(t.anchorRange))) continue;
-		const line = model.index.lines[t.anchorRange.start.line];
-		const before = line.slice(Math.max(0, t.anchorRange.start.character - 16), t.anchorRange.start.character);
-		const m = YEAR_HEADER.exec(before);
-		if (!m || Number(m[1]) !== year - 1) continue;
-		const character = t.anchorRange.start.character - before.length + m.index + m[0].indexOf(m[1]);
-		const range: Range = { start: { line: t.anchorRange.start.line, character }, end: { line: t.anchorRange.start.line, character: character + 4 } };
-		out.push(finding('date.statement-year', lang, range, { found: year - 1, year }, { expected: year }));
+		if (!t.def.columns.some((c) => c.key === 'cumulative')) continue;
+		const firstRow = Math.min(t.range.start.line, ...t.rows.map((r) => r.labelRange.start.line));
+		let found: Range | undefined;
+		for (let n = Math.max(0, firstRow - HEADER_LINES); n <= firstRow && !found; n++) {
+			const k = lines[n].indexOf(CUMULATIVE_HEADER);
+			if (k < 0) continue;
+			const before = lines[n].slice(Math.max(0, k - 24), k);
+			const m = YEAR_HEADER.exec(before);
+			if (m) {
+				const character = k - before.length + m.index + m[0].indexOf(m[1]);
+				if (Number(m[1]) === year - 1) found = { start: { line: n, character }, end: { line: n, character: character + 4 } };
+				break;
+			}
+			if (before.trim() !== '') break;
+			let p = n - 1;
+			while (p >= 0 && lines[p].trim() === '') p--;
+			const own = p >= 0 ? YEAR_CELL.exec(lines[p]) : null;
+			if (own && Number(own[1]) === year - 1) {
+				const character = own.index + own[0].indexOf(own[1]);
+				found = { start: { line: p, character }, end: { line: p, character: character + 4 } };
+			}
+			break;
+		}
+		if (found) out.push(finding('date.statement-year', lang, found, { found: year - 1, year }, { expected: year }));
 	}
 	return out;
 }
-/** The columns that follow the year's own column in the 统计表's header. */
-const YEAR_COLUMN_ANCHORS = new Set(['历年累计']);
-const YEAR_HEADER = /(?:^|[^\d])((?:19|20)\d{2})\s*年度?[\s|\t]*$/;
+/** The column that follows the year's own column in the 统计表's header, and how far above the first row the header may stand. */
+const CUMULATIVE_HEADER = '历年累计';
+const HEADER_LINES = 8;
+const YEAR_HEADER = /(?:^|[^\d])((?:19|20)\d{2})\s*年度?[\s|\t│┃]*$/;
+const YEAR_CELL = /^[\s|\t│┃]*((?:19|20)\d{2})\s*年度?[\s|\t│┃]*$/;
 
 /**
  * Where a statement may begin inside a sentence: its start, and right after each heading that
