@@ -75,6 +75,10 @@ const EXAMPLES: Example[] = [
 	{ text: '未收到因政府信息公开申请引起的行政复议。', claims: ['appeals.review=0'], warnings: ['claim.mismatch'] },
 	{ text: '2023年我局受理依申请公开3件，其中网上申请2件、信函传真申请1件。', claims: ['requests.new=3'], warnings: [] },
 	{ text: '2023年我局受理的5件依申请公开全都按规定进行了答复。', claims: ['requests.new=5'], warnings: ['claim.mismatch'] },
+	// A 其中 list that breaks down the year's disclosures counted sentences before (real sentences of test/corpus/real: scjgj 2018).
+	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: ['claim.breakdown'] },
+	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类71条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: [] },
+	{ text: '2023年度，主动公开政府信息389条。通过微信公众号发布信息500条。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: ['active.disclosed=389'], warnings: [] },
 	// A share of the year's disclosures is a part of them (real sentence of test/corpus/html-rows: gwh 2016).
 	{ text: '2023年全区主动公开政府信息1404条。其中，区直各部门主动公开政府信息800条，占57%。各乡镇主动公开政府信息604条，占43%。', claims: ['active.disclosed=1404'], warnings: [] },
 ];

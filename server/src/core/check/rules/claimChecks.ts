@@ -168,13 +168,54 @@ function shareOfNamedCount(prev: Sentence | undefined, s: Sentence, lang: Lang):
 	];
 }
 
+/** The year's disclosures counted in a sentence of their own (2018年度，主动公开政府信息389条，…). */
+const DISCLOSED_COUNT = /主动公开(?:政府)?信息(?:数量|数)?(?:为|共|达)?(\d+)条/;
+/** How many sentences back the count a 其中 list breaks down may stand, with only words between. */
+const BREAKDOWN_REACH = 3;
+
+/**
+ * "主动公开政府信息389条。…类别主要涉及A、B等政府信息。其中A类71条，B类13条…": a list opening its
+ * sentence with 其中 breaks down the last count before it, when the sentences between name no
+ * number (a sub-heading or a sentence of words). Only the year's disclosures are such a whole,
+ * and only a list that exceeds it is reported, as for a breakdown in one sentence.
+ */
+function breakdownOfEarlierCount(list: Sentence[], i: number, lang: Lang): Finding[] {
+	const s = list[i];
+	const opening = /^\s*其中[：:，,]?/.exec(s.text);
+	if (!opening || OVERLAP.test(s.text)) return [];
+	for (let j = i - 1; j >= Math.max(0, i - BREAKDOWN_REACH); j--) {
+		const before = list[j];
+		if (!/\d/.test(before.text)) continue;
+		const whole = DISCLOSED_COUNT.exec(before.text);
+		// The nearest sentence with a number must be the count itself (and no other 条 count after it).
+		if (!whole || /\d+条/.test(before.text.slice(whole.index + whole[0].length).replace(/历年累计[^，。；]*/g, ''))) return [];
+		const total = Number(whole[1]);
+		const items = [...s.text.matchAll(/(\d+)条(?![^，,、]*[%％])/g)].map((m) => Number(m[1]));
+		const sum = items.reduce((a, b) => a + b, 0);
+		if (items.length < 2 || sum <= total) return [];
+		const at = whole.index + whole[0].indexOf(whole[1]);
+		return [
+			{
+				code: 'claim.breakdown',
+				severity: CODES['claim.breakdown'].severity,
+				message: message('claim.breakdown', lang, { sum, formula: items.join(' + '), whole: total }),
+				range: sentenceRange(before, at, at + whole[1].length),
+			},
+		];
+	}
+	return [];
+}
+
 function arithmetic(model: ReportModel, lang: Lang): Finding[] {
 	const out: Finding[] = [];
 	const list = statements(model.sentences);
 	for (const [i, s] of list.entries()) {
 		out.push(...shareOfNamedCount(list[i - 1], s, lang));
 		const whole = /共(?:计|有)?(\d+)(件|条|次|篇)/.exec(s.text);
-		if (!whole) continue;
+		if (!whole) {
+			out.push(...breakdownOfEarlierCount(list, i, lang));
+			continue;
+		}
 		const total = Number(whole[1]);
 		const unit = whole[2];
 		const after = s.text.slice(whole.index + whole[0].length);
