@@ -190,16 +190,18 @@ function breakdownOfEarlierCount(list: Sentence[], i: number, lang: Lang): Findi
 		// The nearest sentence with a number must be the count itself (and no other 条 count after it).
 		if (!whole || /\d+条/.test(before.text.slice(whole.index + whole[0].length).replace(/历年累计[^，。；]*/g, ''))) return [];
 		const total = Number(whole[1]);
-		const items = [...s.text.matchAll(/(\d+)条(?![^，,、]*[%％])/g)].map((m) => Number(m[1]));
+		const found = [...s.text.matchAll(/(\d+)条(?![^，,、]*[%％])/g)];
+		const items = found.map((m) => Number(m[1]));
 		const sum = items.reduce((a, b) => a + b, 0);
 		if (items.length < 2 || sum <= total) return [];
-		const at = whole.index + whole[0].indexOf(whole[1]);
+		// (On the list, from 其中 to its last count: the count it breaks down stands sentences away.)
+		const last = found[found.length - 1];
 		return [
 			{
 				code: 'claim.breakdown',
 				severity: CODES['claim.breakdown'].severity,
 				message: message('claim.breakdown', lang, { sum, formula: items.join(' + '), whole: total }),
-				range: sentenceRange(before, at, at + whole[1].length),
+				range: sentenceRange(s, opening.index + opening[0].indexOf('其中'), last.index! + last[0].length),
 			},
 		];
 	}
