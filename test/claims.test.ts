@@ -79,6 +79,9 @@ const EXAMPLES: Example[] = [
 	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: ['claim.breakdown'] },
 	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类71条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: [] },
 	{ text: '2023年度，主动公开政府信息389条。通过微信公众号发布信息500条。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: ['active.disclosed=389'], warnings: [] },
+	// A number spaced off from the words, as PDF text gives it (seed 001's own sentence through pdftotext).
+	{ text: '我局全年因履行政府信息公开的相关行政行为收到行政复议 2 起。', claims: ['appeals.review=2'], warnings: ['claim.mismatch'] },
+	{ text: '2023 年我局接到 3 起政府信息公开申请，均依法予以回复。', claims: ['requests.new=3'], warnings: [] },
 	// A share of the year's disclosures is a part of them (real sentence of test/corpus/html-rows: gwh 2016).
 	{ text: '2023年全区主动公开政府信息1404条。其中，区直各部门主动公开政府信息800条，占57%。各乡镇主动公开政府信息604条，占43%。', claims: ['active.disclosed=1404'], warnings: [] },
 ];
@@ -131,6 +134,17 @@ describe('prose claims on labelled examples', () => {
 		assert.equal(found.length, 2, found.join('\n'));
 		assert.match(found[0] + found[1], /受理依申请公开11件”），统计表中为 13（受理政府信息公开申请总数 · 本年度）/);
 		assert.match(found[0] + found[1], /受理的14件依申请公开”），统计表中为 13/);
+	});
+	test('受理…申请 counting the new requests with those carried over agrees (test/corpus/real/jiangsu-shuyang-xzf-2025.txt: 749 = 713 + 36)', async () => {
+		const text = readFileSync(join(__dirname, 'corpus', 'real', 'jiangsu-shuyang-xzf-2025.txt'), 'utf8');
+		const model = parseReport(text);
+		const claim = model.claims.find((c) => c.id === 'requests.new' && c.value === 749);
+		assert.ok(claim, 'the claim is read');
+		assert.equal(claim.cells.length, 1);
+		assert.equal(claim.alsoCounts?.length, 2);
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'claim.mismatch'), []);
+		const { hoverAt } = await import('../server/src/core/features/index.ts');
+		assert.match(hoverAt(model, claim.valueRange.start, 'zh')!.markdown, /✓ 与统计表一致：.* = 749/);
 	});
 	test('no seed raises a claim warning', () => {
 		for (const seed of SEEDS) assert.deepEqual(checkReport(parseReport(readSeed(seed))).filter((f) => f.code.startsWith('claim.')), [], seed);

@@ -122,6 +122,8 @@ export interface Claim {
 	value: number;
 	/** The cells the claim speaks of (their sum); empty when the report's format has no such cell. */
 	cells: BoundCell[];
+	/** Other cells the claim's words may count (their sum), with which it agrees too. */
+	alsoCounts?: BoundCell[];
 }
 
 export interface ReportMetadata {

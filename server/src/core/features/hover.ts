@@ -67,7 +67,16 @@ export function hoverAt(model: ReportModel, position: Position, lang: Lang): Hov
 				const readable = claim.cells.every((c) => c.value.kind === 'number');
 				const actual = claim.cells.reduce((a, c) => a + (c.value.value ?? 0), 0);
 				for (const c of claim.cells) lines.push(`- ${cellName(model, c, lang)} = ${c.value.kind === 'number' ? c.value.value : zh ? '（空）' : '(blank)'}`);
-				lines.push('', !readable ? (zh ? '统计表中的单元格未填写，无法核对。' : 'The table cell is not filled in, so this cannot be checked.') : actual === claim.value ? (zh ? '✓ 与统计表一致' : '✓ agrees with the table') : zh ? `✗ 统计表中为 ${actual}` : `✗ the table has ${actual}`);
+				const other = claim.alsoCounts && claim.alsoCounts.length > 0 && claim.alsoCounts.every((c) => c.value.kind === 'number') ? claim.alsoCounts : undefined;
+				const agreesWithOther = actual !== claim.value && other !== undefined && other.reduce((a, c) => a + c.value.value!, 0) === claim.value;
+				const verdict = !readable
+					? zh ? '统计表中的单元格未填写，无法核对。' : 'The table cell is not filled in, so this cannot be checked.'
+					: actual === claim.value
+						? zh ? '✓ 与统计表一致' : '✓ agrees with the table'
+						: agreesWithOther
+							? zh ? `✓ 与统计表一致：${other.map((c) => cellName(model, c, lang)).join(' + ')} = ${claim.value}（这一说法也可指此）` : `✓ agrees with the table: ${other.map((c) => cellName(model, c, lang)).join(' + ')} = ${claim.value} (the words may mean these)`
+							: zh ? `✗ 统计表中为 ${actual}` : `✗ the table has ${actual}`;
+				lines.push('', verdict);
 			}
 			return { markdown: lines.join('\n'), range: claim.range };
 		}

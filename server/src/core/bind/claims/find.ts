@@ -115,8 +115,8 @@ function yearOk(sentence: string, at: number, year: number | undefined): boolean
 	return last === undefined || last === year;
 }
 
-function bind(template: TemplateDef, tables: BoundTable[], id: string): BoundCell[] {
-	const spec = PATTERN_BY_ID.get(id)?.cells[template.id];
+function bind(template: TemplateDef, tables: BoundTable[], id: string, which: 'cells' | 'alsoCounts' = 'cells'): BoundCell[] {
+	const spec = PATTERN_BY_ID.get(id)?.[which]?.[template.id];
 	if (!spec) return [];
 	for (const alternative of Array.isArray(spec) ? spec : [spec]) {
 		const table = tables.find((t) => t.def.id === alternative.table);
@@ -156,6 +156,7 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 				valueRange: rangeOf(s, c.valueAt, c.valueAt + c.valueLength),
 				value: c.value,
 				cells: bind(template, tables, c.id),
+				...(PATTERN_BY_ID.get(c.id)!.alsoCounts ? { alsoCounts: bind(template, tables, c.id, 'alsoCounts') } : {}),
 			});
 		}
 	}

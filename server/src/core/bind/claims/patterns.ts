@@ -19,6 +19,11 @@ export interface ClaimPattern {
 	 * requests with its share (予以公开…258件，占33.9%) is still the whole of its row.
 	 */
 	shareIsPart?: boolean;
+	/**
+	 * Per format, other cells the same words may count, with which the claim agrees too: 受理…申请
+	 * 749件 may count the year's new requests with those carried over (713 + 36).
+	 */
+	alsoCounts?: Partial<Record<TemplateId, ClaimCells>>;
 	/** Per format, the cells (or, where a format has variant tables, each variant's cells: the first present binds). */
 	cells: Partial<Record<TemplateId, ClaimCells | ClaimCells[]>>;
 }
@@ -28,7 +33,8 @@ export interface ClaimCells {
 	refs: CellRef[];
 }
 
-const NUM = '(?<n>\\d+|[零〇一二两三四五六七八九十百千]+)';
+// (A space on either side of the number: PDF text spaces digits off from Chinese, 收到行政复议 1 起.)
+const NUM = '[ \\u00a0]?(?<n>\\d+|[零〇一二两三四五六七八九十百千]+)[ \\u00a0]?';
 const AMOUNT = '(?:共|共计|合计|总计|为|达|计)?';
 const UNIT = '(?:件次|件|起|个|份)';
 
@@ -38,6 +44,7 @@ const stat = (row: string, fujianRow?: string): ClaimCells[] => [
 	{ table: 'statistics', refs: [{ row, column: 'value' }] },
 	...(fujianRow ? ['statistics.fujian', 'statistics.fujian-year-end'].map((table) => ({ table, refs: [{ row: fujianRow, column: 'value' }] })) : []),
 ];
+const newAndCarriedOver: ClaimCells = { table: 'requests', refs: [{ row: 'R1', column: 'total' }, { row: 'R2', column: 'total' }] };
 /** The totals of every item under the given group rows of Table 2 (R3.3 → R3.3.1 … R3.3.8). */
 const GROUP_ITEMS: Record<string, number> = { 'R3.3': 8, 'R3.4': 3 };
 const groupTotals = (groups: string[]) => ({ table: 'requests', refs: groups.flatMap((g) => Array.from({ length: GROUP_ITEMS[g] }, (_, i) => ({ row: `${g}.${i + 1}`, column: 'total' }))) });
@@ -64,6 +71,7 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 			`(?:收到|接到|受理|新收)的${NUM}${UNIT}依申请公开(?!信息)`,
 		],
 		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1', 'F2') },
+		alsoCounts: { '2021': newAndCarriedOver, '2019': newAndCarriedOver },
 	},
 	{
 		id: 'requests.carried-over',

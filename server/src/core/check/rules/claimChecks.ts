@@ -22,7 +22,7 @@ function mismatches(model: ReportModel, lang: Lang): Finding[] {
 		const values = claim.cells.map((c) => (c.value.kind === 'number' ? c.value.value! : sums!.get(c)));
 		if (values.some((v) => v === undefined)) continue;
 		const actual = values.reduce((a: number, v) => a + v!, 0);
-		if (actual === claim.value) continue;
+		if (actual === claim.value || agreesWithOtherCount(claim.alsoCounts, claim.value)) continue;
 		const cells = claim.cells.map((c) => cellName(model, c, lang)).join(' + ');
 		out.push({
 			code: 'claim.mismatch',
@@ -34,6 +34,11 @@ function mismatches(model: ReportModel, lang: Lang): Finding[] {
 		});
 	}
 	return out;
+}
+
+function agreesWithOtherCount(cells: BoundCell[] | undefined, value: number): boolean {
+	if (!cells || cells.length === 0 || cells.some((c) => c.inferred || c.value.kind !== 'number')) return false;
+	return cells.reduce((a, c) => a + c.value.value!, 0) === value;
 }
 
 /** Each blank total whose items are filled in, with the sum of its items (a table's sum rules, read as they stand). */
