@@ -82,6 +82,11 @@ const EXAMPLES: Example[] = [
 	// A number spaced off from the words, as PDF text gives it (seed 001's own sentence through pdftotext).
 	{ text: '我局全年因履行政府信息公开的相关行政行为收到行政复议 2 起。', claims: ['appeals.review=2'], warnings: ['claim.mismatch'] },
 	{ text: '2023 年我局接到 3 起政府信息公开申请，均依法予以回复。', claims: ['requests.new=3'], warnings: [] },
+	// Requests concluded, against （七）总计 (real wordings: 平潭农业农村局 2024, 宝坻区 2022; seed 001 concludes 3).
+	{ text: '全年按时办结申请3件，办结率100%。', claims: ['requests.concluded=3'], warnings: [] },
+	{ text: '全年依法办结政府信息公开申请5件，其中网络申请数3件，信函申请数2件。', claims: ['requests.concluded=5'], warnings: ['claim.mismatch'] },
+	{ text: '2023年度，我局共收到政府信息公开申请4件，受理并办结2件，1件属于“本机关不掌握相关政府信息”。', claims: ['requests.new=4'], warnings: ['claim.mismatch'] },
+	{ text: '全年共收到市长信箱交办件35件，办结35件，均按时回复申请人。', claims: [], warnings: [] },
 	// A share of the year's disclosures is a part of them (real sentence of test/corpus/html-rows: gwh 2016).
 	{ text: '2023年全区主动公开政府信息1404条。其中，区直各部门主动公开政府信息800条，占57%。各乡镇主动公开政府信息604条，占43%。', claims: ['active.disclosed=1404'], warnings: [] },
 ];

@@ -19,6 +19,10 @@ export interface ClaimPattern {
 	 * requests with its share (予以公开…258件，占33.9%) is still the whole of its row.
 	 */
 	shareIsPart?: boolean;
+	/** Words the sentence must contain for a match to be a claim (the subject named, not only the verb). */
+	topic?: RegExp;
+	/** Words that make the sentence about something else (a mailbox's or a hotline's cases). */
+	offTopic?: RegExp;
 	/**
 	 * Per format, other cells the same words may count, with which the claim agrees too: 受理…申请
 	 * 749件 may count the year's new requests with those carried over (713 + 36).
@@ -72,6 +76,16 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		],
 		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1', 'F2') },
 		alsoCounts: { '2021': newAndCarriedOver, '2019': newAndCarriedOver },
+	},
+	{
+		id: 'requests.concluded',
+		keywords: ['办结'],
+		subject: { zh: '本年度办结的申请', en: 'requests concluded this year' },
+		// (受理并办结3件 names those accepted and concluded, not all the year's results.)
+		patterns: [`(?<![并和及与、])办结了?(?:政府信息公开|依申请公开|政府信息依申请公开)?(?:的)?(?:申请|依申请)?${AMOUNT}${NUM}件`],
+		topic: /申请/,
+		offTopic: /信箱|热线|12345|建议|提案|信访|留言|咨询|投诉|举报/,
+		cells: { '2021': total('R3.7'), '2019': total('R3.7'), '2008': stat('S3.2') },
 	},
 	{
 		id: 'requests.carried-over',
