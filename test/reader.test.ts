@@ -72,6 +72,25 @@ describe('real web text (one line a report, cells glued or spaced irregularly)',
 	const web = (name: string) => readFileSync(join(LAYOUTS, 'web', name), 'utf8');
 	const table = (text: string, id: string) => tableValues(parseReport(text)).filter((t) => t.id === id);
 
+	test('a unit in brackets closing a label (政府集中采购（元）6675809: 平潭综合执法与应急管理局 2020) is the label\'s: the row is read', () => {
+		const text = web('pingtan-zhz-2020.txt');
+		assert.match(text, /政府集中采购（元）6675809/);
+		const model = parseReport(text);
+		const row = model.tables.find((t) => t.def.id === 'active.procurement')?.byKey.get('procurement');
+		assert.ok(row, 'the procurement row is read');
+		assert.equal([...row.cells.values()].map((c) => c.text).join(''), '6675809');
+		assert.ok(!checkReport(model).some((f) => f.code === 'table.missing-row'));
+	});
+
+	test('a glued cell split by a guess is not quoted in a format hint (4838518699.09元: 平潭农业农村局 2019)', () => {
+		const text = web('pingtan-nyn-2019.txt');
+		assert.match(text, /4838518699\.09元/);
+		const model = parseReport(text);
+		const cells = [...model.tables.find((t) => t.def.id === 'active.procurement')!.byKey.get('procurement')!.cells.values()];
+		assert.ok(cells.some((c) => c.inferred && c.text.endsWith('元')));
+		assert.deepEqual(checkReport(model).filter((f) => f.code === 'cell.format'), []);
+	});
+
 	test('digits one short of the columns (一、本年新收…申请数量0 00000 under seven): the row is there, its blank a guess, no warning', () => {
 		const text = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-gaj-2019.txt'), 'utf8');
 		assert.match(text, /一、本年新收政府信息公开申请数量0 00000二、/);

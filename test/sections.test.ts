@@ -327,6 +327,14 @@ describe('when the structure cannot be read, it is said once', () => {
 		assert.match(fs[0].message, /乱码/);
 	});
 
+	test('a list of sources in a checked folder (this project\'s own README of fixtures): not a report, and neither garbled nor of a format', () => {
+		const text = readFileSync(join(__dirname, 'fixtures', 'layouts', 'README.md'), 'utf8');
+		assert.ok((text.match(/\p{Script=Han}/gu)?.length ?? 0) > 300);
+		const fs = check(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
+		assert.deepEqual(fs.map((f) => f.code), ['section.unreadable']);
+		assert.match(fs[0].message, /未识别为政府信息公开工作年度报告：文本大部分是英文字母/);
+	});
+
 	test('a report whose headings are all gone: one section.unreadable (a warning) where the text starts; the tables are still checked', () => {
 		const text = SEED.split('\n').filter((l) => !/^[一二三四五六]、(?!本年|上年|结转|本年度)/.test(l)).join('\n');
 		const model = parseReport(text);

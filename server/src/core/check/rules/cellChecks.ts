@@ -27,6 +27,9 @@ export function cellFindings(model: ReportModel, lang: Lang): Finding[] {
 				}
 				if (v.notes.includes('fraction') && !column.allowDecimals && !row.def.allowDecimals) {
 					out.push({ code: 'cell.fraction', severity: CODES['cell.fraction'].severity, message: message('cell.fraction', lang, params), range: cell.range });
+				} else if (cell.inferred) {
+					// (A guessed split would be quoted as if it were the cell: 518699.09元 out of 4838518699.09元.)
+					continue;
 				} else if (['thousands', 'chinese', 'fullwidth', 'unit'].some((n) => v.notes.includes(n as never)) || (v.notes.includes('decimal') && !v.notes.includes('fraction') && !column.allowDecimals && !row.def.allowDecimals)) {
 					const newText = formatValue(v.value!);
 					out.push({
@@ -34,7 +37,7 @@ export function cellFindings(model: ReportModel, lang: Lang): Finding[] {
 						severity: CODES['cell.format'].severity,
 						message: message('cell.format', lang, { text: cell.text, value: newText }),
 						range: cell.range,
-						fix: cell.inferred ? undefined : { title: lang === 'zh' ? `改写为 ${newText}` : `Write as ${newText}`, edits: [{ range: cell.range, newText }] },
+						fix: { title: lang === 'zh' ? `改写为 ${newText}` : `Write as ${newText}`, edits: [{ range: cell.range, newText }] },
 					});
 				}
 			}

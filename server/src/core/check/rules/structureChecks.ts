@@ -148,8 +148,18 @@ function structureConfidence(model: ReportModel, first: Map<string, Heading>): S
 	}
 	const han = text.match(HAN)?.length ?? 0;
 	// Markup's own words (<td style="…">) are no letters of the text.
-	const letters = (text.includes('<') ? text.replace(MARKUP, ' ') : text).match(/\p{L}/gu)?.length ?? 0;
-	if (han < 20 || han < letters * 0.3 || (text.match(/\ufffd/g)?.length ?? 0) > 20) {
+	const plain = text.includes('<') ? text.replace(MARKUP, ' ') : text;
+	const letters = plain.match(/\p{L}/gu)?.length ?? 0;
+	const replaced = text.match(/\ufffd/g)?.length ?? 0;
+	if (han >= 20 && han < letters * 0.3 && replaced <= 20 && mostlyAscii(plain, letters - han)) {
+		// Chinese among English words, paths and hashes (a list of sources, a README): no report, and not garbled either.
+		return {
+			range,
+			reasonCode: 'not-a-report',
+			unreadable: { zh: '未识别为政府信息公开工作年度报告：文本大部分是英文字母（如说明文件或代码），不是报告正文', en: 'it does not read as an annual government-information-disclosure report: most of its text is Latin letters (notes or code), not a report' },
+		};
+	}
+	if (han < 20 || han < letters * 0.3 || replaced > 20) {
 		return {
 			range,
 			reasonCode: 'garbled',
@@ -185,6 +195,12 @@ function structureConfidence(model: ReportModel, first: Map<string, Heading>): S
 			en: `only ${found.length} mandated section${found.length === 1 ? ' was' : 's were'} recognised (${names(found, 'en')}); the other headings could not be read, so whether ${names(missing, 'en')} are missing cannot be told`,
 		},
 	};
+}
+
+/** Whether the letters other than Chinese are almost all ASCII (Ã©, Õþ¸® are bytes decoded in the wrong encoding). */
+function mostlyAscii(text: string, nonHan: number): boolean {
+	const ascii = text.match(/[A-Za-z]/g)?.length ?? 0;
+	return ascii >= 0.95 * nonHan;
 }
 
 /** Whether the sections could not be read with confidence (then tables are not called missing for want of a section either). */
@@ -343,7 +359,8 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	const year = model.metadata.year;
 	// A report for 2016–2018 was judged by its year's format (parse.ts): labels of a later format in it were misread, not a format used.
 	const overruledByYear = model.templateSource === 'year' && model.template.id === '2008';
-	if (model.tableTemplate && year !== undefined && !overruledByYear) {
+	// (Labels of a format in a text where no table was read are no table of that format.)
+	if (model.tableTemplate && year !== undefined && !overruledByYear && model.tables.length > 0) {
 		const actual = TEMPLATES[model.tableTemplate];
 		const [from, to] = actual.years;
 		if (year >= 2008 && (year < from || year > to)) {

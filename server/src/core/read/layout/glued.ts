@@ -398,12 +398,14 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 		const limit = i + 1 < hits.length ? hits[i + 1].start : line.length;
 		// A table whose first column is a unit (条 | 86) writes the unit between the label and the numbers.
 		const unit = h.pattern.unitColumn ? unitAfter(line, h.end, limit) : undefined;
-		let values = h.pattern.values > 0 ? readValues(line, unit ? unit[1] : h.end, limit, h.pattern, i, at) : undefined;
+		// A unit in brackets closing the label (政府集中采购（元）6675809) is the label's, not a value.
+		const from = unit ? unit[1] : h.end + (BRACKETED_UNIT.exec(line.slice(h.end, Math.min(limit, h.end + 10)))?.[0].length ?? 0);
+		let values = h.pattern.values > 0 ? readValues(line, from, limit, h.pattern, i, at) : undefined;
 		// Numbers written apart but too few for the row's columns (a page that leaves zero cells
 		// blank: 一、本年新收… 11 11): the row's own, as written; which columns they stand in is the
 		// aligner's to judge, as in text from a PDF.
 		if (!values && h.pattern.kind === 'row' && h.pattern.values > 0) {
-			const apart = tokensApart(line, unit ? unit[1] : h.end, limit);
+			const apart = tokensApart(line, from, limit);
 			if (apart.length > 0 && apart.length < h.pattern.values) {
 				values = { options: [[]], make: () => apart.map(([s0, e0]) => at(s0, e0, i)) };
 				sparse = true;
@@ -611,6 +613,8 @@ const BLANK_MARK = /[\u00a0\u3000]/;
 /** A value as squashed web text writes it: digits, a decimal part, a unit right after (2笔, 984361元, 82059.2090万元). */
 const VALUE_TOKEN = /[-－]?[0-9０-９]+(?:[.,][0-9０-９]+)*(?:人次|万元|[件条个次人篇项起份笔元])?/g;
 const UNIT_AFTER_DIGIT = /^(?:人次|万元|[件条个次人篇项起份笔元])/;
+
+const BRACKETED_UNIT = /^[\s\u3000]*[（(](?:单位[：:])?(?:人次|万元|[条件个元人次项篇份])[）)]/;
 
 const UNIT_WORD = /^[\s\u3000]*(人次|万元|[条件个元人次项篇份])(?=[\s\u3000]*[0-9０-９])/;
 
