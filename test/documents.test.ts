@@ -262,14 +262,15 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 			['“第二十条第（一）项 规章和规范性文件”缺少“规章”一行。'],
 		);
 	});
-	test('a row cut by a page break before any of its numbers (2.没有 / 现成信息需要另行制作 overleaf) is one row: nothing found but the page chrome', async () => {
+	test('a row cut by a page break before any of its numbers (2.没有 / 现成信息需要另行制作 overleaf) is one row: nothing found but the page chrome and the year slip', async () => {
 		const doc = await rendered('real/pingtan-czjrj-2025.chromium.pdf');
 		const model = parseReport(doc.text);
 		const row = model.tables.find((t) => t.def.id === 'requests')!.byKey.get('R3.4.2');
 		assert.ok(row, 'the row is read');
 		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['0', '0', '0', '0', '0', '0', '0']);
-		// The page's chrome only: 长者模式…无障碍浏览, 当前位置 and 相关链接 (page 1), the record numbers (8).
-		assert.deepEqual(await findingsOf('real/pingtan-czjrj-2025.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
+		// The page's chrome: 长者模式…无障碍浏览, 当前位置 and 相关链接 (page 1), the record numbers (8); and the
+		// year's counts dated 2024 (2024年制作、获取政府信息总数467条, labelled in test/corpus/real).
+		assert.deepEqual(await findingsOf('real/pingtan-czjrj-2025.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'date.statement-year · 第 2 页 ·  · ']);
 	});
 });
 

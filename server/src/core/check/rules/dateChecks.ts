@@ -1,5 +1,6 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
 import { matchesOf, type Range } from '../../read/text.ts';
+import { foldDigits } from '../../read/normalize.ts';
 import { sentencePosition, sentenceRange } from '../../bind/claims/find.ts';
 import type { ReportModel, Sentence } from '../../model.ts';
 import { sectionAt, sectionSpans, type SectionSpans } from './sectionAt.ts';
@@ -84,15 +85,17 @@ function period(model: ReportModel, year: number, lang: Lang): Finding[] {
  */
 function yearColumns(model: ReportModel, year: number, lang: Lang): Finding[] {
 	const out: Finding[] = [];
-	const lines = model.index.lines;
 	for (const t of model.tables) {
 		if (!t.def.columns.some((c) => c.key === 'cumulative')) continue;
+		// (Full-width digits read as ASCII, one unit for one: offsets stay the text's.)
+		const lines = { length: model.index.lines.length, at: (n: number) => foldDigits(model.index.lines[n]) };
 		const firstRow = Math.min(t.range.start.line, ...t.rows.map((r) => r.labelRange.start.line));
 		let found: Range | undefined;
 		for (let n = Math.max(0, firstRow - HEADER_LINES); n <= firstRow && !found; n++) {
-			const k = lines[n].indexOf(CUMULATIVE_HEADER);
+			const line = lines.at(n);
+			const k = line.indexOf(CUMULATIVE_HEADER);
 			if (k < 0) continue;
-			const before = lines[n].slice(Math.max(0, k - 24), k);
+			const before = line.slice(Math.max(0, k - 24), k);
 			const m = YEAR_HEADER.exec(before);
 			if (m) {
 				const character = k - before.length + m.index + m[0].indexOf(m[1]);
@@ -101,8 +104,8 @@ function yearColumns(model: ReportModel, year: number, lang: Lang): Finding[] {
 			}
 			if (before.trim() !== '') break;
 			let p = n - 1;
-			while (p >= 0 && lines[p].trim() === '') p--;
-			const own = p >= 0 ? YEAR_CELL.exec(lines[p]) : null;
+			while (p >= 0 && lines.at(p).trim() === '') p--;
+			const own = p >= 0 ? YEAR_CELL.exec(lines.at(p)) : null;
 			if (own && Number(own[1]) === year - 1) {
 				const character = own.index + own[0].indexOf(own[1]);
 				found = { start: { line: p, character }, end: { line: p, character: character + 4 } };
