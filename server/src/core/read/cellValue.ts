@@ -28,8 +28,19 @@ export interface CellValue {
 /** A double holds 15 significant decimal digits exactly; a number written with more would be read rounded. */
 const MAX_EXACT_DIGITS = 15;
 
-const PLACEHOLDER = /^(?:[-—–－―─_/／\\]+|无|空|不适用|\/)$/;
+const PLACEHOLDER = /^(?:[-—–－―─_＿/／\\]+|无|空|不适用|\/)$/;
+/** Longest placeholder a layout takes for a cell of its own: a longer run of dashes or underscores is a rule line. */
+const MAX_PLACEHOLDER_TOKEN = 3;
 const UNIT_SUFFIX = /(?:件|条|个|次|人次|人|篇|项|起|份|笔|万元|元)$/;
+
+/**
+ * A cell's text that writes "none" instead of a number (—, -, _, /, 无): a cell of its own for a
+ * layout that tells cells apart by what they hold, read as blank with the `placeholder` note.
+ */
+export function isPlaceholderCell(raw: string): boolean {
+	const text = raw.replace(INVISIBLE, '').trim();
+	return text.length > 0 && text.length <= MAX_PLACEHOLDER_TOKEN && PLACEHOLDER.test(text);
+}
 
 /** Cached: a table repeats the same few numbers; callers must not mutate the result. */
 export const parseCellValue = memoize(parseCellValueUncached);

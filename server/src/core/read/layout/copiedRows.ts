@@ -1,3 +1,4 @@
+import { isPlaceholderCell } from '../cellValue.ts';
 import { joinWrapped } from '../documents/render.ts';
 import { readHeading } from '../headings.ts';
 import type { LineIndex, Position } from '../text.ts';
@@ -28,7 +29,7 @@ const MIN_TAB_LINES = 2;
 const MAX_GAP = 8;
 
 /** A line of TABs with nothing, or numbers, between them (never words: ⇥一、总体情况 is a heading indented with a TAB). */
-const cellsAreNumbers = (line: string) => line.split('\t').every((c) => c.trim() === '' || NUMBER.test(c.trim()));
+const cellsAreNumbers = (line: string) => line.split('\t').every((c) => c.trim() === '' || isValue(c.trim()));
 
 const isTabLine = (line: string) => line.length > 0 && line.includes('\t') && line.trim() === '';
 
@@ -100,7 +101,7 @@ function readRun(index: LineIndex, firstTab: number, lastTab: number): TableBloc
 		if (piece.text === '' && !afterTab) return;
 		// After a TAB, more than the one empty line around it says the row's last cell was empty —
 		// unless a number follows in a row still short of the table's widest (a cell's leading <br>s).
-		if (afterTab && blanks > 1 && !(NUMBER.test(piece.text) && rowCells < widest)) {
+		if (afterTab && blanks > 1 && !(isValue(piece.text) && rowCells < widest)) {
 			empty({ line: n - blanks - 1, character: lines[n - blanks - 1].length });
 			widest = Math.max(widest, rowCells);
 			row++;
@@ -116,7 +117,7 @@ function readRun(index: LineIndex, firstTab: number, lastTab: number): TableBloc
 			cell !== undefined &&
 			!afterTab &&
 			((cell.text === '' && blanks <= 1) ||
-				(cell.text === '' && NUMBER.test(piece.text) && rowCells < widest) ||
+				(cell.text === '' && isValue(piece.text) && rowCells < widest) ||
 				(blanks === 0 && !isHeading(piece.text) && !isHeading(cell.text)) ||
 				(blanks === 1 && continuesCell(cell.text, piece.text)));
 		// Text after text with no TAB between, and not one cell's: the next row.
@@ -168,10 +169,12 @@ const isHeading = (text: string) => readHeading(text, 0)?.level === 1;
 
 /** Whether a paragraph goes on the cell before it: words after words, not a number, not a section's heading. */
 function continuesCell(before: string, next: string): boolean {
-	return !NUMBER.test(before) && !NUMBER.test(next) && readHeading(before, 0)?.level !== 1 && readHeading(next, 0)?.level !== 1;
+	return !isValue(before) && !isValue(next) && readHeading(before, 0)?.level !== 1 && readHeading(next, 0)?.level !== 1;
 }
 
-const NUMBER = /^[\d０-９][\d０-９.,，%]*$/;
+const DIGITS = /^[\d０-９][\d０-９.,，%]*$/;
+/** A number, or a placeholder for none (—, _, /, 无): a value cell, never words that go on. */
+const isValue = (text: string) => DIGITS.test(text) || isPlaceholderCell(text);
 
 /** The run's cells as blocks, cut at the rows that are a section's heading (one cell, read as a level-1 heading). */
 function splitAtHeadings(cells: RawCell[]): TableBlock[] {

@@ -1,3 +1,4 @@
+import { isPlaceholderCell } from '../cellValue.ts';
 import { readHeading } from '../headings.ts';
 import { INVISIBLE } from '../normalize.ts';
 import { isWhitespace, type LineIndex } from '../text.ts';
@@ -57,9 +58,9 @@ export function lineTokens(line: string): Token[] {
 /** A value token: a number (units and thousands separators allowed) or a placeholder for none. */
 export function isValueToken(raw: string): boolean {
 	const text = raw.replace(INVISIBLE, '');
-	// (A separator between digits only: 0, is a number and its comma. A dash or two is "none"; a
-	// longer run is a rule line under a table's header, as pandoc draws it.)
-	return /^[+-]?[0-9０-９](?:[0-9０-９]|[,，.．](?=[0-9０-９]))*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || /^(?:[—–－―-]{1,3}|[/／]|无)$/.test(text);
+	// (A separator between digits only: 0, is a number and its comma. A dash or two, an underscore,
+	// a slash is "none"; a longer run is a rule line under a table's header, as pandoc draws it.)
+	return /^[+-]?[0-9０-９](?:[0-9０-９]|[,，.．](?=[0-9０-９]))*(?:[件条个次人篇项起份笔]|人次|万元|元)?$/.test(text) || isPlaceholderCell(text);
 }
 
 export interface LabelTests {

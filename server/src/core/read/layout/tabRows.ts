@@ -1,3 +1,4 @@
+import { isPlaceholderCell } from '../cellValue.ts';
 import type { LineIndex } from '../text.ts';
 import { trimmedCell } from './pipeRows.ts';
 import type { RawCell } from './types.ts';
@@ -13,8 +14,10 @@ import type { RawCell } from './types.ts';
 const MAX_CELL = 80;
 /** A sentence's punctuation: no cell of a table ends a clause. */
 const SENTENCE = /[。；]|[，,]\s*$/;
-/** A number, a placeholder for none, a number with its unit, or the unit alone (a 统计表's 单位 column). */
-const VALUE = /^(?:[-—–/无]|[\d０-９][\d０-９.,，]*\s*(?:%|件|条|个|次|人次|元|万元|笔|项|份)?|件|条|个|次|人次|元|万元|笔|项|份)$/;
+/** A number, a number with its unit, or the unit alone (a 统计表's 单位 column). */
+const NUMBER = /^(?:[\d０-９][\d０-９.,，]*\s*(?:%|件|条|个|次|人次|元|万元|笔|项|份)?|件|条|个|次|人次|元|万元|笔|项|份)$/;
+/** A value cell: a number or a placeholder for none (—, _, /, 无). */
+const isValue = (text: string) => NUMBER.test(text) || isPlaceholderCell(text);
 
 export function isTabRow(line: string): boolean {
 	const first = line.indexOf('\t');
@@ -23,7 +26,7 @@ export function isTabRow(line: string): boolean {
 	const filled = cells.filter((c) => c.trim() !== '');
 	if (filled.length < 2 || filled.some((c) => c.trim().length > MAX_CELL || SENTENCE.test(c))) return false;
 	// Two cells: a label and its number (or unit); a header or a row of words has more.
-	if (filled.length === 2 && !VALUE.test(filled[1].trim())) return false;
+	if (filled.length === 2 && !isValue(filled[1].trim())) return false;
 	// A line that opens with its tab is an export's tab cell unless another cell follows on it.
 	return first > 0 ? cells[0].trim() !== '' : true;
 }
@@ -38,7 +41,7 @@ export function isBlankTabRow(line: string): boolean {
 	if (first > 0) return line.slice(0, first).trim() !== '' && line.slice(0, first).trim().length <= MAX_CELL && line.slice(first).trim() === '';
 	// Cells merged down from the rows above left empty before the label (⇥⇥2.申请人逾期…⇥⇥⇥): two TABs at least, one cell of words.
 	const filled = line.split('\t').filter((c) => c.trim() !== '');
-	return filled.length === 1 && filled[0].trim().length <= MAX_CELL && !VALUE.test(filled[0].trim()) && (line.match(/\t/g)?.length ?? 0) >= 2;
+	return filled.length === 1 && filled[0].trim().length <= MAX_CELL && !isValue(filled[0].trim()) && (line.match(/\t/g)?.length ?? 0) >= 2;
 }
 
 /** The cells of the block's lines, a row a line; a TAB at a line's end closes an empty last cell. */
