@@ -1,5 +1,6 @@
 import type { TableBlock } from './layout/types.ts';
 import type { Artifact } from '../model.ts';
+import { isMarkedPageNumber } from './pageNumbers.ts';
 import { matchesOf, type LineIndex } from './text.ts';
 
 /** Lines that web pages add around a report body. */
@@ -37,14 +38,17 @@ const ATTACHMENT = /^\s*\S.{0,80}\.(?:docx?|pdf|wps|xlsx?)\s*$/i;
 const BOOKMARK = /\[bookmark:[^\]\n]*\]\s*/g;
 
 /**
- * Conversion and web-page artefacts, each with the range that removes it. Tables are left alone:
- * a lone number inside a table is a cell, not a page number.
+ * Conversion and web-page artefacts, each with the range that removes it. Tables are left alone
+ * (a lone number inside a table is a cell, not a page number) but for a page's footer in a form no
+ * cell takes (— 3 —, 第3页).
  */
 export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[] {
+	// 1: a line of a table whose cells the lines mark (tabs, pipes, markup); 2: of a table of PDF text.
 	const inTable = new Uint8Array(index.lineCount);
-	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = 1;
+	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = b.layout === 'pdf-text' ? 2 : 1;
 	// Text from a PDF (pdftotext) marks its page breaks with form feeds: a page number stands beside one.
 	const pageBreaks = index.text.includes('\f');
+	let markedPageNumbers: number | undefined;
 	const out: Artifact[] = [];
 	for (let n = 0; n < index.lineCount; n++) {
 		const line = index.lines[n];
@@ -56,6 +60,17 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 				out.push({ kind: 'bookmark', text: tag, range: { start: r.start, end: { line: n, character: m.index! + tag.length } }, deleteRange: r });
 			}
 			continue;
+		}
+		if (inTable[n]) {
+			// A footer a page break left inside a table: the readers stepped over it. A table of PDF
+			// text separates its cells by spaces alone (— 3 — may be a row's three), so there it must
+			// end its page, or the document number its pages so elsewhere too.
+			// (Any other line of a table is left to the site-furniture test below.)
+			if (isMarkedPageNumber(line) && (inTable[n] === 1 || (pageBreaks ? footerOfPage(index, n) : (markedPageNumbers ??= countMarkedPageNumbers(index)) >= 2))) {
+				const s = line.length - line.trimStart().length;
+				out.push({ kind: 'page-number', text: line.trim(), range: { start: { line: n, character: s }, end: { line: n, character: line.trimEnd().length } }, deleteRange: index.linesWithBreak(n, n) });
+				continue;
+			}
 		}
 		if (line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
@@ -69,6 +84,12 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		out.push({ kind, text: line.trim(), range: { start: { line: n, character: s }, end: { line: n, character: line.trimEnd().length } }, deleteRange: index.linesWithBreak(n, n) });
 	}
 	return out;
+}
+
+function countMarkedPageNumbers(index: LineIndex): number {
+	let count = 0;
+	for (const line of index.lines) if (line.length <= 40 && isMarkedPageNumber(line)) count++;
+	return count;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readHeading } from '../headings.ts';
+import { isMarkedPageNumber } from '../pageNumbers.ts';
 import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
 import { findBrokenMarkdown } from './brokenMarkdown.ts';
@@ -85,7 +86,8 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 				last = m++;
 				continue;
 			}
-			if (k === 'blank') {
+			// A page's footer where the page broke inside the table: the table goes on after it.
+			if (k === 'blank' || (k === 'text' && isMarkedPageNumber(lines[m]))) {
 				m++;
 				continue;
 			}

@@ -1,3 +1,4 @@
+import { isMarkedPageNumber } from '../pageNumbers.ts';
 import type { LineIndex } from '../text.ts';
 import { isSpace, trimmedCell } from './pipeRows.ts';
 import type { RawCell } from './types.ts';
@@ -19,6 +20,8 @@ export function tabCells(index: LineIndex, first: number, last: number): RawCell
 			continue;
 		}
 		if (line.charCodeAt(0) !== 9) {
+			// A page's footer between two cells (the page broke inside the row) is no part of either.
+			if (isMarkedPageNumber(line)) continue;
 			const prev = cells[cells.length - 1];
 			if (prev) extendCell(prev, line, n);
 			continue;

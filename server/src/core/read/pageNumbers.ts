@@ -1,0 +1,12 @@
+/**
+ * A page number in a form only a page's footer prints — `— 3 —`, `-3-`, `第 3 页`, `第3页 共9页` —
+ * alone on its line. Where a PDF's page breaks fell inside a table, text extracted or pasted from
+ * it keeps the footer between two rows, or between two cells of a row: no cell of a table reads
+ * so, so the readers step over it and the cleanup names it wherever it stands. (A bare `3` may be a
+ * cell, and a spaced `—   3   —` may be three: neither is taken here.)
+ */
+const MARKED_PAGE_NUMBER = /^(?:[-—–－][ \u3000]{0,2}\d{1,3}[ \u3000]{0,2}[-—–－]|第[ \u3000]*\d{1,3}[ \u3000]*页(?:[ \u3000]*[,，]?[ \u3000]*共[ \u3000]*\d{1,3}[ \u3000]*页)?)$/;
+
+export function isMarkedPageNumber(line: string): boolean {
+	return line.length <= 40 && MARKED_PAGE_NUMBER.test(line.replace(/\f/g, '').trim());
+}
