@@ -1,6 +1,7 @@
 import type { TableBlock } from './layout/types.ts';
 import type { Artifact } from '../model.ts';
 import { isMarkedPageNumber } from './pageNumbers.ts';
+import { isSiteNavigation } from './siteNavigation.ts';
 import { matchesOf, type LineIndex } from './text.ts';
 
 /** Lines that web pages add around a report body. */
@@ -75,7 +76,7 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 		if (line.length > 200 || cutsTag(line)) continue;
 		let kind: Artifact['kind'] | undefined;
 		// A site's furniture is none the less so where a reader took it into a block (a pipe row of links, a line beside a table).
-		if (WEB_CHROME.some((re) => re.test(line))) kind = 'web-chrome';
+		if (WEB_CHROME.some((re) => re.test(line)) || isSiteNavigation(line)) kind = 'web-chrome';
 		else if (inTable[n]) continue;
 		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';

@@ -1,5 +1,6 @@
 import { readHeading } from '../headings.ts';
 import { isMarkedPageNumber } from '../pageNumbers.ts';
+import { isSiteNavigation } from '../siteNavigation.ts';
 import type { LineIndex } from '../text.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
 import { findBrokenMarkdown } from './brokenMarkdown.ts';
@@ -26,7 +27,7 @@ function kindOf(line: string): LineKind {
 	}
 	// A pipe row some exports indent with a tab is still a pipe row.
 	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line)) return 'tab';
-	if (hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line))) return 'pipe';
+	if (hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line)) && !isSiteNavigation(line)) return 'pipe';
 	if (line.trim() === '') return 'blank';
 	return 'text';
 }
