@@ -43,7 +43,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// range is a range of the text given.
 	options.reuse?.nextVersion();
 	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
-	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL, PIECE_OF_LABEL);
+	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL, PIECE_OF_LABEL, options.reuse);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
 	const longLines: string[] = [];
@@ -78,7 +78,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const sections = buildSectionTree(index, headings, tables);
 	// Marks are looked for in the tables read: a block that read as no table (a site's navigation, bulleted) is no table.
 	const tableBlocks = blocks.filter((b) => tables.some((t) => t.range.start.line <= b.lastLine && t.range.end.line >= b.firstLine));
-	const artifacts = [...findArtifacts(index, blocks), ...findInvisibleMarks(index, tableBlocks)];
+	const artifacts = [...findArtifacts(index, blocks, options.reuse), ...findInvisibleMarks(index, tableBlocks)];
 	const sentences = proseSentences(index, shownBlocks, paragraphBreaks(index, headings, artifacts, metadata));
 	const claims = findClaims(sentences, template, tables, metadata, options.reuse);
 	return { index, template, templateSource, tableTemplate, metadata, headings, sections, tables, claims, sentences, artifacts, unreadTables: unreadTables(index, headings, tables, template) };

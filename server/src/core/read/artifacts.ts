@@ -3,6 +3,7 @@ import type { Artifact } from '../model.ts';
 import { isMarkedPageNumber } from './pageNumbers.ts';
 import { isSiteNavigation } from './siteNavigation.ts';
 import { matchesOf, type LineIndex } from './text.ts';
+import type { ReadingReuse } from '../reuse.ts';
 
 /** Lines that web pages add around a report body. */
 const WEB_CHROME: RegExp[] = [
@@ -43,7 +44,7 @@ const BOOKMARK = /\[bookmark:[^\]\n]*\]\s*/g;
  * (a lone number inside a table is a cell, not a page number) but for a page's footer in a form no
  * cell takes (— 3 —, 第3页).
  */
-export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[] {
+export function findArtifacts(index: LineIndex, blocks: TableBlock[], reuse?: ReadingReuse): Artifact[] {
 	// 1: a line of a table whose cells the lines mark (tabs, pipes, markup); 2: of a table of PDF text.
 	const inTable = new Uint8Array(index.lineCount);
 	for (const b of blocks) for (let n = b.firstLine; n <= b.lastLine; n++) inTable[n] = b.layout === 'pdf-text' ? 2 : 1;
@@ -73,10 +74,12 @@ export function findArtifacts(index: LineIndex, blocks: TableBlock[]): Artifact[
 				continue;
 			}
 		}
-		if (line.length > 200 || cutsTag(line)) continue;
+		// (Of the line alone, so an open document's unchanged lines are not tested again.)
+		const look = reuse && line.length <= 200 ? reuse.get('artifact-line', line, () => lineLook(line)) : lineLook(line);
+		if (look === 'passed') continue;
 		let kind: Artifact['kind'] | undefined;
 		// A site's furniture is none the less so where a reader took it into a block (a pipe row of links, a line beside a table).
-		if (WEB_CHROME.some((re) => re.test(line)) || isSiteNavigation(line)) kind = 'web-chrome';
+		if (look === 'chrome') kind = 'web-chrome';
 		else if (inTable[n]) continue;
 		else if (PAGE_NUMBER.test(line) && (pageBreaks ? footerOfPage(index, n) : isolated(index, n) && !amongNumbers(index, n))) kind = 'page-number';
 		else if (ATTACHMENT.test(line) && !/[。，,]/.test(line)) kind = 'attachment-link';
@@ -91,6 +94,14 @@ function countMarkedPageNumbers(index: LineIndex): number {
 	let count = 0;
 	for (const line of index.lines) if (line.length <= 40 && isMarkedPageNumber(line)) count++;
 	return count;
+}
+
+/** 'passed': too long to be furniture, or a piece of a tag that goes on, so never an artefact. */
+type LineLook = 'passed' | 'chrome' | 'other';
+
+function lineLook(line: string): LineLook {
+	if (line.length > 200 || cutsTag(line)) return 'passed';
+	return WEB_CHROME.some((re) => re.test(line)) || isSiteNavigation(line) ? 'chrome' : 'other';
 }
 
 /**

@@ -146,7 +146,7 @@ export function findClaims(sentences: Sentence[], template: TemplateDef, tables:
 	for (const s of sentences) {
 		if (!MAY_CLAIM.test(s.text)) continue;
 		// (A sentence's claims depend on its text and the report's year alone.)
-		const found = reuse && s.text.length <= MAX_REUSED_SENTENCE ? reuse.get('claims', `${meta.year ?? ''}|${s.text}`, () => readClaims(s.text, meta.year).map((c) => ({ ...c, text: detach(c.text) }))) : readClaims(s.text, meta.year);
+		const found = reuse && s.text.length <= MAX_REUSED_SENTENCE ? reuse.get(`claims|${meta.year ?? ''}`, s.text, () => readClaims(s.text, meta.year).map((c) => ({ ...c, text: detach(c.text) }))) : readClaims(s.text, meta.year);
 		for (const c of found) {
 			claims.push({
 				id: c.id,

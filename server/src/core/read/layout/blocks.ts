@@ -12,6 +12,7 @@ import { findPipeLineBlocks } from './pipeLines.ts';
 import { tabCells } from './tabCells.ts';
 import { isBlankTabRow, isTabRow, tabRowCells } from './tabRows.ts';
 import type { RawCell, TableBlock } from './types.ts';
+import type { ReadingReuse } from '../../reuse.ts';
 
 type LineKind = 'tab' | 'tabrow' | 'tabblank' | 'pipe' | 'blank' | 'text';
 
@@ -47,7 +48,13 @@ function continuesCell(line: string, lineNo: number, previousCellText: string): 
  * Finds the runs of table lines in a document (tab-prefixed or piped lines, with the blank and
  * continuation lines inside them) and splits each run into cells according to its layout.
  */
-export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boolean = () => false, startsLabel: (text: string) => boolean = () => false, pieceOfLabel: (text: string) => boolean = () => false): TableBlock[] {
+export function findTableBlocks(
+	index: LineIndex,
+	isLabel: (text: string) => boolean = () => false,
+	startsLabel: (text: string) => boolean = () => false,
+	pieceOfLabel: (text: string) => boolean = () => false,
+	reuse?: ReadingReuse,
+): TableBlock[] {
 	const claimed = new Uint8Array(index.lineCount);
 	// Layouts whose lines no other reader should take: <table> markup, a page's table as a browser
 	// copies it, and cells between lines of a lone pipe.
@@ -59,7 +66,7 @@ export function findTableBlocks(index: LineIndex, isLabel: (text: string) => boo
 	const blocks = [...findCellBlocks(index, isLabel, claimed), ...findBoxDrawnBlocks(index), ...whole].sort((a, b) => a.firstLine - b.firstLine);
 	findBrokenMarkdown(index, blocks, isLabel, startsLabel);
 	for (const b of blocks) for (let n = b.firstLine; n <= (b.region ?? b).lastLine; n++) claimed[n] = 1;
-	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel, pieceOfLabel });
+	const pdf = findPdfTextBlocks(index, claimed, { isLabel, startsLabel, pieceOfLabel }, reuse);
 	return pdf.length === 0 ? blocks : [...blocks, ...pdf].sort((a, b) => a.firstLine - b.firstLine);
 }
 

@@ -15,6 +15,7 @@ import type { RawCell, TableBlock } from './types.ts';
 
 /** Lines longer than this are not searched: a pathological input must not take long. */
 const MAX_GLUED_LINE = 400_000;
+const MIN_GLUED_LINE = 80;
 /** A line is read as glued table text when it holds at least this many distinct template labels. */
 const MIN_LABELS = 4;
 /** Fewest digits a line of squashed tables has (Table 1 alone has eight values). */
@@ -329,7 +330,7 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef, reuse?: ReadingReuse): boolean {
 	// (Tabs may stay between the cells of a page squashed onto one line; lines of tab cells are claimed before.)
-	if (line.length < 80 || line.length > MAX_GLUED_LINE) return false;
+	if (line.length < MIN_GLUED_LINE || line.length > MAX_GLUED_LINE) return false;
 	// A pipe row is another layout's; a stray pipe inside a long run of prose is not.
 	if ((line.includes('|') || line.includes('｜')) && !/[^|｜]{300}/.test(line)) return false;
 	// Squashed tables are dense with numbers; prose lines are not, and need no label search.
@@ -339,7 +340,7 @@ export function looksGlued(line: string, template: TemplateDef, reuse?: ReadingR
 		if (c >= 48 && c <= 57) digits++;
 	}
 	if (digits < MIN_DIGITS) return false;
-	return reuse && line.length <= MAX_REUSED_LINE ? reuse.get('glued', `${templateKey(template)}|${line}`, () => holdsLabels(line, template)) : holdsLabels(line, template);
+	return reuse && line.length <= MAX_REUSED_LINE ? reuse.get(`glued|${templateKey(template)}`, line, () => holdsLabels(line, template)) : holdsLabels(line, template);
 }
 
 /** A key for each template object (a format mix is a template of its own under its format's id). */
@@ -368,7 +369,8 @@ export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed
 	const blocks: TableBlock[] = [];
 	const patterns = patternsFor(template);
 	for (let n = 0; n < index.lineCount; n++) {
-		if (claimed[n]) continue;
+		// (Too short or too long a line is none, folded or not: it is not folded to be told so.)
+		if (claimed[n] || index.lines[n].length < MIN_GLUED_LINE || index.lines[n].length > MAX_GLUED_LINE) continue;
 		// (Read with full-width digits as ASCII, one unit for one; the cells keep the text's own.)
 		const line = foldDigits(index.lines[n]);
 		if (!looksGlued(line, template, reuse)) continue;

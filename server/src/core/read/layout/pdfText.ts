@@ -3,6 +3,7 @@ import { readHeading } from '../headings.ts';
 import { INVISIBLE } from '../normalize.ts';
 import { isWhitespace, type LineIndex } from '../text.ts';
 import type { RawCell, TableBlock } from './types.ts';
+import type { ReadingReuse } from '../../reuse.ts';
 
 /**
  * Text extracted from a PDF (`pdftotext -layout`, or plain `pdftotext`) shows no cell borders:
@@ -77,14 +78,21 @@ export interface LabelTests {
  * tokens and numbers that hold a template label and some values, up to the next prose line or
  * section heading. Page footers inside a block are skipped (a table split across pages).
  */
-export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: LabelTests): TableBlock[] {
+export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: LabelTests, reuse?: ReadingReuse): TableBlock[] {
 	const lines = index.lines;
-	const pages = pageNumbering(lines);
-	const margins = runningMargins(lines);
+	// Pages are told by their form feeds: text without one has no page numbering and no page's first or last line.
+	const pageBreaks = index.text.includes('\f');
+	const pages = pageBreaks ? pageNumbering(lines) : { bare: new Set<number>() };
+	const margins = runningMargins(lines, pageBreaks);
 	// Each line's tokens, read once: the line's kind, its label evidence and the block's cells all ask.
 	const tokenized: Token[][] = [];
 	const tokensOf = (n: number): Token[] => (tokenized[n] ??= lineTokens(lines[n]));
-	const kinds: LineKind[] = lines.map((line, n) => (claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindOf(line, n, tests, pages, tokensOf)));
+	// Without page numbers to tell, a line's kind is the line's alone (and the tests'): an open
+	// document's unchanged lines are not read again.
+	const kindKey = reuse && pages.bare.size === 0 ? `pdf-line-kind|${testsKey(tests)}` : undefined;
+	const kinds: LineKind[] = lines.map((line, n) =>
+		claimed[n] ? 'prose' : margins.has(n) ? 'footer' : kindKey && line.length <= MAX_REUSED_LINE ? reuse!.get(kindKey, line, () => kindOf(line, n, tests, pages, tokensOf)) : kindOf(line, n, tests, pages, tokensOf),
+	);
 	const blocks: TableBlock[] = [];
 	let n = 0;
 	while (n < lines.length) {
@@ -117,6 +125,18 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 	}
 	return blocks;
 }
+
+/** Longer lines are read each time. */
+const MAX_REUSED_LINE = 4000;
+
+/** A key for each set of label tests (the parser has one), as readings under other tests differ. */
+function testsKey(tests: LabelTests): number {
+	let key = TESTS_KEYS.get(tests.isLabel);
+	if (key === undefined) TESTS_KEYS.set(tests.isLabel, (key = TESTS_KEYS_USED++));
+	return key;
+}
+const TESTS_KEYS = new WeakMap<LabelTests['isLabel'], number>();
+let TESTS_KEYS_USED = 0;
 
 /** Table lines between two lines that hold more than a fragment (a token of three characters or more). */
 function wordLinesBetween(kinds: LineKind[], from: number, to: number, tokensOf: (n: number) => Token[]): number {
@@ -171,7 +191,7 @@ const WORDS = /[\u4e00-\u9fffA-Za-z]/;
  * the first line of a page that is the report's title, and any first or last line of a page that
  * other pages share, numbers aside. They are page furniture inside a table, not a line that ends it.
  */
-function runningMargins(lines: string[]): Set<number> {
+function runningMargins(lines: string[], pageBreaks: boolean): Set<number> {
 	const firsts = new Map<string, Set<number>>();
 	const lasts = new Map<string, Set<number>>();
 	const out = new Set<number>();
@@ -186,7 +206,7 @@ function runningMargins(lines: string[]): Set<number> {
 	let previous = -1;
 	// After a page break, until the page's first line with text.
 	let awaitingFirst = false;
-	for (let n = 0; n < lines.length; n++) {
+	for (let n = 0; pageBreaks && n < lines.length; n++) {
 		const line = lines[n];
 		if (line.includes('\f')) {
 			// The page that ends here: its last line (not again for an empty page after it).
