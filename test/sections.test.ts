@@ -87,6 +87,28 @@ describe('wording variants are the section, reported as a wording note (informat
 });
 
 describe('headings in every route', () => {
+	test('六\'s content under its own heading before 五 (五、信息处理费收取情况 … 六、存在的主要问题和改进情况: 平潭苏平片区管理局 2024): the section is there, out of its place — a warning, not missing', () => {
+		const text = readFileSync(join(__dirname, 'fixtures', 'layouts', 'web', 'pingtan-spp-2024.txt'), 'utf8');
+		const model = parseReport(text);
+		assert.deepEqual(model.headings.filter((h) => h.section).map((h) => h.section!.key), ['overview', 'active', 'requests', 'appeals', 'other', 'problems']);
+		const fs = checkReport(model).filter((f) => f.code.startsWith('section.'));
+		assert.deepEqual(fs.filter((f) => f.severity === 'error'), []);
+		assert.deepEqual(fs.filter((f) => f.severity === 'warning').map((f) => f.code), ['section.order']);
+	});
+	test('a section ordinal without its 、 (…23156377）。一总体情况2020年…: 平潭金井片区管理局 2020, as published)', () => {
+		const text = readFileSync(join(__dirname, 'fixtures', 'layouts', 'web', 'pingtan-jjp-2020.txt'), 'utf8');
+		assert.match(text, /。一总体情况2020年/);
+		const model = parseReport(text);
+		const overview = model.headings.find((h) => h.section?.key === 'overview');
+		assert.ok(overview, 'the section is read');
+		assert.equal(model.index.textOf(overview.range), '一总体情况');
+		assert.ok(!checkReport(model).some((f) => f.code === 'section.missing'));
+		// On a line of its own too; and a numeral before words that merely begin like a section is prose.
+		assert.deepEqual(sectionKeys(replaceLine(SEED, '一、总体情况', '一总体情况')), KEYS);
+		const prose = SEED.replace('一、总体情况\n', '一、总体情况\n一年来，我局总体情况良好。统一总体部署，二主动公开工作稳步推进。\n');
+		assert.deepEqual(sectionKeys(prose), KEYS);
+		assert.deepEqual(structural(checkReport(parseReport(prose))), []);
+	});
 	test('Markdown headings (##, ###, bold) and an unnumbered Markdown heading', () => {
 		let text = SEED;
 		for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) text = replaceLine(text, h, `## ${h}`);

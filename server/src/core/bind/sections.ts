@@ -3,7 +3,7 @@ import { readHeading } from '../read/headings.ts';
 import { withoutInlineMarkup } from '../read/markup.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
-import type { TemplateDef } from '../templates/index.ts';
+import type { SectionDef, TemplateDef } from '../templates/index.ts';
 import { alignInOrder, bestPrefix, bestPrefixOf, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, matchesOf, type LineIndex } from '../read/text.ts';
 
@@ -50,6 +50,39 @@ const MAX_RUN_ON = 8;
 /** Longest run of text after an ordinal that is searched for a section name. */
 const INLINE_WINDOW = 48;
 const CN = '一二三四五六七八九十';
+/** A line opened by a numeral and a word (一总体情况…): perhaps a heading without its 、. */
+const BARE_HEADING_LINE = /^[\s\u3000]*[一二三四五六七八九十]{1,2}[\u4e00-\u9fa5]/;
+/** A numeral before a Chinese character, for the section ordinals written without 、 (一总体情况). */
+const BARE_ORDINAL = /(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fa5])/g;
+
+/** The number a section's own heading gives it (一、总体情况 → 1). */
+function numberOfSection(s: SectionDef): number {
+	const m = /^([一二三四五六七八九十]{1,2})、/.exec(s.title);
+	return m ? chineseValue(m[1]) : 0;
+}
+
+/** For each format, by section number, the characters its wordings start with (总 for 总体情况). */
+const FIRST_CHARACTERS = new WeakMap<TemplateDef, Map<number, Set<number>>>();
+
+/** Whether a bare numeral could open its numbered section's heading: the next character starts one of that section's wordings. */
+function opensNumberedSection(template: TemplateDef, numeral: string, next: number): boolean {
+	let byNumber = FIRST_CHARACTERS.get(template);
+	if (!byNumber) {
+		byNumber = new Map();
+		for (const s of template.sections) {
+			const number = numberOfSection(s);
+			if (number === 0) continue;
+			const firsts = byNumber.get(number) ?? new Set<number>();
+			for (const w of [s.title, ...(s.variants ?? [])]) {
+				const plain = w.replace(/^[（(]?[一二三四五六七八九十]{1,2}[）)]?[、.．]?\s*/, '');
+				if (plain.length > 0) firsts.add(plain.charCodeAt(0));
+			}
+			byNumber.set(number, firsts);
+		}
+		FIRST_CHARACTERS.set(template, byNumber);
+	}
+	return byNumber.get(chineseValue(numeral))?.has(next) ?? false;
+}
 
 interface Candidate {
 	heading: Heading;
@@ -146,14 +179,20 @@ function chineseValue(s: string): number {
 function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, spans: Array<[number, number]> | undefined, lineHeadingAt: number | undefined): Candidate[] {
 	const line = withoutInlineMarkup(index)[n];
 	const out: Candidate[] = [];
-	for (const m of matchesOf(INLINE_ORDINAL, line)) {
-		const at = m.index!;
+	const ordinals: Array<{ at: number; ordinal: string; numeral: string; bare: boolean }> = [];
+	for (const m of matchesOf(INLINE_ORDINAL, line)) ordinals.push({ at: m.index!, ordinal: m[0], numeral: m[1], bare: false });
+	for (const m of matchesOf(BARE_ORDINAL, line)) if (opensNumberedSection(template, m[1], line.charCodeAt(m.index! + m[1].length))) ordinals.push({ at: m.index!, ordinal: m[1], numeral: m[1], bare: true });
+	if (ordinals.some((o) => o.bare)) ordinals.sort((a, b) => a.at - b.at);
+	for (const m of ordinals) {
+		const at = m.at;
 		if (at === lineHeadingAt) continue;
 		// After a word (…万元三、收到和处理…, where a glued table ends in its unit) only a name that reads strongly as a section counts: 统一、规范 is prose.
 		const afterWord = at > 0 && !INLINE_BEFORE.test(line[at - 1]);
 		if (afterWord && CN.includes(line[at - 1])) continue;
+		// An ordinal with no 、 after it (一总体情况) stands apart from words, and reads strongly as its own section.
+		if (m.bare && afterWord) continue;
 		if (spans && insideSpan(spans, at)) continue;
-		const afterOrdinal = at + m[0].length;
+		const afterOrdinal = at + m.ordinal.length;
 		let text = line.slice(afterOrdinal, afterOrdinal + INLINE_WINDOW);
 		const stop = text.search(STOP);
 		if (stop !== -1) text = text.slice(0, stop);
@@ -161,7 +200,8 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 		text = text.trimStart();
 		if (text.length < 2) continue;
 		const { index: best, match: bestMatch } = bestPrefixOf(text, template.sections, 2);
-		if (best === -1 || bestMatch.similarity < (afterWord ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
+		if (best === -1 || bestMatch.similarity < (afterWord || m.bare ? STRONG_SIMILARITY : NUMBERED_MATCH_SIMILARITY)) continue;
+		if (m.bare && numberOfSection(template.sections[best]) !== chineseValue(m.numeral)) continue;
 		let title = text.slice(0, bestMatch.length);
 		const titleStart = afterOrdinal + lead;
 		let after = line.slice(titleStart + title.length, titleStart + title.length + 24);
@@ -181,8 +221,8 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 		out.push({
 			heading: {
 				level: 1,
-				ordinal: m[0],
-				number: chineseValue(m[1]),
+				ordinal: m.ordinal,
+				number: chineseValue(m.numeral),
 				title,
 				range: { start: { line: n, character: at }, end: { line: n, character: end } },
 				titleRange: { start: { line: n, character: titleStart }, end: { line: n, character: end } },
@@ -274,7 +314,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	for (let n = 0; n < index.lineCount; n++) {
 		if (tableLine[n] || joinedInto.has(n)) continue;
 		const line = withoutInlineMarkup(index)[n];
-		if (line.length < 4 || !/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line)) continue;
+		if (line.length < 4 || !(/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line) || BARE_HEADING_LINE.test(line))) continue;
 		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
@@ -299,12 +339,15 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 		found.add(sections[j].key);
 	});
 	for (const c of chosen) {
-		if (c.heading.section || c.inline || c.heading.unnumbered || looksLikeTableRow(index, c.heading)) continue;
+		if (c.heading.section || c.heading.unnumbered || looksLikeTableRow(index, c.heading)) continue;
+		// (One run into a line only where its title's end is plain, and for a section not found in order: no second copy of one.)
+		if (c.inline && !c.heading.titleCertain) continue;
 		// Out of its place a heading is a section only when it has the section's words, filler and all.
 		const plain = titleScores(c.heading.title, template).outOfPlace;
 		const s = Math.max(...plain);
 		if (s < STRONG_SIMILARITY) continue;
 		const j = plain.indexOf(s);
+		if (c.inline && found.has(sections[j].key)) continue;
 		c.heading.section = sections[j];
 		c.heading.sectionSimilarity = s;
 		found.add(sections[j].key);

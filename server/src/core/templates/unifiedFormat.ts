@@ -12,7 +12,7 @@ export const UNIFIED_SECTIONS: SectionDef[] = [
 	{ key: 'requests', title: '三、收到和处理政府信息公开申请情况', en: 'III. Requests received and handled', keywords: [['收到和处理', 3], ['依申请', 3], ['申请', 1]], variants: ['行政机关收到和处理政府信息公开申请情况', '依申请公开政府信息情况', '依申请公开情况'], required: true, levels: [1] },
 	{ key: 'appeals', title: '四、政府信息公开行政复议、行政诉讼情况', en: 'IV. Administrative reviews and lawsuits', keywords: [['复议', 3], ['诉讼', 3]], variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议和行政诉讼情况'], required: true, levels: [1] },
 	{ key: 'problems', title: '五、存在的主要问题及改进情况', en: 'V. Main problems and improvements', keywords: [['问题', 3], ['改进', 2], ['不足', 2]], variants: ['政府信息公开工作存在的主要问题及改进情况', '存在的主要问题及整改措施', '存在不足及改进措施'], required: true, levels: [1] },
-	{ key: 'other', title: '六、其他需要报告的事项', en: 'VI. Other matters to report', keywords: [['其他需要报告', 4], ['其他', 2]], variants: ['其他需要报告事项', '需要说明的其他事项'], required: true, levels: [1] },
+	{ key: 'other', title: '六、其他需要报告的事项', en: 'VI. Other matters to report', keywords: [['其他需要报告', 4], ['其他', 2], ['信息处理费', 3]], variants: ['其他需要报告事项', '需要说明的其他事项', '信息处理费收取情况', '政府信息公开信息处理费收取情况'], required: true, levels: [1] },
 ];
 
 const ITEM_NUMBER: Record<string, number> = { 一: 1, 五: 5, 六: 6, 八: 8, 九: 9 };

@@ -8,8 +8,8 @@ import { CLAIM_PATTERNS, ZERO_CASES, ZERO_REQUESTS } from './patterns.ts';
 import { detach } from '../../memo.ts';
 import type { ReadingReuse } from '../../reuse.ts';
 
-/** A sentence that compares with other years or approximates speaks of no cell of this year's table. */
-const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来/;
+/** A sentence that compares with other years (or counts several: 近3年, 三年来) or approximates speaks of no cell of this year's table. */
+const COMPARISON = /同比|较上年|较去年|比上年|比去年|上年同期|增长|下降|减少|增加|累计|历年|以来|近\s*[\d一二三四五六七八九十两]+\s*年|[\d一二三四五六七八九十两]+\s*年来/;
 const APPROXIMATE = /(?:约|近|超过|逾|余|多|左右)$/;
 /** A count followed by its share (各乡镇主动公开政府信息1638条，占47%): see ClaimPattern.shareIsPart. */
 const SHARE = /^[，,（(]?\s*(?:约)?占/;

@@ -34,9 +34,11 @@ export function sectionFindings(model: ReportModel, lang: Lang): Finding[] {
 		if (inOrder.has(i)) return;
 		const idx = order.indexOf(h.section!.key);
 		const before = template.sections.slice(0, idx).reverse().find((s) => first.has(s.key));
+		// A heading worded otherwise than its section (信息处理费收取情况 for 其他需要报告的事项) is that section by a reading of its words: its place is a warning's matter.
+		const worded = plainWording(h.title) === plainWording(h.section!.title.replace(/^[一二三四五六七八九十]+、/, ''));
 		out.push({
 			code: 'section.order',
-			severity,
+			severity: worded ? severity : 'warning',
 			message: message('section.order', lang, { section: h.section![lang === 'zh' ? 'title' : 'en'], after: before ? before[lang === 'zh' ? 'title' : 'en'] : '' }),
 			range: h.range,
 		});
