@@ -273,6 +273,37 @@ describe('PDF-to-Markdown with a local order (上海市科委 2024)', () => {
 	});
 });
 
+describe('a section without its own heading, in one-line web text (上海市科委 2024, 上海市政府办公厅 2025)', () => {
+	// The published texts with their lines joined, as a web page's text has them: with a space, or with nothing.
+	const joined = (name: string, by: string) => structure(name).split('\n').join(by);
+	const sectionFindings = (text: string) => {
+		const model = parseReport(text);
+		return checkReport(model).filter((f) => f.code.startsWith('section.')).map((f) => [f.code, f.severity, f.data?.section, model.index.textOf(f.range)]);
+	};
+	for (const [name, heading] of [['shanghai-kw-2024.txt', '（一）主要问题'], ['shanghai-szfbgt-2025.txt', '（一）2024 年工作中存在问题的改进情况']]) {
+		for (const by of [' ', '']) {
+			test(`${name} joined with ${by ? 'spaces' : 'nothing'}: its sub-headings run into the line still carry 存在的主要问题及改进情况`, () => {
+				assert.deepEqual(sectionFindings(joined(name, by)), [['section.untitled', 'information', 'problems', heading]]);
+			});
+		}
+	}
+	test('an enumeration inside a sentence (…；（二）改进情况) is not a heading: the section stays missing', () => {
+		const text = joined('shanghai-kw-2024.txt', '');
+		const second = '政务信息发布需要。（二）改进情况';
+		assert.equal(text.split(second).length, 2);
+		const fs = sectionFindings(text.replace(second, '政务信息发布需要；（二）改进情况'));
+		assert.deepEqual(fs.map((f) => f.slice(0, 3)), [['section.missing', 'error', 'problems']]);
+	});
+	test('without those sub-headings, no other （一） of the text stands in for the section', () => {
+		const text = joined('shanghai-kw-2024.txt', ' ');
+		const from = text.indexOf('（一）主要问题');
+		const to = text.indexOf('五、其他需要报告的事项');
+		assert.ok(from > 0 && to > from);
+		const fs = sectionFindings(text.slice(0, from) + text.slice(to));
+		assert.deepEqual(fs.map((f) => f.slice(0, 3)), [['section.missing', 'error', 'problems']]);
+	});
+});
+
 describe('formats', () => {
 	test('a 2017 report is judged by the pre-2019 format even when its prose names a 2019 label (平潭 财政金融局 2017)', () => {
 		const text = structure('pingtan-czjrj-2017.txt');

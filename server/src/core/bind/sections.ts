@@ -89,6 +89,8 @@ interface Candidate {
 	similarities: number[];
 	/** Found inside a line rather than at its start: kept only when it names a section. */
 	inline: boolean;
+	/** A sub-heading run into a line: the text after its ordinal (up to the sentence's end), where its title's end is not marked, and the line from there on. */
+	runIn?: { text: string; rest: string };
 }
 
 /** Per line, the character spans of table cells (a glued web table inside a long line: its labels are not headings). */
@@ -241,6 +243,58 @@ function inlineCandidates(index: LineIndex, n: number, template: TemplateDef, sp
 	return out.filter((c, i) => !(out[i + 1] && listed(c, out[i + 1])) && !(out[i - 1] && listed(out[i - 1], c)));
 }
 
+/** A second-level ordinal inside a line: （一）, (二). */
+const RUN_IN_SUB_ORDINAL = /[（(]([一二三四五六七八九十]{1,2})[）)][、.．]?/g;
+/**
+ * What may stand right before a run-in sub-heading: a sentence's end, a space, a table's last cell.
+ * Not a colon or semicolon: …以下问题：（一）…；（二）… is an enumeration inside a sentence.
+ */
+const RUN_IN_SUB_BEFORE = /[。！!？?\s\u3000\d）)」”"》】|]/;
+
+/**
+ * Sub-headings run into a line (a web page squashed onto one line: …发布需要。（二）改进情况根据…),
+ * as strict as inlineCandidates: after a sentence's end, a space or a table, outside a table's
+ * cells. Where the title ends is not marked: untitledSections reads it off the section it names.
+ */
+function runInSubHeadings(index: LineIndex, n: number, spans: Array<[number, number]> | undefined, lineHeadingAt: number | undefined): Candidate[] {
+	const line = withoutInlineMarkup(index)[n];
+	if (!line.includes('一）') && !line.includes('一)')) return [];
+	const out: Candidate[] = [];
+	for (const m of matchesOf(RUN_IN_SUB_ORDINAL, line)) {
+		const at = m.index!;
+		if (at === 0 || at === lineHeadingAt || line.slice(0, at).trim() === '' || !RUN_IN_SUB_BEFORE.test(line[at - 1])) continue;
+		if (spans && insideSpan(spans, at)) continue;
+		const afterOrdinal = at + m[0].length;
+		let text = line.slice(afterOrdinal, afterOrdinal + INLINE_WINDOW);
+		// The title ends at the sentence's end. A next ordinal before it (（一）主要问题、（二）改进情况)
+		// leaves no body to this one: an enumeration, not a heading.
+		const stop = text.search(STOP);
+		if (stop !== -1) text = text.slice(0, stop);
+		if (/[（(][一二三四五六七八九十]{1,2}[）)]/.test(text)) continue;
+		const lead = text.length - text.trimStart().length;
+		text = text.trimStart();
+		if (text.length < 2) continue;
+		const titleStart = afterOrdinal + lead;
+		out.push({
+			heading: {
+				level: 2,
+				ordinal: m[0],
+				number: chineseValue(m[1]),
+				title: text,
+				range: { start: { line: n, character: at }, end: { line: n, character: titleStart + text.length } },
+				titleRange: { start: { line: n, character: titleStart }, end: { line: n, character: titleStart + text.length } },
+				inline: true,
+				line: n,
+				titleCertain: false,
+			},
+			similarities: [],
+			inline: true,
+			runIn: { text, rest: line.slice(titleStart, titleStart + text.length + 24) },
+		});
+	}
+	return out;
+}
+
 /**
  * A line heading's title, mended where a converter broke or ran it on: a title wrapped onto the
  * next line (四、政府信息公开行政复议、行政 / 诉讼情况) is joined when the join reads more like a
@@ -367,8 +421,22 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 			found.add(s.key);
 		});
 	}
-	untitledSections(candidates, sections, primary, found);
-	return candidates.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
+	// Run-in sub-headings (…需要。（一）主要问题 市科委…) are looked for only where a section is still
+	// missing, for the untitled-section reading alone: they never align as sections themselves.
+	let withRunIn = candidates;
+	if (primary === 1 && sections.some((s) => s.required && !found.has(s.key))) {
+		const runIn: Candidate[] = [];
+		for (let n = 0; n < index.lineCount; n++) {
+			if (tableLine[n] || joinedInto.has(n)) continue;
+			for (const c of runInSubHeadings(index, n, spans.get(n), lineHeadingAt.get(n))) runIn.push(c);
+		}
+		if (runIn.length > 0) {
+			withRunIn = [...candidates, ...runIn];
+			withRunIn.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);
+		}
+	}
+	untitledSections(withRunIn, sections, primary, found);
+	return withRunIn.filter((c) => c.heading.section || (!c.inline && !c.heading.unnumbered)).map((c) => c.heading);
 }
 
 /**
@@ -443,7 +511,7 @@ const UNTITLED_SIMILARITY = 0.7;
  */
 function untitledSections(candidates: Candidate[], sections: TemplateDef['sections'], primary: number, found: Set<string>): void {
 	// (An unnumbered heading counts where it was read as a section: ## 总体情况, - 总体情况.)
-	const order = candidates.filter((c) => (!c.heading.unnumbered || c.heading.section) && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section));
+	const order = candidates.filter((c) => (!c.heading.unnumbered || c.heading.section) && (c.heading.level === primary || c.heading.level === primary + 1) && !(c.inline && !c.heading.section && c.runIn === undefined));
 	// Under 一、总体情况, （一）主动公开情况 is one of the items the format lists there, not section 二 without its heading.
 	const ownItem = new Array<boolean>(order.length).fill(false);
 	let parent: Heading | undefined;
@@ -464,20 +532,86 @@ function untitledSections(candidates: Candidate[], sections: TemplateDef['sectio
 		});
 		for (let i = from + 1; i < to; i++) {
 			if (order[i].heading.level !== primary + 1 || ownItem[i]) continue;
-			let title = '';
+			// Run-in, only from the first of them on: a （二） in the middle of prose starts nothing.
+			if (order[i].runIn !== undefined && order[i].heading.number !== 1) continue;
 			for (let k = i; k < Math.min(i + 3, to) && order[k].heading.level === primary + 1 && !ownItem[k]; k++) {
-				title += order[k].heading.title;
-				if (sectionSimilarity(title, s) >= UNTITLED_SIMILARITY) {
-					const h = order[i].heading;
-					h.section = s;
-					h.sectionSimilarity = sectionSimilarity(title, s);
-					h.untitledSection = true;
-					found.add(s.key);
-					return;
+				const c = order[k];
+				if (c.runIn !== undefined && k > i && c.heading.number !== order[k - 1].heading.number + 1) break;
+				const best = groupTitles(order.slice(i, k + 1), s);
+				if (!best || best.similarity < UNTITLED_SIMILARITY) continue;
+				const h = order[i].heading;
+				if (order[i].runIn !== undefined) {
+					const end = { line: h.line, character: h.titleRange.start.character + best.first.length };
+					h.title = best.first;
+					h.range = { start: h.range.start, end };
+					h.titleRange = { start: h.titleRange.start, end };
 				}
+				h.section = s;
+				h.sectionSimilarity = best.similarity;
+				h.untitledSection = true;
+				found.add(s.key);
+				return;
 			}
 		}
 	});
+}
+
+/** Longest title a run-in sub-heading is tried with before the one after it. */
+const MAX_RUN_IN_TITLE = 24;
+
+/**
+ * The titles of sub-headings in a row read together as the section, at their most alike. A
+ * run-in one's title ends where it is not marked: the last one's is the prefix of its text that
+ * makes the whole read most like the section; an earlier one's is its own most alike prefix or
+ * one up to MAX_RUN_IN_TITLE that ends where body text visibly starts, whichever reads best with
+ * those after it (主要问题 机构改 reads more like 存在的主要问题及改进 alone, 主要问题 with 改进情况 after it).
+ * None where a run-in title is an item of a list (…主要问题、改进情况…).
+ */
+function groupTitles(group: Candidate[], section: TemplateDef['sections'][number]): { first: string; similarity: number } | undefined {
+	let best: { first: string; similarity: number; rank: number[] } | undefined;
+	const walk = (k: number, before: string, first: string, marked: boolean) => {
+		const c = group[k];
+		const last = k === group.length - 1;
+		const options: string[] = [];
+		if (c.runIn === undefined) options.push(c.heading.title);
+		else if (last) {
+			const p = bestPrefix(before + c.runIn.text, section, before.length + 1);
+			if (p.similarity > 0) options.push(c.runIn.text.slice(0, Math.max(2, p.length - before.length)));
+		} else {
+			// Its own most alike prefix, or one that ends where body text visibly starts.
+			const text = c.runIn.text;
+			const own = bestPrefix(text, section, 2);
+			if (own.similarity > 0) options.push(text.slice(0, own.length));
+			for (let n = 2; n <= Math.min(text.length, MAX_RUN_IN_TITLE); n++) {
+				if (n !== own.length && TITLE_BOUNDARY.test(text.slice(n)) && !/[\s\u3000]/.test(text[n - 1])) options.push(text.slice(0, n));
+			}
+		}
+		for (const part of options) {
+			if (c.runIn !== undefined && LIST_AFTER.test(c.runIn.rest.slice(part.length).trimStart())) continue;
+			const title = before + part;
+			const head = k === 0 ? part : first;
+			// Whether the first title ends where its body visibly starts (申请及答复情况 修订…, not 申请 cut from it).
+			const headMarked = k === 0 ? c.runIn === undefined || TITLE_BOUNDARY.test(c.runIn.rest.slice(part.length)) : marked;
+			if (!last) {
+				walk(k + 1, title, head, headMarked);
+				continue;
+			}
+			const similarity = sectionSimilarity(title, section);
+			// Where it reads as the section either way, the first title that ends visibly is taken;
+			// otherwise the most alike, and of equals the shorter: the text after a heading is body.
+			const rank = [similarity >= UNTITLED_SIMILARITY ? 1 : 0, similarity >= UNTITLED_SIMILARITY && headMarked ? 1 : 0, similarity, -head.length];
+			const better = !best || compareRanks(rank, best.rank) > 0;
+			if (better) best = { first: head, similarity, rank };
+		}
+	};
+	walk(0, '', '', false);
+	return best && { first: best.first, similarity: best.similarity };
+}
+
+/** Lexicographic order of ranks (similarities compared beyond floating-point error). */
+function compareRanks(a: number[], b: number[]): number {
+	for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > 1e-9) return a[i] - b[i];
+	return 0;
 }
 
 /** Nests headings by level into sections, and puts each table in the innermost section that holds it. */
