@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { readSeed, SEEDS, tableValues } from './helpers.ts';
@@ -67,6 +69,26 @@ describe('a report squashed onto one line (web text)', () => {
 			assert.equal(f.fix, undefined);
 		}
 	});
+});
+
+describe('web text with each section on a line of its own (平潭 交通与建设局 2025, 行政审批局 2023)', () => {
+	// The real one-line texts, with a line break before each section heading and after the appeals
+	// heading, as a page's text has it where each section is a paragraph.
+	const HEADING = '四、政府信息公开行政复议、行政诉讼情况';
+	const appeals = (text: string) => tableValues(parseReport(text)).find((t) => t.id === 'appeals');
+	for (const [name, total] of [['pingtan-jtjsj-2025.txt', 9], ['pingtan-xzspj-2023.txt', 1]] as const) {
+		test(`${name}: the appeals table, its header words and numbers alone on a line, is read as on one line`, () => {
+			const text = readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+			assert.equal(text.split(HEADING).length, 2);
+			const split = text.replace(/([一二三四五六]、(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项))/g, '\n$1').replace(HEADING, `${HEADING}\n`);
+			const model = parseReport(split);
+			assert.ok(model.index.lines.some((l) => l.startsWith('行政复议行政诉讼结果维持')));
+			const read = appeals(split);
+			assert.deepEqual(read, appeals(text));
+			assert.equal(read!.rows.cases[4], total);
+			assert.deepEqual(checkReport(model).filter((f) => f.code.startsWith('table.') && f.message.includes('行政复议')), []);
+		});
+	}
 });
 
 describe('a label broken by a line break inside a piped cell', () => {

@@ -306,7 +306,14 @@ function labelMatches(line: string, offsets: Int32Array, places: number[], n: { 
 	}
 }
 
-const probeCache = new WeakMap<TemplateDef, { gates: string[]; probes: string[] }>();
+interface Probes {
+	gates: string[];
+	probes: string[];
+	/** A table whose header opens its one row of numbers (the appeals table), by its gates and its longer header words. */
+	headed: Array<{ gates: string[]; headers: string[] }>;
+}
+
+const probeCache = new WeakMap<TemplateDef, Probes>();
 
 const stripOrdinal = (label: string) => label.replace(/^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+、|^\d+\./, '');
 
@@ -314,7 +321,7 @@ const stripOrdinal = (label: string) => label.replace(/^[（(][一二三四五�
  * Short distinctive pieces of the template's labels, to tell table text from prose cheaply: a
  * line must hold a gate (the start of a table's anchor or of its first row) and then several probes.
  */
-function probesFor(template: TemplateDef): { gates: string[]; probes: string[] } {
+function probesFor(template: TemplateDef): Probes {
 	let p = probeCache.get(template);
 	if (!p) {
 		const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, '').slice(0, 4);
@@ -322,7 +329,11 @@ function probesFor(template: TemplateDef): { gates: string[]; probes: string[] }
 		const firstNumbered = (t: TemplateDef['tables'][number]) => t.rows.find((r) => r.kind !== 'group' && /^[（(一二三四五六七八九十\d]/.test(r.label))?.label ?? '';
 		const gates = template.tables.flatMap((t) => [...t.anchors.map(cjk), cjk(stripOrdinal(firstNumbered(t)))]).filter((g) => g.length === 4);
 		const probes = template.tables.flatMap((t) => t.rows.filter((r) => r.label.length >= 4).map((r) => stripOrdinal(r.label).slice(0, 6)));
-		probeCache.set(template, (p = { gates: [...new Set(gates)], probes }));
+		// (Headers of four characters or more: 结果, 其他, 尚未 are words of any prose.)
+		const headed = template.tables
+			.filter((t) => t.unlabeledRow !== undefined)
+			.map((t) => ({ gates: t.anchors.map(cjk).filter((g) => g.length === 4), headers: [...new Set(t.headers.filter((h) => h.length >= 4))] }));
+		probeCache.set(template, (p = { gates: [...new Set(gates)], probes, headed }));
 	}
 	return p;
 }
@@ -352,12 +363,21 @@ function templateKey(template: TemplateDef): number {
 const TEMPLATE_KEYS = new WeakMap<TemplateDef, number>();
 let TEMPLATE_KEYS_USED = 0;
 
-/** Whether a line holds a table's gate and enough of its labels (the line's alone). */
+/**
+ * Whether a line holds a table's gate and enough of its labels (the line's alone): row labels of
+ * the tables, or the header words of a table whose header opens its row of numbers (行政复议行政诉讼
+ * 结果维持…总计 00 0 00…, on a line of its own where a page's text puts each section on one).
+ */
 function holdsLabels(line: string, template: TemplateDef): boolean {
-	const { gates, probes } = probesFor(template);
+	const { gates, probes, headed } = probesFor(template);
 	if (!gates.some((g) => line.includes(g))) return false;
 	let distinct = 0;
 	for (const probe of probes) if (line.includes(probe) && ++distinct >= MIN_LABELS) return true;
+	for (const t of headed) {
+		if (!t.gates.some((g) => line.includes(g))) continue;
+		let headers = 0;
+		for (const h of t.headers) if (line.includes(h) && ++headers >= MIN_LABELS) return true;
+	}
 	return false;
 }
 
