@@ -184,8 +184,8 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.deepEqual(value('active.licensing'), ['308']);
 		assert.deepEqual(value('active.enforcement'), ['33', '0']);
 		assert.deepEqual(value('active.fees'), ['0']);
-		// The page's chrome only: 长者模式…无障碍浏览 and 当前位置 (page 1), 相关链接 (2), 附件下载 (6), the record numbers and the footer bar of links 使用帮助 | 联系我们 | … (8).
-		assert.deepEqual(await findingsOf('real/pingtan-zrzyj-2024.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 2 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
+		// The page's chrome only: 长者模式…无障碍浏览 and 当前位置 (page 1), 相关链接 (2), 附件下载 and the QR code's caption (6), the record numbers and the footer bar of links 使用帮助 | 联系我们 | … (8).
+		assert.deepEqual(await findingsOf('real/pingtan-zrzyj-2024.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 2 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 6 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ']);
 	});
 	test('cells merged across columns at staggered places (Chromium: a grid column under a point wide between them) leave no phantom empty column', async () => {
 		const doc = await rendered('real/shanghai-szfbgt-2019.chromium.pdf');
@@ -268,9 +268,9 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		const row = model.tables.find((t) => t.def.id === 'requests')!.byKey.get('R3.4.2');
 		assert.ok(row, 'the row is read');
 		assert.deepEqual([...row.cells.values()].map((c) => c.text), ['0', '0', '0', '0', '0', '0', '0']);
-		// The page's chrome: 长者模式…无障碍浏览, 当前位置 and 相关链接 (page 1), the record numbers and the footer bar of links (8);
+		// The page's chrome: 长者模式…无障碍浏览, 当前位置 and 相关链接 (page 1), the QR code's caption (7), the record numbers and the footer bar of links (8);
 		// and the year's counts dated 2024 (2024年制作、获取政府信息总数467条, labelled in test/corpus/real).
-		assert.deepEqual(await findingsOf('real/pingtan-czjrj-2025.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'date.statement-year · 第 2 页 ·  · ']);
+		assert.deepEqual(await findingsOf('real/pingtan-czjrj-2025.chromium.pdf'), ['cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 1 页 ·  · ', 'cleanup.artifact · 第 7 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'cleanup.artifact · 第 8 页 ·  · ', 'date.statement-year · 第 2 页 ·  · ']);
 	});
 });
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkReport, parseReport } from '../server/src/core/index.ts';
 import { readSeed } from './helpers.ts';
@@ -36,6 +38,10 @@ describe('page chrome around a report', () => {
 		'昌江区政府网 | 市政府门户网站 | 网站无障碍 | 关怀版',
 		'关怀版 无障碍 无障碍',
 		'无障碍浏览',
+		// The QR code's caption: 福建平潭's pages (the Chromium PDF of 社会事业局 2025) and the wording other sites' scrapers strip.
+		'扫一扫在手机上查看当前页面',
+		'扫一扫在手机打开当前页',
+		'扫一扫在手机上打开页面',
 	];
 	for (const line of lines) {
 		test(line.trim(), () => {
@@ -54,5 +60,17 @@ describe('page chrome around a report', () => {
 			'字号、字体等格式按照政府信息公开工作年度报告格式要求执行。',
 		];
 		for (const line of own) assert.deepEqual(chromeOf(`${SEED.split('\n')[0]}\n${line}\n${SEED.split('\n').slice(1).join('\n')}`).filter((f) => f.range.start.line === 1), [], line);
+	});
+});
+
+describe('page chrome after a report that truly lacks a section', () => {
+	test('the page\'s last lines (附件下载, the QR code\'s caption, 关闭) are no cut-off text: the section is missing (平潭 财政金融局 2021)', () => {
+		// The report as the corpus has it (section 六 truly absent, a labelled error), followed by the
+		// lines the same site prints under every report (the Chromium PDF of 平潭 社会事业局 2025, reviewed route).
+		const report = readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-czjrj-2021.txt'), 'utf8');
+		const fs = checkReport(parseReport(`${report}\n附件下载\n扫一扫在手机上查看当前页面\n关闭\n`));
+		assert.deepEqual(fs.filter((f) => f.code === 'document.truncated'), []);
+		assert.deepEqual(fs.filter((f) => f.code === 'section.missing').map((f) => [f.severity, f.data?.section]), [['error', 'other']]);
+		assert.equal(chromeOf(`${report}\n附件下载\n扫一扫在手机上查看当前页面\n关闭\n`).length, 3);
 	});
 });

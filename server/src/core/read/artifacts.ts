@@ -7,7 +7,8 @@ import type { ReadingReuse } from '../reuse.ts';
 
 /** Lines that web pages add around a report body. */
 const WEB_CHROME: RegExp[] = [
-	/扫一扫在手机上打开/,
+	// The QR code's caption, as sites word it (扫一扫在手机上打开页面, 扫一扫在手机上查看当前页面, 扫一扫在手机打开当前页).
+	/扫一扫在手机上?(?:打开|查看|浏览|阅读)/,
 	/ICP备\s*\d+/,
 	/公网安备/,
 	/政府网站标识码/,
