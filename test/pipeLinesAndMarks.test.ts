@@ -152,6 +152,21 @@ describe('web text whose page writes an empty cell as one NBSP and nothing betwe
 		for (const mark of ['\u00a0', '\u3000']) assert.deepEqual(errors(real.replace('（一）予以公开 3000003', `（一）予以公开${mark}3000003`)), errors(real), JSON.stringify(mark));
 	});
 
+	test('a lone mark between two runs of digits may be the page\'s space there too (平潭 国土/文化 2019, 交通与建设局 2023, 自然资源局 2019: 申请数量230&nbsp;000023)', () => {
+		const errors = (t: string) => checkReport(parseReport(t)).filter((f) => f.severity === 'error').map((f) => f.message);
+		const values = (t: string) => tableValues(parseReport(t)).find((x) => x.id === 'requests')!.rows;
+		for (const name of ['pingtan-gwh-2019.txt', 'pingtan-jtjsj-2023.txt', 'pingtan-zrzyj-2019.txt']) {
+			const real = readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+			assert.ok(/\d \d/.test(real), name);
+			// Every space as the page's &nbsp; or an ideographic space, as a site's text may have them.
+			for (const mark of ['\u00a0', '\u3000']) {
+				const marked = real.replaceAll(' ', mark);
+				assert.deepEqual(errors(marked), errors(real), `${name} ${JSON.stringify(mark)}`);
+				assert.deepEqual(values(marked), values(real), `${name} ${JSON.stringify(mark)}`);
+			}
+		}
+	});
+
 	test('a blank cell from a mark is never written to', () => {
 		const blanks = [...requests.byKey.get('R2')!.cells.values()].filter((c) => c.text === '');
 		assert.equal(blanks.length, 5);

@@ -593,17 +593,25 @@ function blankMarkReading(line: string, from: number, end: number, tokens: Array
 	const splits = splitDigits(texts.join('').normalize('NFKC'), needed, cuts);
 	if (splits.length === 0) return undefined;
 	// A mark before the first digits or after the last may as well be the space a page puts between a
-	// label and its numbers (公开&nbsp;3000003: 30 | · | 0 … or, the mark a space, 3 | 0 | 0 …): where
-	// the digits fill the row without it too, the reading is one of two, never certain.
+	// label and its numbers (公开&nbsp;3000003: 30 | · | 0 … or, the mark a space, 3 | 0 | 0 …), and so
+	// may a lone mark between two runs of digits (230&nbsp;000023: 230 | · | 0 … 23 or, the mark a
+	// space, 23 | 0 | 0 … 23): where the digits fill the row without them too, the reading is one of
+	// two, never certain, and the readings with them as spaces are offered beside it.
 	const digits = texts.join('').normalize('NFKC');
-	const edges = (marks[0] < tokens[0][0] ? 1 : 0) + (marks[marks.length - 1] >= tokens[tokens.length - 1][1] ? 1 : 0);
-	let edgeIsSpace = false;
-	for (let k = 1; k <= edges && !edgeIsSpace; k++) edgeIsSpace = splitDigits(digits, needed + k, cuts).length > 0;
-	const inferred = splits.length > 1 || edgeIsSpace;
+	const lone = marks.filter((m) => m < tokens[0][0] || m >= tokens[tokens.length - 1][1] || (!BLANK_MARK.test(line[m - 1]) && !BLANK_MARK.test(line[m + 1])));
+	// (Which of them are spaces where only some can be is not known: the reading with all of them spaces, the text as a page with plain spaces has it, is the one offered.)
+	const spaceSplits = lone.length > 0 ? splitDigits(digits, needed + lone.length, cuts) : [];
+	let maySpace = spaceSplits.length > 0;
+	for (let k = 1; k < lone.length && !maySpace; k++) maySpace = splitDigits(digits, needed + k, cuts).length > 0;
+	const inferred = splits.length > 1 || maySpace;
 	const cellsOf = new Map<number[], RawCell[]>();
 	const blankSlots = new Map<number[], Set<number>>();
 	const rows: number[][] = [];
-	for (const split of splits) {
+	const readings: Array<{ split: number[]; blanksAt: number[] }> = [
+		...splits.map((split) => ({ split, blanksAt: marks })),
+		...spaceSplits.map((split) => ({ split, blanksAt: marks.filter((m) => !lone.includes(m)) })),
+	];
+	for (const { split, blanksAt } of readings) {
 		const numbers: Array<{ at: number; cell: RawCell; value: number }> = [];
 		let d = 0;
 		for (const v of split) {
@@ -611,7 +619,7 @@ function blankMarkReading(line: string, from: number, end: number, tokens: Array
 			numbers.push({ at: offsets[d], cell: at(offsets[d], offsets[d + len - 1] + 1, row, inferred), value: v });
 			d += len;
 		}
-		const blanks = marks.map((m) => ({ at: m, cell: { ...at(m, m, row, inferred), unwritable: true }, value: 0 }));
+		const blanks = blanksAt.map((m) => ({ at: m, cell: { ...at(m, m, row, inferred), unwritable: true }, value: 0 }));
 		const ordered = [...numbers, ...blanks].sort((a, b) => a.at - b.at);
 		const values = ordered.map((x) => x.value);
 		cellsOf.set(values, ordered.map((x) => x.cell));
