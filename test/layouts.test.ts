@@ -91,6 +91,21 @@ describe('web text with each section on a line of its own (平潭 交通与建�
 	}
 });
 
+describe('pdftotext -layout text padded with NBSPs or ideographic spaces (洪泽区 2023/2024, 淮安市 2024)', () => {
+	for (const name of ['jiangsu-hongze-xzf-2023-layout.txt', 'jiangsu-hongze-xzf-2024-layout.txt', 'jiangsu-huaian-szf-2024-layout.txt']) {
+		test(`${name}: a header line of two words with a bracket (信息内容 … 本年收费金额（单位：万元）) is a table line, not prose`, () => {
+			const real = readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+			const reference = tableValues(parseReport(real)).find((t) => t.id === 'active.fees');
+			assert.ok(reference, 'the fees table is read as written');
+			for (const mark of ['\u00a0', '\u3000']) {
+				const model = parseReport(real.replaceAll(' ', mark));
+				assert.deepEqual(tableValues(model).find((t) => t.id === 'active.fees')?.rows, reference.rows, JSON.stringify(mark));
+				assert.deepEqual(checkReport(model).filter((f) => f.code === 'table.unreadable' && f.message.includes('收费')), [], JSON.stringify(mark));
+			}
+		});
+	}
+});
+
 describe('a label broken by a line break inside a piped cell', () => {
 	for (const [seed, whole, broken] of [
 		['004_9106e2caa941d205.txt', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |', '1.申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开申请 |'],

@@ -157,12 +157,13 @@ function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering
 	const hasValue = tokens.some((t) => isValueToken(t.text));
 	for (const t of tokens) if (t.text.length >= LONG_TOKEN && !tests.isLabel(t.text) && !tests.startsLabel(t.text)) return 'prose';
 	// A paragraph's line runs the page's width with single spaces at most (around numbers and Latin
-	// words) and commas in it; a table line breaks at its column gaps.
+	// words) and commas in it; a table line breaks at its column gaps (of spaces, or of the NBSPs or
+	// ideographic spaces a page or an editor pads with).
 	const trimmed = line.trim();
 	// (A header band's line is many short words: 第二项之和，等于 自然人 商业企 科研机 …)
 	const words = tokens.filter((t) => !isValueToken(t.text));
 	const meanWord = words.reduce((a, t) => a + t.text.length, 0) / Math.max(1, words.length);
-	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !/\S {2,}\S/.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text))) && !tests.pieceOfLabel?.(trimmed) && !words.some((t) => tests.pieceOfLabel?.(t.text))) return 'prose';
+	if (trimmed.length >= PROSE_LINE && meanWord >= 6 && !COLUMN_GAP.test(trimmed) && /[，、（]/.test(trimmed) && !tests.isLabel(trimmed) && !tests.startsLabel(trimmed) && !words.some((t) => ORDINAL_START.test(t.text) && (tests.isLabel(t.text) || tests.startsLabel(t.text))) && !tests.pieceOfLabel?.(trimmed) && !words.some((t) => tests.pieceOfLabel?.(t.text))) return 'prose';
 	if (!hasValue) {
 		const text = tokens.map((t) => t.text).join('');
 		const h = readHeading(text, n);
@@ -172,6 +173,8 @@ function kindOf(line: string, n: number, tests: LabelTests, pages: PageNumbering
 	}
 	return 'table';
 }
+
+const COLUMN_GAP = /\S[ \u00a0\u3000]{2,}\S/;
 
 /** A page footer line's text ("— 4 —", "第4页"). */
 export function isPageFooter(text: string): boolean {
