@@ -106,6 +106,25 @@ describe('pdftotext -layout text padded with NBSPs or ideographic spaces (洪泽
 	}
 });
 
+describe('a PDF-to-Markdown text whose pipes became TABs (上海市科委 2024, 上海市政府办公厅 2025, 沭阳县 2025)', () => {
+	// Each pipe row as TAB cells, the separator lines dropped, as the same table reaches a text by a TAB-writing route.
+	const tabbed = (text: string) =>
+		text
+			.split('\n')
+			.filter((l) => !(l.includes('|') && /^[|\s:-]+$/.test(l.trim())))
+			.map((l) => (l.includes('|') ? l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()).join('\t') : l))
+			.join('\n');
+	const tableFindings = (text: string) => checkReport(parseReport(text)).filter((f) => f.code.startsWith('table.')).map((f) => [f.code, f.severity, f.message]);
+	for (const name of ['shanghai-kw-2024.txt', 'shanghai-szfbgt-2025.txt', 'jiangsu-shuyang-xzf-2025.txt']) {
+		test(`${name}: tables the converter cut apart are unreadable as with pipes, not rows missing`, () => {
+			const real = readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
+			const text = tabbed(real);
+			assert.ok(text.includes('\t') && !text.includes('|'));
+			assert.deepEqual(tableFindings(text), tableFindings(real));
+		});
+	}
+});
+
 describe('a label broken by a line break inside a piped cell', () => {
 	for (const [seed, whole, broken] of [
 		['004_9106e2caa941d205.txt', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |', '1.申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开申请 |'],

@@ -2,6 +2,7 @@ import { readHeading } from '../headings.ts';
 import type { LineIndex } from '../text.ts';
 import { isPageFooter, lineTokens } from './pdfText.ts';
 import { hasPipe, isMarkdownSeparator, splitPipeLine } from './pipeRows.ts';
+import { isBlankTabRow, isTabRow, tabRowCells } from './tabRows.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
 /**
@@ -26,7 +27,8 @@ const MAX_GAP_LINES = 24;
 
 /** Attaches to the first pipe block of each broken run the run as one token stream (`region`). */
 export function findBrokenMarkdown(index: LineIndex, blocks: TableBlock[], isLabel: (text: string) => boolean, startsLabel: (text: string) => boolean): void {
-	const piped = blocks.filter((b) => b.layout === 'markdown' || b.layout === 'pipe-rows');
+	// (TAB rows too: the same converters' text with the pipes turned into TABs breaks the same way.)
+	const piped = blocks.filter((b) => b.layout === 'markdown' || b.layout === 'pipe-rows' || b.layout === 'tab-rows');
 	let run: TableBlock[] = [];
 	let gapText = false;
 	const close = () => {
@@ -72,8 +74,9 @@ function regionOf(index: LineIndex, members: TableBlock[]): TableBlock {
 		const line = index.lines[n];
 		const t = line.trim();
 		if (t === '' || isMarkdownSeparator(line) || isPageFooter(t)) continue;
-		if (hasPipe(line)) {
-			const row = splitPipeLine(line, n, -1, /^\s*[|｜]/.test(line));
+		const tabbed = !hasPipe(line) && (isTabRow(line) || isBlankTabRow(line));
+		if (hasPipe(line) || tabbed) {
+			const row = tabbed ? tabRowCells(index, n, n).map((c) => ({ ...c, row: -1 })) : splitPipeLine(line, n, -1, /^\s*[|｜]/.test(line));
 			// Empty cells before a row's first text are merged cells above it; an empty cell after
 			// it is a blank value (the aligner drops blanks beyond the template's columns).
 			let from = 0;
