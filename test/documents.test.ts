@@ -122,6 +122,17 @@ describe('PDFs whose tables have no rulings', () => {
 			assert.equal(model.index.text.slice(model.index.offsetAt(errors[0].range.start), model.index.offsetAt(errors[0].range.end)), cell);
 		});
 	}
+	test('a web page without table borders printed by LibreOffice (rows 28.6 pt apart in 8 pt type, Table 2 over three pages): every cell as the text\'s, one table, the injected error alone and located', async () => {
+		const name = 'generated-2022-injected.borderless.libreoffice.pdf';
+		const doc = await rendered(name);
+		assert.deepEqual(differences(cellsOf(doc.text), cellsOf(textOf('generated-2022-injected.txt'))), []);
+		const model = parseReport(doc.text);
+		assert.equal(model.tables.filter((t) => t.def.id === 'requests').length, 1);
+		assert.ok(model.tables.every((t) => !t.unreadable), 'no table said unreadable');
+		const findings = checkReport(model).filter((f) => f.severity === 'error' || f.severity === 'warning' || f.code.startsWith('table.'));
+		assert.deepEqual(findings.map((f) => f.code), ['balance.row-total']);
+		assert.deepEqual(locateInDocument(doc, model, findings[0].range, 'zh'), { page: 5, table: REQUESTS, row: '四、结转下年度继续办理', column: '总计' });
+	});
 });
 
 describe('an injected error is found and located in the document', () => {

@@ -165,13 +165,14 @@ export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: n
 	lone.forEach((v, k) => {
 		if (v) value[k] = true;
 	});
+	const spacing = rowSpacing(lines, value);
 	const taken = new Set<number>();
 	const out: StreamTable[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		if (!value[i] || taken.has(i)) continue;
 		// The run of lines around this row that belong to a table.
 		let first = i;
-		while (first > 0 && !taken.has(first - 1) && belongsAbove(lines, value, first - 1, bodyLeft, bodyRight)) first--;
+		while (first > 0 && !taken.has(first - 1) && belongsAbove(lines, value, first - 1, bodyLeft, bodyRight, spacing)) first--;
 		let last = i;
 		for (let j = i + 1; j < lines.length; j++) {
 			if (value[j]) {
@@ -179,7 +180,7 @@ export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: n
 				last = j;
 				continue;
 			}
-			if (!continuesTable(lines, value, j, last, bodyLeft, bodyRight)) break;
+			if (!continuesTable(lines, value, j, last, bodyLeft, bodyRight, spacing)) break;
 		}
 		// Wrapped lines after the last row that sit in its label column.
 		while (last + 1 < lines.length && !value[last + 1] && wrapsLabel(lines, value, last + 1, first, last) && gap(lines[last], lines[last + 1]) < lines[last].size * 1.8) last++;
@@ -208,11 +209,33 @@ function isProse(l: StreamLine, bodyLeft: number, bodyRight: number, next?: Stre
 	return l.right >= bodyRight - l.size * 1.5 && l.left <= bodyLeft + l.size * 2.5;
 }
 
+/**
+ * How far apart the page's rows stand: the closest two rows' numbers (Infinity with fewer than
+ * two rows). A table set with tall rows (LibreOffice's paragraph spacing in cells: 28.6 pt between
+ * rows of 8 pt type) leaves a gap that wide between one row's wrapped label and the next row's.
+ */
+function rowSpacing(lines: StreamLine[], value: boolean[]): number {
+	const rows = lines.filter((_, k) => value[k]);
+	const pitches = rows.slice(1).map((l, i) => numberBaseline(rows[i]) - numberBaseline(l)).filter((d, i) => d > Math.max(rows[i].size, rows[i + 1].size) * 0.8);
+	return pitches.length ? Math.min(...pitches) : Infinity;
+}
+
+/**
+ * The widest gap above a line of a table: three lines of its type, or, for a line in the type of
+ * the row next to it, as far as the rows stand apart (up to five lines: wider is no table's
+ * padding). A heading in its own type (四、政府信息公开行政复议… in 12 pt over a table in 14.3 pt)
+ * is no label wrapped in a tall row.
+ */
+function reach(l: StreamLine, row: StreamLine, spacing: number): number {
+	const size = l.size;
+	return Math.abs(size - row.size) > 0.5 ? size * 3 : Math.max(size * 3, Math.min(spacing + 1, size * 5));
+}
+
 /** A line above a table's first row that is its header or its title. */
-function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft: number, bodyRight: number): boolean {
+function belongsAbove(lines: StreamLine[], value: boolean[], k: number, bodyLeft: number, bodyRight: number, spacing = Infinity): boolean {
 	const l = lines[k];
 	const below = lines[k + 1];
-	if (isProse(l, bodyLeft, bodyRight, below, value[k + 1]) || gap(l, below) > l.size * 3) return false;
+	if (isProse(l, bodyLeft, bodyRight, below, value[k + 1]) || gap(l, below) > reach(l, below, spacing)) return false;
 	// A lone line set further above the table than its lines stand apart, in larger type or by
 	// more than two lines, is a caption (填报单位…), not a header line.
 	const further = lines[k + 2];
@@ -245,13 +268,13 @@ function wrapsDown(lines: StreamLine[], k: number): boolean {
 }
 
 /** A line between rows: a wrapped label, or the title or header of the next sub-table. */
-function continuesTable(lines: StreamLine[], value: boolean[], j: number, last: number, bodyLeft: number, bodyRight: number): boolean {
+function continuesTable(lines: StreamLine[], value: boolean[], j: number, last: number, bodyLeft: number, bodyRight: number, spacing = Infinity): boolean {
 	const l = lines[j];
 	if (isProse(l, bodyLeft, bodyRight, lines[j + 1], value[j + 1])) return false;
-	if (gap(lines[j - 1], l) > l.size * 3) return false;
+	if (gap(lines[j - 1], l) > reach(l, lines[last], spacing)) return false;
 	// It must lead to another row soon, else the table ended.
 	for (let k = j + 1; k < lines.length && k <= j + 12; k++) {
-		if (value[k]) return gap(lines[k - 1], lines[k]) < lines[k].size * 3 || k === last;
+		if (value[k]) return gap(lines[k - 1], lines[k]) < reach(lines[k], lines[k], spacing) || k === last;
 		if (isProse(lines[k], bodyLeft, bodyRight, lines[k + 1], value[k + 1])) return false;
 	}
 	return false;
