@@ -259,6 +259,17 @@ describe('real published PDFs (test/fixtures/documents/SOURCES.md): the reviewer
 		assert.match(table[0].message, /缺少“规章”一行/);
 		assert.match(table[1].message, /收到和处理政府信息公开申请情况/);
 	});
+	test('a saved page printed without table borders by LibreOffice, a total set a line above its row\'s other numbers and a total set overleaf: each in its row, no error', async () => {
+		const model = parseReport((await rendered('real/pingtan-jtjsj-2024.borderless.libreoffice.pdf')).text);
+		const page = parseReport((await rendered('real/pingtan-jtjsj-2024.html')).text);
+		const row = (m: ReturnType<typeof parseReport>, key: string) => [...(m.tables.find((t) => t.def.id === 'requests')!.byKey.get(key)?.cells.values() ?? [])].map((c) => c.text);
+		// （二）部分公开: its 总计 3 stands beside the label's first line, its 3 0 0 0 0 0 beside the second and third.
+		assert.deepEqual(row(model, 'R3.2'), ['3', '0', '0', '0', '0', '0', '3']);
+		assert.deepEqual(row(model, 'R3.2'), row(page, 'R3.2'));
+		// （六）2.'s 总计 0 is printed overleaf beside the label's rest: it is not 3.其他's (which read 00).
+		assert.deepEqual(row(model, 'R3.6.3'), row(page, 'R3.6.3'));
+		assert.deepEqual(checkReport(model).filter((f) => f.severity === 'error').map((f) => f.message), []);
+	});
 	test('a row label a page break left above its table, beside numbers merged down over it and the rows below: the row is there, the numbers count once, in it', async () => {
 		const doc = await rendered('real/pingtan-scjgj-2023.chromium.pdf');
 		const model = parseReport(doc.text);

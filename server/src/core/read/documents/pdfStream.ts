@@ -451,6 +451,34 @@ function labelRuns(pieces: Piece[], valueYs: number[], size: number, pitch: numb
 	return runs;
 }
 
+/**
+ * Whether the numbers of rowsAt[i] are the rest of the row above's, set lower: a cell centred by
+ * its own paragraphs (LibreOffice prints （二）部分公开's total 3 a line above its 3 0 0 0 0 0, the
+ * label wrapped over four lines around both). So when they fill only columns the line above
+ * leaves empty, stand nearer it than the next row, and the row's label goes on past them: label
+ * lines between the two and just below, in the rightmost label column there, none level with
+ * these numbers and none opening with an ordinal (a new row's label set above its numbers).
+ */
+function setBelowItsRow(lines: StreamLine[], rowsAt: number[], i: number, pieces: Piece[], size: number, columnOf: (s: Segment) => number): boolean {
+	const [up, k, next] = [rowsAt[i - 1], rowsAt[i], rowsAt[i + 1]];
+	const columns = (j: number) => new Set(lines[j].segments.map(columnOf).filter((c) => c >= 0));
+	const above = columns(up);
+	const own = columns(k);
+	if (own.size === 0 || [...own].some((c) => above.has(c))) return false;
+	const [upY, y] = [numberBaseline(lines[up]), numberBaseline(lines[k])];
+	if (next !== undefined && y - numberBaseline(lines[next]) <= upY - y) return false;
+	const tol = Math.max(1, size * 0.06);
+	const near = pieces.filter((p) => p.y < upY + size && p.y > y - size * 2.2);
+	if (near.length === 0) return false;
+	const col = Math.max(...near.map((p) => p.col));
+	const label = near.filter((p) => p.col === col);
+	// (The label's first line may sit a little under the numbers above: its own line, not between.)
+	const between = label.filter((p) => p.y < upY - size * 0.5 && p.y > y + tol);
+	const below = label.filter((p) => p.y < y - tol);
+	if (between.length === 0 || below.length === 0) return false;
+	return !label.some((p) => Math.abs(p.y - y) <= tol) && ![...between, ...below].some((p) => ORDINAL_START.test(p.text));
+}
+
 function buildTable(lines: StreamLine[], value: boolean[], block: number[], tableIndex: () => number, page: number, pitch = Infinity): StreamTable | undefined {
 	const rowsAt = block.filter((k) => value[k]);
 	const size = Math.max(...block.map((k) => lines[k].size));
@@ -577,8 +605,9 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		}),
 	);
 	const pieces = allPieces.filter((p) => !valueLike.has(p.col));
+	const rowLines = rowsAt.filter((_, i) => i === 0 || !setBelowItsRow(lines, rowsAt, i, pieces, size, (s) => (inLabels(s) ? -1 : columnOf(s))));
 	// (Whether a piece is level with a row's numbers, by their own baseline: a visual line's y is its highest item's.)
-	const runs = labelRuns(pieces, rowsAt.map((k) => numberBaseline(lines[k])), size, Math.min(pitch, rowPitch(lines, value, block)));
+	const runs = labelRuns(pieces, rowLines.map((k) => numberBaseline(lines[k])), size, Math.min(pitch, rowPitch(lines, value, block)));
 	const reach = size * 0.6;
 	const overlaps = (a: Run, b: Run) => b.top >= a.bottom - reach && b.bottom <= a.top + reach;
 	const isLeaf = (r: Run) => !runs.some((o) => o !== r && o.left > r.left + 2.5 && overlaps(r, o));
@@ -588,7 +617,7 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		leaf?: Run;
 		groups: Run[];
 	}
-	const body: BodyRow[] = rowsAt.map((k) => ({ top: lines[k].y, line: k, groups: [] }));
+	const body: BodyRow[] = rowLines.map((k) => ({ top: lines[k].y, line: k, groups: [] }));
 	const leaves = runs.filter(isLeaf);
 	const groups = runs.filter((r) => !isLeaf(r));
 	for (const leaf of leaves) {
@@ -620,14 +649,18 @@ function buildTable(lines: StreamLine[], value: boolean[], block: number[], tabl
 		rows.push(r);
 		return r;
 	});
-	// Words over the numbers go to the row whose numbers are nearest.
+	// Words over the numbers go to the row whose numbers are nearest, or to a row of a label only
+	// whose lines they stand beside (a row cut by a page break: overleaf the label's rest and its
+	// total, centred in the cell, which is no row of numbers of its own).
 	const withNumbers = body.map((b, i) => [b, bodyRows[i]] as const).filter(([b]) => b.line !== undefined);
+	const labelOnly = body.map((b, i) => [b, bodyRows[i]] as const).filter(([b]) => b.line === undefined && b.leaf !== undefined && b.leaf.pieces.length > 1);
 	for (const k of bodyLines) {
 		const segs = lines[k].segments.filter((s) => !inLabels(s));
 		if (segs.length === 0 || withNumbers.length === 0) continue;
+		const beside = labelOnly.find(([b]) => lines[k].y <= b.leaf!.top + reach && lines[k].y >= b.leaf!.bottom - reach);
 		let target = withNumbers[0];
 		for (const w of withNumbers) if (Math.abs(lines[w[0].line!].y - lines[k].y) < Math.abs(lines[target[0].line!].y - lines[k].y)) target = w;
-		for (const s of segs) target[1].values[columnOf(s)].push(s.text);
+		for (const s of segs) (beside ?? target)[1].values[columnOf(s)].push(s.text);
 	}
 
 	const index = tableIndex();
