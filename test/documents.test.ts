@@ -122,6 +122,15 @@ describe('PDFs whose tables have no rulings', () => {
 			assert.equal(model.index.text.slice(model.index.offsetAt(errors[0].range.start), model.index.offsetAt(errors[0].range.end)), cell);
 		});
 	}
+	test('pingtan-gaj-2022 as tools/documents lays it out, without table borders, printed by LibreOffice: Table 3 under its two-line header is read, no row missing', async () => {
+		const doc = await rendered('pingtan-gaj-2022.borderless.libreoffice.pdf');
+		const rows = decodeBytes(readFileSync(join(__dirname, 'corpus', 'html-rows', 'pingtan-gaj-2022.txt')));
+		assert.ok(!('error' in rows));
+		assert.deepEqual(differences(cellsOf(doc.text), cellsOf(rows.text)), []);
+		const findings = checkReport(parseReport(doc.text));
+		assert.deepEqual(findings.filter((f) => f.code.startsWith('table.') && f.code !== 'table.inferred').map((f) => f.message), []);
+		assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+	});
 	test('a web page without table borders printed by LibreOffice (rows 28.6 pt apart in 8 pt type, Table 2 over three pages): every cell as the text\'s, one table, the injected error alone and located', async () => {
 		const name = 'generated-2022-injected.borderless.libreoffice.pdf';
 		const doc = await rendered(name);
