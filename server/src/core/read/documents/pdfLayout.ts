@@ -410,6 +410,13 @@ function continueTable(into: GridTable, next: GridTable): void {
 		});
 		repeated++;
 	}
+	// A header repeated overleaf but read otherwise than the first part's (a borderless page's
+	// header words fall into other cells): the part's rows down to the last one before its first
+	// number that sets words where the first part has numbers are that header, not a cut label's rest.
+	const numberColumns = new Set(into.rows.flatMap((r) => r.filter((c) => NUMERIC.test(c.cell.text) && /\d/.test(c.cell.text)).map((c) => c.column)));
+	const hasNumber = (r: GridTable['rows'][number]) => r.some((c) => NUMERIC.test(c.cell.text) && /\d/.test(c.cell.text));
+	const setsWords = (r: GridTable['rows'][number]) => r.some((c) => numberColumns.has(c.column) && c.cell.text !== '' && !NUMERIC.test(c.cell.text));
+	for (let k = repeated; k < next.rows.length && !hasNumber(next.rows[k]); k++) if (setsWords(next.rows[k])) repeated = k + 1;
 	const rows = next.rows.slice(repeated);
 	if (rows.length > 0 && remainders.length > 0) {
 		for (const rest of remainders) {

@@ -154,14 +154,18 @@ export function streamTables(lines: StreamLine[], bodyLeft: number, bodyRight: n
 	splitAtNumberColumns(lines, bodyLeft, bodyRight);
 	const value = lines.map(isValueLine);
 	// A lone number between rows is a row whose other cells are blank (a table that leaves zeros blank).
+	const single = lines.map((l) => l.segments.length === 1 && isNumber(l.segments[0]));
 	const near = (k: number, step: number) => {
 		for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 8; j += step, n++) {
 			if (Math.abs(lines[j].y - lines[j - step].y) > lines[k].size * 3) return false;
 			if (value[j]) return true;
+			// (Rows one after the other each with a lone number, their labels wrapped around it:
+			// the run leads on to the next row of several numbers.)
+			if (single[j]) n = 0;
 		}
 		return false;
 	};
-	const lone = lines.map((l, k) => !value[k] && l.segments.length === 1 && isNumber(l.segments[0]) && near(k, -1) && near(k, 1));
+	const lone = lines.map((_, k) => !value[k] && single[k] && near(k, -1) && near(k, 1));
 	lone.forEach((v, k) => {
 		if (v) value[k] = true;
 	});
