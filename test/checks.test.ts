@@ -239,7 +239,12 @@ describe('a table of another year\'s format lacks only what the report\'s year a
 		assert.deepEqual(missingServices(text), []);
 	});
 	test('the same table in a 2020 report, whose format has the row: missing', () => {
-		const as2020 = text.replaceAll('2021年', '2020年').replaceAll('2021', '2020');
+		// (The 2019 format's Table 2 has one （六）其他处理 row, not 2021's three.)
+		const as2020 = text
+			.replaceAll('2021年', '2020年')
+			.replaceAll('2021', '2020')
+			.replace(/（六）其他处理 \| 1\.[^\n]*\n2\.[^\n]*\n3\.其他[^\n]*\n/, '（六）其他处理 |  |  |  |  |  |  | 0\n');
+		assert.notEqual(as2020, text.replaceAll('2021年', '2020年').replaceAll('2021', '2020'));
 		assert.equal(parseReport(as2020).metadata.year, 2020);
 		assert.equal(missingServices(as2020).length, 1);
 	});
