@@ -3,9 +3,9 @@
  * alone on its line. Where a PDF's page breaks fell inside a table, text extracted or pasted from
  * it keeps the footer between two rows, or between two cells of a row: no cell of a table reads
  * so, so the readers step over it and the cleanup names it wherever it stands. (A bare `3` may be a
- * cell, and a spaced `—   3   —` may be three: neither is taken here.)
+ * cell, and a spaced `—   3   —` may be three: neither is taken here. Full-width digits, －３－, are digits.)
  */
-const MARKED_PAGE_NUMBER = /^(?:[-—–－][ \u3000]{0,2}\d{1,3}[ \u3000]{0,2}[-—–－]|第[ \u3000]*\d{1,3}[ \u3000]*页(?:[ \u3000]*[,，]?[ \u3000]*共[ \u3000]*\d{1,3}[ \u3000]*页)?)$/;
+const MARKED_PAGE_NUMBER = /^(?:[-—–－][ \u3000]{0,2}[\d０-９]{1,3}[ \u3000]{0,2}[-—–－]|第[ \u3000]*[\d０-９]{1,3}[ \u3000]*页(?:[ \u3000]*[,，]?[ \u3000]*共[ \u3000]*[\d０-９]{1,3}[ \u3000]*页)?)$/;
 
 export function isMarkedPageNumber(line: string): boolean {
 	return line.length <= 40 && MARKED_PAGE_NUMBER.test(line.replace(/\f/g, '').trim());
