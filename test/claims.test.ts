@@ -87,6 +87,10 @@ const EXAMPLES: Example[] = [
 	{ text: '全年依法办结政府信息公开申请5件，其中网络申请数3件，信函申请数2件。', claims: ['requests.concluded=5'], warnings: ['claim.mismatch'] },
 	{ text: '2023年度，我局共收到政府信息公开申请4件，受理并办结2件，1件属于“本机关不掌握相关政府信息”。', claims: ['requests.new=4'], warnings: ['claim.mismatch'] },
 	{ text: '全年共收到市长信箱交办件35件，办结35件，均按时回复申请人。', claims: [], warnings: [] },
+	// One kind of applicant, against its columns (seed 001: 3 new requests, all from 自然人; real wordings: 平潭农业农村局 2024, 沭阳县 2025).
+	{ text: '2023年，我局共收到政府信息公开申请3件，其中自然人申请3件。', claims: ['requests.new=3', 'requests.natural=3'], warnings: [] },
+	{ text: '2023年，我局共收到政府信息公开申请3件，其中法人申请1件、自然人申请2件。', claims: ['requests.new=3', 'requests.organisations=1', 'requests.natural=2'], warnings: ['claim.mismatch', 'claim.mismatch'] },
+	{ text: '2023年，共收到公民、法人和其他组织政府信息公开申请3件。', claims: [], warnings: [] },
 	// A count of several years is no cell of this year's (real sentence: 平潭经济发展局 2018).
 	{ text: '近3年共受理信息公开申请2件，1件通过邮寄纸质材料书面申请公开。', claims: [], warnings: [] },
 	// A share of the year's disclosures is a part of them (real sentence of test/corpus/html-rows: gwh 2016).

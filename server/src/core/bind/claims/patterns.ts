@@ -48,6 +48,10 @@ const stat = (row: string, fujianRow?: string): ClaimCells[] => [
 	{ table: 'statistics', refs: [{ row, column: 'value' }] },
 	...(fujianRow ? ['statistics.fujian', 'statistics.fujian-year-end'].map((table) => ({ table, refs: [{ row: fujianRow, column: 'value' }] })) : []),
 ];
+/** The applicant columns of Table 2 that are 法人或其他组织. */
+const ORGANISATIONS = ['commercial', 'research', 'publicInterest', 'legal', 'other'];
+/** Table 2's cells of the given rows in the given applicant columns. */
+const applicants = (rows: string | string[], columns: string[]): ClaimCells => ({ table: 'requests', refs: [rows].flat().flatMap((row) => columns.map((column) => ({ row, column }))) });
 const newAndCarriedOver: ClaimCells = { table: 'requests', refs: [{ row: 'R1', column: 'total' }, { row: 'R2', column: 'total' }] };
 /** The totals of every item under the given group rows of Table 2 (R3.3 → R3.3.1 … R3.3.8). */
 const GROUP_ITEMS: Record<string, number> = { 'R3.3': 8, 'R3.4': 3 };
@@ -76,6 +80,25 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		],
 		cells: { '2021': total('R1'), '2019': total('R1'), '2008': stat('S3.1', 'F2') },
 		alsoCounts: { '2021': newAndCarriedOver, '2019': newAndCarriedOver },
+	},
+	{
+		id: 'requests.natural',
+		keywords: ['自然人'],
+		subject: { zh: '自然人提出的申请', en: 'requests from natural persons' },
+		// (公民、法人和其他组织 / 自然人、法人 name every applicant, not one kind.)
+		patterns: [`(?<!公民[、和及与或])自然人(?![、和及与或]法人)(?:提出|提交)?的?(?:政府信息公开)?(?:申请)?${AMOUNT}${NUM}(?:件|条|份)`],
+		topic: /申请/,
+		cells: { '2021': applicants('R1', ['natural']), '2019': applicants('R1', ['natural']) },
+		alsoCounts: { '2021': applicants(['R1', 'R2'], ['natural']), '2019': applicants(['R1', 'R2'], ['natural']) },
+	},
+	{
+		id: 'requests.organisations',
+		keywords: ['法人'],
+		subject: { zh: '法人或其他组织提出的申请', en: 'requests from legal persons and other organisations' },
+		patterns: [`(?<![、和及与或])法人(?:或|和|及|、)?(?:其他组织)?(?:提出|提交)?的?(?:政府信息公开)?(?:申请)?${AMOUNT}${NUM}(?:件|条|份)`],
+		topic: /申请/,
+		cells: { '2021': applicants('R1', ORGANISATIONS), '2019': applicants('R1', ORGANISATIONS) },
+		alsoCounts: { '2021': applicants(['R1', 'R2'], ORGANISATIONS), '2019': applicants(['R1', 'R2'], ORGANISATIONS) },
 	},
 	{
 		id: 'requests.concluded',
