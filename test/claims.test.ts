@@ -76,8 +76,8 @@ const EXAMPLES: Example[] = [
 	{ text: '2023年我局受理依申请公开3件，其中网上申请2件、信函传真申请1件。', claims: ['requests.new=3'], warnings: [] },
 	{ text: '2023年我局受理的5件依申请公开全都按规定进行了答复。', claims: ['requests.new=5'], warnings: ['claim.mismatch'] },
 	// A 其中 list that breaks down the year's disclosures counted sentences before (real sentences of test/corpus/real: scjgj 2018).
-	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: ['claim.breakdown'] },
-	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类71条，机构职能类13条，政策规范性文件类6条。', claims: [], warnings: [] },
+	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: ['active.cumulative=1176'], warnings: ['claim.breakdown'] },
+	{ text: '2023年度，主动公开政府信息389条，历年累计主动公开政府信息1176条。政府信息主动公开类别主要涉及公示公告、机构职能、政策规范性文件等政府信息。其中公示公告类71条，机构职能类13条，政策规范性文件类6条。', claims: ['active.cumulative=1176'], warnings: [] },
 	{ text: '2023年度，主动公开政府信息389条。通过微信公众号发布信息500条。其中公示公告类371条，机构职能类13条，政策规范性文件类6条。', claims: ['active.disclosed=389'], warnings: [] },
 	// A number spaced off from the words, as PDF text gives it (seed 001's own sentence through pdftotext).
 	{ text: '我局全年因履行政府信息公开的相关行政行为收到行政复议 2 起。', claims: ['appeals.review=2'], warnings: ['claim.mismatch'] },
@@ -145,6 +145,15 @@ describe('prose claims on labelled examples', () => {
 		assert.equal(found.length, 2, found.join('\n'));
 		assert.match(found[0] + found[1], /受理依申请公开11件”），统计表中为 13（受理政府信息公开申请总数 · 本年度）/);
 		assert.match(found[0] + found[1], /受理的14件依申请公开”），统计表中为 13/);
+	});
+	test('the years\' total against the 统计表\'s 历年累计 (test/corpus/real/pingtan-zhz-2018.txt: 共公开文件累计257份, the table 256; pingtan-scjgj-2018: 1176 agrees)', () => {
+		const zhz = parseReport(readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-zhz-2018.txt'), 'utf8'));
+		const found = checkReport(zhz).filter((f) => f.code === 'claim.mismatch').map((f) => f.message);
+		assert.deepEqual(found, ['正文称历年累计主动公开政府信息为 257（“共公开文件累计257份”），统计表中为 256（主动公开文件数 · 历年累计）。']);
+		const scjgj = parseReport(readFileSync(join(__dirname, 'corpus', 'real', 'pingtan-scjgj-2018.txt'), 'utf8'));
+		const claim = scjgj.claims.find((c) => c.id === 'active.cumulative');
+		assert.equal(claim?.value, 1176);
+		assert.ok(!checkReport(scjgj).some((f) => f.code === 'claim.mismatch' && f.message.includes('历年累计')));
 	});
 	test('受理…申请 counting the new requests with those carried over agrees (test/corpus/real/jiangsu-shuyang-xzf-2025.txt: 749 = 713 + 36)', async () => {
 		const text = readFileSync(join(__dirname, 'corpus', 'real', 'jiangsu-shuyang-xzf-2025.txt'), 'utf8');

@@ -173,7 +173,7 @@ function readClaims(text: string, year: number | undefined): SentenceClaim[] {
 	const comparing = COMPARISON.test(text);
 	for (const { p, res } of COMPILED) {
 		if (!p.keywords.some((k) => text.includes(k))) continue;
-		if (comparing && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
+		if (comparing && !p.acrossYears && p.id !== 'requests.carried-over' && p.id !== 'requests.carried-forward') continue;
 		if ((p.topic && !p.topic.test(text)) || p.offTopic?.test(text)) continue;
 		for (const re of res) {
 			re.lastIndex = 0;

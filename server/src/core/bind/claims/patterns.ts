@@ -19,6 +19,8 @@ export interface ClaimPattern {
 	 * requests with its share (予以公开…258件，占33.9%) is still the whole of its row.
 	 */
 	shareIsPart?: boolean;
+	/** A count over the years (历年累计): a sentence that compares years may still make it. */
+	acrossYears?: boolean;
 	/** Words the sentence must contain for a match to be a claim (the subject named, not only the verb). */
 	topic?: RegExp;
 	/** Words that make the sentence about something else (a mailbox's or a hotline's cases). */
@@ -66,6 +68,15 @@ export const CLAIM_PATTERNS: ClaimPattern[] = [
 		shareIsPart: true,
 		// The 2019 and 2021 tables count no such total; the pre-2019 statistics table does.
 		cells: { '2008': stat('S1.1', 'F1') },
+	},
+	{
+		id: 'active.cumulative',
+		subject: { zh: '历年累计主动公开政府信息', en: 'items disclosed proactively over the years' },
+		keywords: ['累计'],
+		patterns: [`历年累计主动公开(?:政府)?信息(?:数)?系?${AMOUNT}${NUM}条`, `共?(?:主动)?公开(?:政府信息|文件)累计${NUM}(?:份|条)`],
+		acrossYears: true,
+		// Only Fujian's 统计表 counts the years' total (本年度 | 历年累计).
+		cells: { '2008': { table: 'statistics.fujian', refs: [{ row: 'F1', column: 'cumulative' }] } },
 	},
 	{
 		id: 'requests.new',

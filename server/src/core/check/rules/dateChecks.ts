@@ -88,7 +88,7 @@ function yearColumns(model: ReportModel, year: number, lang: Lang): Finding[] {
 	for (const t of model.tables) {
 		if (!t.def.columns.some((c) => c.key === 'cumulative')) continue;
 		// (Full-width digits read as ASCII, one unit for one: offsets stay the text's.)
-		const lines = { length: model.index.lines.length, at: (n: number) => foldDigits(model.index.lines[n]) };
+		const lines = { at: (n: number) => foldDigits(model.index.lines[n]) };
 		const firstRow = Math.min(t.range.start.line, ...t.rows.map((r) => r.labelRange.start.line));
 		let found: Range | undefined;
 		for (let n = Math.max(0, firstRow - HEADER_LINES); n <= firstRow && !found; n++) {
