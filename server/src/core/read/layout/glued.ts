@@ -2,6 +2,7 @@ import type { ReadingReuse } from '../../reuse.ts';
 import type { TemplateDef } from '../../templates/index.ts';
 import { isWhitespace, matchesOf, type LineIndex } from '../text.ts';
 import { foldDigits } from '../normalize.ts';
+import { markedPageNumberAt } from '../pageNumbers.ts';
 import type { RawCell, TableBlock } from './types.ts';
 
 /**
@@ -466,7 +467,7 @@ function gluedCells(line: string, lineNo: number, patterns: LabelPattern[], temp
 function tokensApart(line: string, from: number, limit: number): Array<[number, number]> {
 	const end = valuesEnd(line, from, limit);
 	const out: Array<[number, number]> = [];
-	for (const m of matchesOf(VALUE_TOKEN, line.slice(from, end))) {
+	for (const m of matchesOf(VALUE_TOKEN, valuesText(line, from, end))) {
 		const s = from + m.index!;
 		const e = s + m[0].length;
 		// (A run stuck to its label — （一）予以公开55 — is glued cells, not numbers standing apart.)
@@ -488,7 +489,7 @@ interface ValueOptions {
 function readValues(line: string, from: number, limit: number, p: LabelPattern, row: number, at: CellAt): ValueOptions | undefined {
 	const end = valuesEnd(line, from, limit);
 	const tokens: Array<[number, number]> = [];
-	for (const m of matchesOf(VALUE_TOKEN, line.slice(from, end))) tokens.push([from + m.index!, from + m.index! + m[0].length]);
+	for (const m of matchesOf(VALUE_TOKEN, valuesText(line, from, end))) tokens.push([from + m.index!, from + m.index! + m[0].length]);
 	if (tokens.length === 0) return undefined;
 	const exact = (ts: Array<[number, number]>): ValueOptions => ({ options: [[]], make: () => ts.map(([s, e]) => at(s, e, row)) });
 	if (tokens.length >= p.values) return exact(tokens.slice(0, p.values));
@@ -548,7 +549,12 @@ function readValues(line: string, from: number, limit: number, p: LabelPattern, 
 	if (options.length === 0) return undefined;
 	// A page that writes an empty cell as &nbsp; leaves it among the digits (25812··11· for 258 | 12 |
 	// · | · | 1 | 1 | ·): with such marks in the run, a split into one digit a cell is one reading of two.
-	const inferred = all.length > 1 || BLANK_MARK.test(line.slice(from, end));
+	// Numbers spaced apart but one short of the columns (0 21 0 0 0 0 under seven) read two ways: a
+	// pair glued (2 | 1) or a cell left out (21 and a blank). Where the forced split leaves the row's
+	// own sums unbalanced, nothing bears it out, so what rests on it is a guess. (A run with no
+	// spaces, 2000000, or spaces that fall anywhere, 100 0 0 00, is glued cells: the split stands.)
+	const oneLeftOut = tokens.length > 1 && tokens.length === p.values - 1 && valid.length === 0;
+	const inferred = all.length > 1 || oneLeftOut || BLANK_MARK.test(line.slice(from, end));
 	return {
 		options,
 		make: (values) => {
@@ -661,12 +667,32 @@ function isDigitUnit(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
+/** A run of values as the tokens are read from it: a page number among them (-3-) blanked out, at the same offsets. */
+function valuesText(line: string, from: number, end: number): string {
+	const run = line.slice(from, end);
+	if (!/[-—–－]/.test(run)) return run;
+	let out = '';
+	for (let k = from; k < end; ) {
+		const footer = markedPageNumberAt(line, k);
+		if (footer > 0 && k + footer <= end) {
+			out += ' '.repeat(footer);
+			k += footer;
+		} else out += line[k++];
+	}
+	return out;
+}
+
 /** Where a label's run of values ends: digits, spaces and separators, and a unit only right after a digit. */
 function valuesEnd(line: string, from: number, limit: number): number {
 	let end = from;
 	while (end < limit) {
 		const c = line.charCodeAt(end);
 		// (A digit, a space, . , or ，; or a minus sign before a digit.)
+		const footer = c === 0x2d || c === 0xff0d || c === 0x2014 || c === 0x2013 ? markedPageNumberAt(line, end) : 0;
+		if (footer > 0) {
+			end += footer;
+			continue;
+		}
 		if (isDigitUnit(c) || isWhitespace(c) || c === 0x2e || c === 0x2c || c === 0xff0c || ((c === 0x2d || c === 0xff0d) && isDigitUnit(line.charCodeAt(end + 1)))) {
 			end++;
 			continue;
