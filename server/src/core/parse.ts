@@ -3,7 +3,7 @@ import { bindTables } from './bind/bind.ts';
 import { unreadTables } from './bind/tableTraces.ts';
 import { findClaims, proseSentences } from './bind/claims/find.ts';
 import { isLabelOfAny, pieceOfLabelOfAny, startsLabelOfAny } from './bind/labels.ts';
-import { detectFormatMix, detectTableTemplate, signatureHits } from './bind/detect.ts';
+import { detectFormatMix, detectTableTemplate, SIGNATURE_LINE, signatureHits } from './bind/detect.ts';
 import { findTableBlocks } from './read/layout/blocks.ts';
 import { findGluedBlocks } from './read/layout/glued.ts';
 import { findInvisibleMarks } from './read/layout/invisibleMarks.ts';
@@ -18,9 +18,6 @@ import type { ReadingReuse } from './reuse.ts';
 const IS_LABEL = isLabelOfAny(Object.values(TEMPLATES));
 const STARTS_LABEL = startsLabelOfAny(Object.values(TEMPLATES));
 const PIECE_OF_LABEL = pieceOfLabelOfAny(Object.values(TEMPLATES));
-
-/** Lines at least this long are searched for squashed headings and tables. */
-const LONG_LINE = 300;
 
 /** The report says (in its title or 统计期限, not just by mentioning it) that it is for a year before the 2019 format. */
 function yearBefore2019(metadata: ReportModel['metadata']): boolean {
@@ -47,7 +44,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;
 	const longLines: string[] = [];
-	for (let n = 0; n < index.lineCount; n++) if (!claimed[n] && index.lines[n].length >= LONG_LINE) longLines.push(index.lines[n]);
+	for (let n = 0; n < index.lineCount; n++) if (!claimed[n] && index.lines[n].length >= SIGNATURE_LINE) longLines.push(index.lines[n]);
 	const lineHeadings = findHeadings(index, shownBlocks);
 	const metadata = readMetadata(index, lineHeadings);
 	const signatures = signatureHits(shownBlocks, longLines);

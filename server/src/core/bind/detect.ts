@@ -29,22 +29,34 @@ function sectionOf(template: TemplateDef, signature: string): string | undefined
 	return undefined;
 }
 
+/** A line at least this long that no table claimed is taken for squashed web text. */
+const SQUASHED_LINE = 300;
+/** Lines shorter than this are not looked at for signatures outside tables. */
+export const SIGNATURE_LINE = 40;
+
 /** Signature hits by format and by the section their table belongs to. */
 export type SignatureHits = Map<TemplateId, Map<string, number>>;
 
 /** The signature labels the tables (or, where no cell names one, the long lines) hold: what both detections below read, found once. */
 export function signatureHits(blocks: TableBlock[], longLines: string[]): SignatureHits {
 	const hits = new Map<TemplateId, Map<string, number>>();
-	const count = (text: string) => {
-		for (const [id, section] of signaturesIn(text)) {
+	const count = (text: string, found = signaturesIn(text)) => {
+		for (const [id, section] of found) {
 			const bySection = hits.get(id) ?? new Map<string, number>();
 			bySection.set(section, (bySection.get(section) ?? 0) + 1);
 			hits.set(id, bySection);
 		}
 	};
 	for (const b of blocks) for (const c of b.cells) if (c.text.length >= 3) count(c.text);
-	// Squashed web text: the labels stand inside long lines rather than in cells.
-	if (hits.size === 0) for (const line of longLines) count(line.slice(0, 400_000));
+	// Squashed web text: the labels stand inside long lines rather than in cells. A shorter line (a
+	// glued table in text a converter broke into lines) counts where it names two labels, as a
+	// table's header does and a sentence that mentions one (政府集中采购) does not.
+	if (hits.size === 0) {
+		for (const line of longLines) {
+			const found = signaturesIn(line.slice(0, 400_000));
+			if (line.length >= SQUASHED_LINE || found.length >= 2) count(line, found);
+		}
+	}
 	return hits;
 }
 

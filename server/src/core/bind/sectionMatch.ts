@@ -228,6 +228,17 @@ export interface TitleForms {
 	plain: string;
 }
 
+/**
+ * The longest start of a title that is one of the section's wordings exactly (其他需要报告的事项|无),
+ * as a length of the title; 0 where none is.
+ */
+export function exactWordingPrefix(title: string, section: SectionDef): number {
+	const plains = new Set(wordingsOf(section).map((w) => w.plain));
+	for (let k = Math.min(title.length, MAX_WORDING_PREFIX); k >= 2; k--) if (plains.has(plainWording(title.slice(0, k)))) return k;
+	return 0;
+}
+const MAX_WORDING_PREFIX = 40;
+
 export function titleForms(title: string): TitleForms {
 	return { normalized: normalizeLabel(title), core: wordingCore(title), plain: plainWording(title) };
 }

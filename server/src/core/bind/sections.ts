@@ -4,7 +4,7 @@ import { withoutInlineMarkup } from '../read/markup.ts';
 import type { TableBlock } from '../read/layout/types.ts';
 import type { BoundTable, Heading, Section } from '../model.ts';
 import type { SectionDef, TemplateDef } from '../templates/index.ts';
-import { alignInOrder, bestPrefix, bestPrefixOf, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
+import { alignInOrder, bestPrefix, bestPrefixOf, exactWordingPrefix, MATCH_SIMILARITY, NUMBERED_MATCH_SIMILARITY, plainWording, sectionSimilarity, similarityOf, STRONG_SIMILARITY, titleForms } from './sectionMatch.ts';
 import { comparePositions, matchesOf, type LineIndex } from '../read/text.ts';
 
 /** Every heading line outside tables, in document order. */
@@ -52,6 +52,8 @@ const INLINE_WINDOW = 48;
 const CN = '一二三四五六七八九十';
 /** A line opened by a numeral and a word (一总体情况…): perhaps a heading without its 、. */
 const BARE_HEADING_LINE = /^[\s\u3000]*[一二三四五六七八九十]{1,2}[\u4e00-\u9fa5]/;
+/** The same run into a line after a sentence's end (…与我局联系。一总体情况2020年，…), as a converter that missed the heading leaves it. */
+const BARE_HEADING_AFTER_SENTENCE = /[。！？!?][\s\u3000]*[一二三四五六七八九十]{1,2}[\u4e00-\u9fa5]/;
 /** A numeral before a Chinese character, for the section ordinals written without 、 (一总体情况). */
 const BARE_ORDINAL = /(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fa5])/g;
 
@@ -336,13 +338,35 @@ function lineCandidate(index: LineIndex, h: Heading, template: TemplateDef, isTa
 	if (!h.unnumbered && bestSim < 0.9 && h.title.length > 4 && /[\s\u3000\d（(【[“"，,]/.test(h.title)) {
 		// 一、总体情况2023年，我局…: the title ran on into the body within its first sentence.
 		let best = { similarity: bestSim + 0.1, length: 0 };
-		for (const s of template.sections) {
+		template.sections.forEach((s, j) => {
 			const p = bestPrefix(h.title, s, 2);
 			if (p.length < h.title.length && p.similarity > best.similarity && TITLE_BOUNDARY.test(h.title.slice(p.length))) best = p;
-		}
+			// The closest prefix may stop short of the title's end (政府信息依申请公开|办理情况2017年…):
+			// the title then ends where the body visibly starts, a few characters on.
+			else if (p.similarity > best.similarity) {
+				const rest = h.title.slice(p.length, p.length + MAX_RUN_ON + 1);
+				let k = 1;
+				while (k < rest.length && !(TITLE_BOUNDARY.test(rest.slice(k)) && !STOP.test(rest.slice(0, k)))) k++;
+				const length = p.length + k;
+				if (k < rest.length && length < h.title.length) {
+					const similarity = similarities(h.title.slice(0, length), template)[j];
+					if (similarity > best.similarity) best = { similarity, length };
+				}
+			}
+		});
 		if (best.length > 0) {
 			const title = h.title.slice(0, best.length);
 			const end = { line: h.line, character: h.titleRange.start.character + title.length };
+			return { heading: { ...h, title, range: { start: h.range.start, end }, titleRange: { start: h.titleRange.start, end }, titleCertain: true }, similarities: similarities(title, template), inline: false };
+		}
+	}
+	if (!h.unnumbered) {
+		// 六、其他需要报告的事项无。: a section's very wording, then its body on the same line.
+		const j = sims.indexOf(bestSim);
+		const k = j >= 0 && bestSim >= MATCH_SIMILARITY ? exactWordingPrefix(h.title, template.sections[j]) : 0;
+		if (k > 0 && /[^\s\u3000。；;：:，,！!？?.．]/.test(h.title.slice(k))) {
+			const title = h.title.slice(0, k);
+			const end = { line: h.line, character: h.titleRange.start.character + k };
 			return { heading: { ...h, title, range: { start: h.range.start, end }, titleRange: { start: h.titleRange.start, end }, titleCertain: true }, similarities: similarities(title, template), inline: false };
 		}
 	}
@@ -368,7 +392,7 @@ export function readSectionHeadings(index: LineIndex, lineHeadings: Heading[], b
 	for (let n = 0; n < index.lineCount; n++) {
 		if (tableLine[n] || joinedInto.has(n)) continue;
 		const line = withoutInlineMarkup(index)[n];
-		if (line.length < 4 || !(/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line) || BARE_HEADING_LINE.test(line))) continue;
+		if (line.length < 4 || !(/[一二三四五六七八九十][ \u3000]?[、.．]/.test(line) || BARE_HEADING_LINE.test(line) || BARE_HEADING_AFTER_SENTENCE.test(line))) continue;
 		for (const c of inlineCandidates(index, n, template, spans.get(n), lineHeadingAt.get(n))) candidates.push(c);
 	}
 	candidates.sort((a, b) => a.heading.line - b.heading.line || a.heading.range.start.character - b.heading.range.start.character);

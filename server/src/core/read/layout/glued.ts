@@ -17,6 +17,8 @@ import type { RawCell, TableBlock } from './types.ts';
 /** Lines longer than this are not searched: a pathological input must not take long. */
 const MAX_GLUED_LINE = 400_000;
 const MIN_GLUED_LINE = 80;
+/** A line shorter than that is read only where it holds a whole table (a converter put each small table on a line of its own). */
+const MIN_WHOLE_TABLE_LINE = 8;
 /** A line is read as glued table text when it holds at least this many distinct template labels. */
 const MIN_LABELS = 4;
 /** Fewest digits a line of squashed tables has (Table 1 alone has eight values). */
@@ -312,6 +314,8 @@ interface Probes {
 	probes: string[];
 	/** A table whose header opens its one row of numbers (the appeals table), by its gates and its longer header words. */
 	headed: Array<{ gates: string[]; headers: string[] }>;
+	/** Each table by its anchors (brackets either width) and, per row, the forms of its label: what a line holding the whole table holds. */
+	whole: Array<{ anchors: RegExp[]; rows: string[][]; values: number }>;
 }
 
 const probeCache = new WeakMap<TemplateDef, Probes>();
@@ -334,7 +338,14 @@ function probesFor(template: TemplateDef): Probes {
 		const headed = template.tables
 			.filter((t) => t.unlabeledRow !== undefined)
 			.map((t) => ({ gates: t.anchors.map(cjk).filter((g) => g.length === 4), headers: [...new Set(t.headers.filter((h) => h.length >= 4))] }));
-		probeCache.set(template, (p = { gates: [...new Set(gates)], probes, headed }));
+		const bracketsEither = (anchor: string) => new RegExp(anchor.replace(/[.*+?^${}|[\]\\]/g, '\\$&').replace(/\\?\(/g, '[（(]').replace(/\\?\)/g, '[）)]'));
+		const whole = template.tables
+			.filter((t) => t.anchors.length > 0 && t.unlabeledRow === undefined)
+			.map((t) => {
+				const rows = t.rows.filter((r) => r.kind !== 'group');
+				return { anchors: t.anchors.map(bracketsEither), rows: rows.map((r) => [r.label, ...(r.aliases ?? [])].map(stripOrdinal)), values: rows.length * t.columns.length };
+			});
+		probeCache.set(template, (p = { gates: [...new Set(gates)], probes, headed, whole }));
 	}
 	return p;
 }
@@ -342,7 +353,7 @@ function probesFor(template: TemplateDef): Probes {
 /** Whether a line is worth reading as glued table text for this template. */
 export function looksGlued(line: string, template: TemplateDef, reuse?: ReadingReuse): boolean {
 	// (Tabs may stay between the cells of a page squashed onto one line; lines of tab cells are claimed before.)
-	if (line.length < MIN_GLUED_LINE || line.length > MAX_GLUED_LINE) return false;
+	if (line.length < MIN_WHOLE_TABLE_LINE || line.length > MAX_GLUED_LINE) return false;
 	// A pipe row is another layout's; a stray pipe inside a long run of prose is not.
 	if ((line.includes('|') || line.includes('｜')) && !/[^|｜]{300}/.test(line)) return false;
 	// Squashed tables are dense with numbers; prose lines are not, and need no label search.
@@ -351,8 +362,8 @@ export function looksGlued(line: string, template: TemplateDef, reuse?: ReadingR
 		const c = line.charCodeAt(i);
 		if (c >= 48 && c <= 57) digits++;
 	}
-	if (digits < MIN_DIGITS) return false;
-	return reuse && line.length <= MAX_REUSED_LINE ? reuse.get(`glued|${templateKey(template)}`, line, () => holdsLabels(line, template)) : holdsLabels(line, template);
+	if (digits < MIN_DIGITS || line.length < MIN_GLUED_LINE) return holdsWholeTable(line, template);
+	return reuse && line.length <= MAX_REUSED_LINE ? reuse.get(`glued|${templateKey(template)}`, line, () => holdsLabels(line, template) || holdsWholeTable(line, template)) : holdsLabels(line, template) || holdsWholeTable(line, template);
 }
 
 /** A key for each template object (a format mix is a template of its own under its format's id). */
@@ -382,6 +393,36 @@ function holdsLabels(line: string, template: TemplateDef): boolean {
 	return false;
 }
 
+/**
+ * Whether a short line is one small table glued whole (第二十条第（一）项信息内容…规章000规范性文件444,
+ * where a page's text gives each table a line), or one row of a table and nothing else
+ * (二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0, where it gives a row a line): a table's anchor,
+ * every row's label and at least a digit for each of its cells; or a numbered row's label opening
+ * the line and only its numbers after it. Prose that names a table or a row lacks the numbers.
+ */
+function holdsWholeTable(line: string, template: TemplateDef): boolean {
+	let digits = 0;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c >= 48 && c <= 57) digits++;
+	}
+	if (digits === 0) return false;
+	if (probesFor(template).whole.some((t) => digits >= t.values && t.anchors.some((a) => a.test(line)) && t.rows.every((forms) => forms.some((f) => line.includes(f))))) return true;
+	const start = line.search(/\S/);
+	if (start < 0 || !ROW_ORDINAL.test(line[start])) return false;
+	for (const p of patternsFor(template)) {
+		if (p.kind !== 'row' || p.generic || p.values === 0 || digits < p.values) continue;
+		const { sticky } = NEEDLES.get(p.re)!;
+		sticky.lastIndex = start;
+		if (sticky.test(line) && ONLY_NUMBERS.test(line.slice(sticky.lastIndex))) return true;
+	}
+	return false;
+}
+/** What a numbered row's label starts with. */
+const ROW_ORDINAL = /[（(一二三四五六七八九十0-9]/;
+/** The rest of a line that holds a row's numbers and nothing more. */
+const ONLY_NUMBERS = /^[\s\u3000]*[0-9][0-9\s\u3000.,]*$/;
+
 /** Longer lines (a page squashed onto one) are searched each time. */
 const MAX_REUSED_LINE = 4000;
 
@@ -391,7 +432,7 @@ export function findGluedBlocks(index: LineIndex, template: TemplateDef, claimed
 	const patterns = patternsFor(template);
 	for (let n = 0; n < index.lineCount; n++) {
 		// (Too short or too long a line is none, folded or not: it is not folded to be told so.)
-		if (claimed[n] || index.lines[n].length < MIN_GLUED_LINE || index.lines[n].length > MAX_GLUED_LINE) continue;
+		if (claimed[n] || index.lines[n].length < MIN_WHOLE_TABLE_LINE || index.lines[n].length > MAX_GLUED_LINE) continue;
 		// (Read with full-width digits as ASCII, one unit for one; the cells keep the text's own.)
 		const line = foldDigits(index.lines[n]);
 		if (!looksGlued(line, template, reuse)) continue;

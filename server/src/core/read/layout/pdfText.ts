@@ -100,13 +100,18 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 			n++;
 			continue;
 		}
+		// A section's heading may open a table's first line (二、主动公开政府信息情况 第二十条第（一）项 …,
+		// text that gave each section a line): the heading is the section's, and another heading
+		// opening a line ends the table there.
+		const opening = headingBefore(n, tests, tokensOf);
 		let last = n;
 		let m = n;
 		while (m < lines.length && (kinds[m] === 'table' || kinds[m] === 'blank' || kinds[m] === 'footer')) {
+			if (m > n && kinds[m] === 'table' && headingBefore(m, tests, tokensOf) > 0) break;
 			if (kinds[m] === 'table') last = m;
 			m++;
 		}
-		const cells = blockCells(n, last, kinds, tokensOf);
+		const cells = blockCells(n, last, kinds, tokensOf, opening);
 		const values = cells.filter((c) => isValueToken(c.text)).length;
 		const firstValue = cells.find((c) => isValueToken(c.text));
 		if (values < MIN_VALUES || !firstValue) {
@@ -120,7 +125,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 			n++;
 			continue;
 		}
-		blocks.push({ layout: 'pdf-text', firstLine: n, lastLine: last, cells, rowsReliable: false });
+		blocks.push({ layout: 'pdf-text', firstLine: n, lastLine: last, cells, rowsReliable: false, ...(opening > 0 ? { span: { start: opening, end: lines[last].length } } : {}) });
 		n = last + 1;
 	}
 	return blocks;
@@ -305,11 +310,26 @@ function hasLabelEvidence(tokens: Token[], tests: LabelTests): boolean {
 	return joined.length >= 2 && (tests.isLabel(joined) || tests.startsLabel(joined));
 }
 
-function blockCells(first: number, last: number, kinds: LineKind[], tokensOf: (n: number) => Token[]): RawCell[] {
+/**
+ * Where the table starts on a line opened by a section's heading (a level-one heading that is no
+ * label of a table, with the table's text after it): the next token's start; 0 where none opens it.
+ */
+const MIN_TITLE = 4;
+
+function headingBefore(n: number, tests: LabelTests, tokensOf: (n: number) => Token[]): number {
+	const tokens = tokensOf(n);
+	if (tokens.length < 2 || isValueToken(tokens[0].text) || tests.isLabel(tokens[0].text) || tests.startsLabel(tokens[0].text)) return 0;
+	// (Not a group label cut beside its rows, 三、本 （一）予以公开: a heading's title is words.)
+	const h = readHeading(tokens[0].text, n);
+	return h && h.level === 1 && h.title.length >= MIN_TITLE ? tokens[1].start : 0;
+}
+
+function blockCells(first: number, last: number, kinds: LineKind[], tokensOf: (n: number) => Token[], firstFrom = 0): RawCell[] {
 	const cells: RawCell[] = [];
 	for (let n = first; n <= last; n++) {
 		if (kinds[n] !== 'table') continue;
 		for (const t of tokensOf(n)) {
+			if (n === first && t.start < firstFrom) continue;
 			cells.push({ text: t.text, range: { start: { line: n, character: t.start }, end: { line: n, character: t.end } }, row: -1 });
 		}
 	}
