@@ -27,6 +27,7 @@ const atLaterSections = (text: string) => text.replace(/(?<=[。；\s])(?=[二�
 describe('web text broken into lines reads as it did on one line', () => {
 	for (const [name, breakUp, how] of [
 		['pingtan-htp-2021', atSubTables, 'each small table on a line of its own (第二十条第（一）项…规章000规范性文件444)'],
+		['pingtan-htp-2025', atSubTables, 'a small table on its line without one of its rows (第二十条第（一）项 with 规范性文件 only: 规章 missing, as on one line)'],
 		['pingtan-czjrj-2020', atLaterSections, 'each section on a line, a table glued after its heading and rows after it (二、上年结转… 0 0 0 0 0 0 0)'],
 		['pingtan-xzspj-2017', atSentences, 'a line heading run on into its body (三、政府信息依申请公开办理情况2017年…)'],
 		['pingtan-jjf-2025', atSentences, 'a line heading followed by its one-word body (六、其他需要报告的事项无。)'],

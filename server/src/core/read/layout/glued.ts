@@ -315,7 +315,7 @@ interface Probes {
 	/** A table whose header opens its one row of numbers (the appeals table), by its gates and its longer header words. */
 	headed: Array<{ gates: string[]; headers: string[] }>;
 	/** Each table by its anchors (brackets either width) and, per row, the forms of its label: what a line holding the whole table holds. */
-	whole: Array<{ anchors: RegExp[]; rows: string[][]; values: number }>;
+	whole: Array<{ anchors: RegExp[]; rows: string[][]; columns: number }>;
 }
 
 const probeCache = new WeakMap<TemplateDef, Probes>();
@@ -343,7 +343,7 @@ function probesFor(template: TemplateDef): Probes {
 			.filter((t) => t.anchors.length > 0 && t.unlabeledRow === undefined)
 			.map((t) => {
 				const rows = t.rows.filter((r) => r.kind !== 'group');
-				return { anchors: t.anchors.map(bracketsEither), rows: rows.map((r) => [r.label, ...(r.aliases ?? [])].map(stripOrdinal)), values: rows.length * t.columns.length };
+				return { anchors: t.anchors.map(bracketsEither), rows: rows.map((r) => [r.label, ...(r.aliases ?? [])].map(stripOrdinal)), columns: t.columns.filter((c) => c.kind !== 'text').length };
 			});
 		probeCache.set(template, (p = { gates: [...new Set(gates)], probes, headed, whole }));
 	}
@@ -397,7 +397,7 @@ function holdsLabels(line: string, template: TemplateDef): boolean {
  * Whether a short line is one small table glued whole (第二十条第（一）项信息内容…规章000规范性文件444,
  * where a page's text gives each table a line), or one row of a table and nothing else
  * (二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0, where it gives a row a line): a table's anchor,
- * every row's label and at least a digit for each of its cells; or a numbered row's label opening
+ * its rows' labels and at least a digit for each of their cells; or a numbered row's label opening
  * the line and only its numbers after it. Prose that names a table or a row lacks the numbers.
  */
 function holdsWholeTable(line: string, template: TemplateDef): boolean {
@@ -407,7 +407,12 @@ function holdsWholeTable(line: string, template: TemplateDef): boolean {
 		if (c >= 48 && c <= 57) digits++;
 	}
 	if (digits === 0) return false;
-	if (probesFor(template).whole.some((t) => digits >= t.values && t.anchors.some((a) => a.test(line)) && t.rows.every((forms) => forms.some((f) => line.includes(f))))) return true;
+	for (const t of probesFor(template).whole) {
+		if (!t.anchors.some((a) => a.test(line))) continue;
+		// (A row the table leaves out, 规章 of 2021's 第二十条第（一）项, is the checker's to report.)
+		const rows = t.rows.filter((forms) => forms.some((f) => line.includes(f))).length;
+		if (rows > 0 && digits >= rows * t.columns) return true;
+	}
 	const start = line.search(/\S/);
 	if (start < 0 || !ROW_ORDINAL.test(line[start])) return false;
 	for (const p of patternsFor(template)) {
