@@ -22,6 +22,8 @@ const mandated = (text: string) => parseReport(text).headings.flatMap((h) => (h.
 
 const atSentences = (text: string) => text.replace(/(?<=[。；])/g, '\n');
 const atSubTables = (text: string) => text.replace(/(?=第二十条第[（(])/g, '\n');
+/** At each block a page's text may give a line: a small table, a section, the appeals table, the requests table's body. */
+const atBlocks = (text: string) => text.replace(/(?=第二十条第[（(])|(?<=。)(?=[一二三四五六七][、])|(?=行政复议行政诉讼)|(?=申请人情况)/g, '\n');
 const atLaterSections = (text: string) => text.replace(/(?<=[。；\s])(?=[二三四五六][、])/g, '\n');
 
 describe('web text broken into lines reads as it did on one line', () => {
@@ -29,6 +31,7 @@ describe('web text broken into lines reads as it did on one line', () => {
 		['pingtan-htp-2021', atSubTables, 'each small table on a line of its own (第二十条第（一）项…规章000规范性文件444)'],
 		['pingtan-htp-2025', atSubTables, 'a small table on its line without one of its rows (第二十条第（一）项 with 规范性文件 only: 规章 missing, as on one line)'],
 		['pingtan-czjrj-2020', atLaterSections, 'each section on a line, a table glued after its heading and rows after it (二、上年结转… 0 0 0 0 0 0 0)'],
+		['pingtan-jsp-2021', atBlocks, 'a section heading after the last number of a table line (… 0 0 三、收到和处理政府信息公开申请情况 （本列数据…）)'],
 		['pingtan-xzspj-2017', atSentences, 'a line heading run on into its body (三、政府信息依申请公开办理情况2017年…)'],
 		['pingtan-jjf-2025', atSentences, 'a line heading followed by its one-word body (六、其他需要报告的事项无。)'],
 		['pingtan-lyy-2022', atSentences, 'a line heading followed by a sentence (六、其他需要报告的事项本年度无收取信息处理费情况。)'],

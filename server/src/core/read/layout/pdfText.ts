@@ -103,15 +103,18 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 		// A section's heading may open a table's first line (二、主动公开政府信息情况 第二十条第（一）项 …,
 		// text that gave each section a line): the heading is the section's, and another heading
 		// opening a line ends the table there.
+		// So does one after a line's last number (… 2笔 984361元 三、收到和处理政府信息公开申请情况 …): it ends the table.
 		const opening = headingBefore(n, tests, tokensOf);
 		let last = n;
 		let m = n;
+		let closing = -1;
 		while (m < lines.length && (kinds[m] === 'table' || kinds[m] === 'blank' || kinds[m] === 'footer')) {
 			if (m > n && kinds[m] === 'table' && headingBefore(m, tests, tokensOf) > 0) break;
 			if (kinds[m] === 'table') last = m;
+			if (kinds[m] === 'table' && (closing = headingAfterValues(m, tests, tokensOf)) >= 0) break;
 			m++;
 		}
-		const cells = blockCells(n, last, kinds, tokensOf, opening);
+		const cells = blockCells(n, last, kinds, tokensOf, opening, closing);
 		const values = cells.filter((c) => isValueToken(c.text)).length;
 		const firstValue = cells.find((c) => isValueToken(c.text));
 		if (values < MIN_VALUES || !firstValue) {
@@ -125,7 +128,7 @@ export function findPdfTextBlocks(index: LineIndex, claimed: Uint8Array, tests: 
 			n++;
 			continue;
 		}
-		blocks.push({ layout: 'pdf-text', firstLine: n, lastLine: last, cells, rowsReliable: false, ...(opening > 0 ? { span: { start: opening, end: lines[last].length } } : {}) });
+		blocks.push({ layout: 'pdf-text', firstLine: n, lastLine: last, cells, rowsReliable: false, ...(opening > 0 || closing >= 0 ? { span: { start: opening, end: closing >= 0 ? closing : lines[last].length } } : {}) });
 		n = last + 1;
 	}
 	return blocks;
@@ -324,12 +327,24 @@ function headingBefore(n: number, tests: LabelTests, tokensOf: (n: number) => To
 	return h && h.level === 1 && h.title.length >= MIN_TITLE ? tokens[1].start : 0;
 }
 
-function blockCells(first: number, last: number, kinds: LineKind[], tokensOf: (n: number) => Token[], firstFrom = 0): RawCell[] {
+/** Where a section's heading starts after a line's last number (the table's end), or -1. */
+function headingAfterValues(n: number, tests: LabelTests, tokensOf: (n: number) => Token[]): number {
+	const tokens = tokensOf(n);
+	for (let k = 1; k < tokens.length; k++) {
+		if (!isValueToken(tokens[k - 1].text) || isValueToken(tokens[k].text) || tests.isLabel(tokens[k].text) || tests.startsLabel(tokens[k].text)) continue;
+		const h = readHeading(tokens[k].text, n);
+		if (h && h.level === 1 && h.title.length >= MIN_TITLE) return tokens[k].start;
+	}
+	return -1;
+}
+
+function blockCells(first: number, last: number, kinds: LineKind[], tokensOf: (n: number) => Token[], firstFrom = 0, lastTo = -1): RawCell[] {
 	const cells: RawCell[] = [];
 	for (let n = first; n <= last; n++) {
 		if (kinds[n] !== 'table') continue;
 		for (const t of tokensOf(n)) {
 			if (n === first && t.start < firstFrom) continue;
+			if (n === last && lastTo >= 0 && t.start >= lastTo) break;
 			cells.push({ text: t.text, range: { start: { line: n, character: t.start }, end: { line: n, character: t.end } }, row: -1 });
 		}
 	}
