@@ -77,6 +77,20 @@ describe('bad files never crash the CLI', () => {
 		assert.equal(r.status, 1);
 		assert.deepEqual(readFileSync(join(dir, 'lossy.txt')), bytes);
 	});
+
+	test('a GBK file of a table drawn with box lines (w3m -dump ┌─┬) is text, checked as its UTF-8 original is', () => {
+		const name = 'shanghai-szfbgt-2019.w3m.txt';
+		const text = readFileSync(join(ROOT, 'test', 'corpus', 'converted', name), 'utf8');
+		const bytes = encodeText(text, 'gb18030', false);
+		const decoded = decodeBytes(bytes);
+		assert.ok(!('error' in decoded), 'read as text');
+		assert.equal(decoded.encoding, 'gb18030');
+		assert.equal(decoded.text, text);
+		writeFileSync(join(dir, 'utf8.txt'), text);
+		writeFileSync(join(dir, 'gbk.txt'), bytes);
+		const findings = (f: string) => JSON.parse(run('check', '--format', 'json', f).stdout)[0].diagnostics.map((d: { code: string }) => d.code);
+		assert.deepEqual(findings('gbk.txt'), findings('utf8.txt'));
+	});
 });
 
 describe('--fix loses nothing', () => {

@@ -67,14 +67,17 @@ function utf16(bytes: Uint8Array, encoding: 'utf16le' | 'utf16be', bom: boolean)
 	return { text, encoding, bom, lossy: even !== bytes.length || text.includes('\ufffd') };
 }
 
-/** Share of characters that occur in a report: CJK, ASCII printable, white space, CJK punctuation. */
+/**
+ * Share of characters that occur in a report: CJK, ASCII printable, white space, CJK punctuation,
+ * and the symbols text tools draw with (w3m's and pandoc's box lines ┌─┬, ①, ■, ★, ×, ≤).
+ */
 function plausibility(text: string): number {
 	const n = Math.min(text.length, 20000);
 	if (n === 0) return 1;
 	let good = 0;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
-		if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || c === 0xa0 || c === 0xb7) good++;
+		if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x2100 && c <= 0x27bf) || (c >= 0xa0 && c <= 0xff) || (c >= 0xfe30 && c <= 0xfe4f)) good++;
 	}
 	return good / n;
 }
