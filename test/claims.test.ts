@@ -52,6 +52,11 @@ const EXAMPLES: Example[] = [
 	{ text: '行政复议案件均获维持。', claims: [], warnings: [] },
 	{ text: '全年发布信息共100条，其中政策文件60条，工作动态50条。', claims: [], warnings: ['claim.breakdown'] },
 	{ text: '全年发布信息共200条，其中政策文件50条，占25%。', claims: [], warnings: [] },
+	// A list closed by the catch-all 其他 is the whole: short of its total is wrong too; without it, or where items may overlap, it is not.
+	{ text: '共在门户网站公开政府信息44条，其中安全生产、应急管理类信息1条；重大建设项目信息2条；其他应主动公开的政府信息38条。', claims: [], warnings: ['claim.breakdown'] },
+	{ text: '共在门户网站公开政府信息44条，其中安全生产、应急管理类信息1条；重大建设项目信息2条；其他应主动公开的政府信息41条。', claims: [], warnings: [] },
+	{ text: '共在门户网站公开政府信息44条，其中安全生产、应急管理类信息1条；重大建设项目信息2条；政策解读38条。', claims: [], warnings: [] },
+	{ text: '共在门户网站公开政府信息44条，其中通过网站1条；通过微信2条；其他渠道38条。', claims: [], warnings: [] },
 	{ text: '全年发布信息共200条，其中政策文件50条，占30%。', claims: [], warnings: ['claim.percent'] },
 	// Rows named together, and applications counted in 条 (issue 14).
 	{ text: '本年度予以公开及部分公开共3件，不予公开和无法提供0件。', claims: ['requests.disclosed-or-partly=3', 'requests.refused-or-unavailable=0'], warnings: [] },

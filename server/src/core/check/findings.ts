@@ -199,8 +199,14 @@ export const CODES = {
 	},
 	'claim.breakdown': {
 		severity: 'warning',
-		title: { zh: '分项之和超过总数', en: 'Breakdown exceeds its total' },
+		title: { zh: '分项之和与总数不符', en: 'Breakdown does not add up to its total' },
 		message: { zh: '“其中”各项之和为 {sum}（{formula}），超过总数 {whole}。', en: 'The items after 其中 add up to {sum} ({formula}), more than the total {whole}.' },
+		variants: {
+			short: {
+				zh: '所列各项以“其他”收尾、应涵盖全部，其和却为 {sum}（{formula}），少于总数 {whole}。',
+				en: 'The items listed end in a catch-all "other" and so cover the whole, yet add up to {sum} ({formula}), less than the total {whole}.',
+			},
+		},
 	},
 	'year.carry-over': {
 		severity: 'error',
