@@ -66,6 +66,13 @@ describe('years and dates: contradicting sentences are found on the year', () =>
 		assert.deepEqual(dateCodes(report(2025, 'active', '2024年制作、获取政府信息总数467条，其中主动公开政府信息53条，依申请公开信息数246条。')), [{ code: 'date.statement-year', text: '2024' }]);
 		assert.deepEqual(dateCodes(report(2024, 'active', '2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条。')), [{ code: 'date.statement-year', text: '2023' }]);
 	});
+	test('the same run into a sub-heading no heading was read for (web text: (一)主动公开政府信息的数量2024年制作…)', () => {
+		assert.deepEqual(dateCodes(report(2025, 'active', '(一)主动公开政府信息的数量2024年制作、获取政府信息总数467条，其中主动公开政府信息53条。')), [{ code: 'date.statement-year', text: '2024' }]);
+		assert.deepEqual(dateCodes(report(2024, 'active', '（二）主动公开政府信息的主要类别2023年，在主动公开的61条政府信息中，全文电子化的主动公开信息数共61条。')), [{ code: 'date.statement-year', text: '2023' }]);
+		// (The year's own, or a year compared, is no copy.)
+		assert.deepEqual(dateCodes(report(2025, 'active', '(一)主动公开政府信息的数量2025年制作、获取政府信息总数467条。')), []);
+		assert.deepEqual(dateCodes(report(2025, 'active', '(一)主动公开政府信息的数量2024年制作、获取政府信息总数467条，较上年增加。')), []);
+	});
 	test('the 统计表 heading its year column with last year (pingtan-gaj-2018: 2017年度 | 历年累计 in the 2018 report)', () => {
 		const real = (name: string) => readFileSync(join(__dirname, 'corpus', 'real', name), 'utf8');
 		assert.deepEqual(dateCodes(real('pingtan-gaj-2018.txt')).filter((f) => f.code === 'date.statement-year'), [{ code: 'date.statement-year', text: '2017' }]);

@@ -132,8 +132,11 @@ function clauseStarts(prose: Prose, s: Sentence): number[] {
 		const at = end - s.start;
 		if (at > 0 && at < s.text.length) starts.push(at);
 	}
+	// A sub-heading no heading was read for, run straight into a year ((一)主动公开政府信息的数量2024年制作…).
+	for (const m of matchesOf(SUBHEADING_BEFORE_YEAR, s.text)) if (!starts.includes(m.index + m[0].length)) starts.push(m.index + m[0].length);
 	return starts;
 }
+const SUBHEADING_BEFORE_YEAR = /[（(][一二三四五六七八九十]{1,2}[)）][\u4e00-\u9fa5、]{2,20}?(?=(?:19|20)\d{2}\s*年)/g;
 
 /**
  * What the sentence rules look up, made once a report by dateFindings and passed along (not
