@@ -57,6 +57,12 @@ const EXAMPLES: Example[] = [
 	{ text: '共在门户网站公开政府信息44条，其中安全生产、应急管理类信息1条；重大建设项目信息2条；其他应主动公开的政府信息41条。', claims: [], warnings: [] },
 	{ text: '共在门户网站公开政府信息44条，其中安全生产、应急管理类信息1条；重大建设项目信息2条；政策解读38条。', claims: [], warnings: [] },
 	{ text: '共在门户网站公开政府信息44条，其中通过网站1条；通过微信2条；其他渠道38条。', claims: [], warnings: [] },
+	{ text: '在主动公开的107条政府信息中，全文电子化的主动公开信息数共107条，其中:减税降费22条，财政预算、决算报告共7条；其他文件共54条等。', claims: ['active.disclosed=107'], warnings: [] },
+	{ text: '在主动公开的90条政府信息中，全文电子化的主动公开信息数共90条，机构设置、主要职能类信息共1条；规范性文件类信息10条；财政资金信息52条；其他应主动公开的政府信息30条。', claims: ['active.disclosed=90'], warnings: ['claim.breakdown'] },
+	// The year's information split into its kinds of disclosure is the whole too (pingtan-zhz-2020), but only as a 其中 list.
+	{ text: '2020年，共制作政府信息（文件）617份，其中主动公开138份、依申请公开及不予公开431份。', claims: [], warnings: ['claim.breakdown'] },
+	{ text: '2020年，共制作政府信息（文件）617份，其中主动公开186份、依申请公开及不予公开431份。', claims: [], warnings: [] },
+	{ text: '2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数170条。', claims: [], warnings: [] },
 	{ text: '全年发布信息共200条，其中政策文件50条，占30%。', claims: [], warnings: ['claim.percent'] },
 	// Rows named together, and applications counted in 条 (issue 14).
 	{ text: '本年度予以公开及部分公开共3件，不予公开和无法提供0件。', claims: ['requests.disclosed-or-partly=3', 'requests.refused-or-unavailable=0'], warnings: [] },

@@ -206,6 +206,10 @@ export const CODES = {
 				zh: '所列各项以“其他”收尾、应涵盖全部，其和却为 {sum}（{formula}），少于总数 {whole}。',
 				en: 'The items listed end in a catch-all "other" and so cover the whole, yet add up to {sum} ({formula}), less than the total {whole}.',
 			},
+			shortKinds: {
+				zh: '主动公开、依申请公开与不予公开合起来应是全部信息，所列之和却为 {sum}（{formula}），少于总数 {whole}。',
+				en: 'Proactively disclosed, disclosed on request and withheld together make all the information, yet add up to {sum} ({formula}), less than the total {whole}.',
+			},
 		},
 	},
 	'year.carry-over': {

@@ -213,28 +213,35 @@ function breakdownOfEarlierCount(list: Sentence[], i: number, lang: Lang): Findi
 	return [];
 }
 
-/** The year's items counted just before their list (公开政府信息44条，其中…, 共公布政府信息2599条，(其中…). */
-const LISTED_WHOLE = /(?:公开|公布|发布)(?:政府)?信息(?:共|计)?(\d+)条[，,：:]?[\s\u3000]*[（(]?(?:其中[：:，,]?)?/;
+/** The year's items counted just before their list (公开政府信息44条，其中…, 共公布政府信息2599条，(其中…, 主动公开信息数共90条，…). */
+const LISTED_WHOLE = /(?:公开|公布|发布|制作|获取)(?:的)?(?:政府)?信息(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?(?:数|数量|总数)?(?:为|共|计|达)?(\d+)(?:条|份)[，,：:]?[\s\u3000]*[（(]?(其中[：:，,]?)?/;
 /** One item of such a list: a name without a count, then its count. */
-const LISTED_ITEM = /[\s\u3000]*([^，,；;。（）()\d%％]{1,40}?)(\d+)条[\s\u3000]*([，,；;、]?)/y;
+const LISTED_ITEM = /[\s\u3000]*([^，,；;。（）()\d%％]{1,40}?)(\d+)(?:条|份)[\s\u3000]*([，,；;、]?)/y;
 /** The list's last item that takes in whatever the others leave (其他应主动公开的政府信息38条). */
 const CATCH_ALL = /^其他|其他[^，,；;、]{0,12}信息$/;
+/** An item of the split of all the year's information into 主动公开, 依申请公开 and 不予公开 (依申请公开及不予公开431份). */
+const DISCLOSURE_KIND = /^(?:主动公开|依申请公开|不予公开)(?:[及和、](?:主动公开|依申请公开|不予公开))*的?(?:政府)?(?:信息)?(?:数|数量)?$/;
 
 /**
  * "公开政府信息44条，其中A 1条；B 2条；…其他应主动公开的政府信息38条": a list that ends in the
- * catch-all 其他 is the whole, so its sum must be the count it follows, short or over.
+ * catch-all 其他 is the whole, so its sum must be the count it follows, short or over; so is a
+ * 其中 list of the kinds of disclosure (其中主动公开138份、依申请公开及不予公开431份).
  */
-function breakdownEndingInOther(s: Sentence, lang: Lang): Finding[] {
+function breakdownOfWhole(s: Sentence, lang: Lang): Finding[] {
 	const whole = LISTED_WHOLE.exec(s.text);
 	// (Words that let items overlap count in the list, not in what leads up to it.)
 	if (!whole || OVERLAP.test(s.text.slice(whole.index))) return [];
-	const items: Array<{ name: string; count: number; end: number }> = [];
+	const items: Array<{ name: string; count: number }> = [];
 	LISTED_ITEM.lastIndex = whole.index + whole[0].length;
 	for (let m = LISTED_ITEM.exec(s.text); m; m = LISTED_ITEM.exec(s.text)) {
-		items.push({ name: m[1], count: Number(m[2]), end: m.index + m[1].length + m[2].length + 1 + (m[0].length - m[0].trimStart().length) });
+		items.push({ name: m[1].trim(), count: Number(m[2]) });
 		if (!m[3]) break;
 	}
-	if (items.length < 2 || !CATCH_ALL.test(items[items.length - 1].name.trim()) || items.some((i) => /累计|历年|同比|其中/.test(i.name))) return [];
+	if (items.length < 2 || items.some((i) => /累计|历年|同比|其中/.test(i.name))) return [];
+	// (A list that ends in 等 says it is not all: 其他文件共54条等.)
+	if (s.text[LISTED_ITEM.lastIndex] === '等') return [];
+	const kinds = whole[2] !== undefined && items.every((i) => DISCLOSURE_KIND.test(i.name));
+	if (!kinds && !CATCH_ALL.test(items[items.length - 1].name)) return [];
 	const total = Number(whole[1]);
 	const sum = items.reduce((a, i) => a + i.count, 0);
 	if (sum === total) return [];
@@ -243,7 +250,7 @@ function breakdownEndingInOther(s: Sentence, lang: Lang): Finding[] {
 		{
 			code: 'claim.breakdown',
 			severity: CODES['claim.breakdown'].severity,
-			message: message('claim.breakdown', lang, { sum, formula: items.map((i) => i.count).join(' + '), whole: total }, sum > total ? undefined : 'short'),
+			message: message('claim.breakdown', lang, { sum, formula: items.map((i) => i.count).join(' + '), whole: total }, sum > total ? undefined : kinds ? 'shortKinds' : 'short'),
 			range: sentenceRange(s, at, at + whole[1].length),
 		},
 	];
@@ -255,7 +262,7 @@ function arithmetic(model: ReportModel, lang: Lang): Finding[] {
 	for (const [i, s] of list.entries()) {
 		out.push(...shareOfNamedCount(list[i - 1], s, lang));
 		const before = out.length;
-		out.push(...breakdownEndingInOther(s, lang));
+		out.push(...breakdownOfWhole(s, lang));
 		// (A list the catch-all closes is judged once, by that rule.)
 		if (out.length > before) continue;
 		const whole = /共(?:计|有)?(\d+)(件|条|次|篇)/.exec(s.text);
