@@ -26,12 +26,28 @@ function kindOf(line: string): LineKind {
 		if (isTabRow(line)) return 'tabrow';
 		if (isBlankTabRow(line)) return 'tabblank';
 	}
-	// A pipe row some exports indent with a tab is still a pipe row.
-	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line)) return 'tab';
-	if (hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line)) && !isSiteNavigation(line)) return 'pipe';
+	// A pipe row some exports indent with a tab is still a pipe row (\t| a | b |, \t一、… | 0 | 0).
+	if (line.charCodeAt(0) === 9 && !/^\t+\s*[|｜].*[|｜]\s*$/.test(line) && !isPipeRow(line.replace(/^\t+/, ''))) return 'tab';
+	if (isPipeRow(line)) return 'pipe';
 	if (line.trim() === '') return 'blank';
 	return 'text';
 }
+
+function isPipeRow(line: string): boolean {
+	return hasPipe(line) && !hasProseCell(line) && hasPipe(outsideTags(line)) && !isSiteNavigation(line);
+}
+
+/**
+ * A tab-indented line that is the document's own text, not a table's cell (a drafter who indents
+ * every paragraph with a tab): a sentence, or a heading that is no label of a table.
+ */
+function indentedText(line: string, lineNo: number, isLabel: (text: string) => boolean): boolean {
+	const text = line.trim();
+	if (text.length >= MIN_INDENTED_SENTENCE && /[。！？]/.test(text)) return true;
+	const h = readHeading(text, lineNo);
+	return !!h && h.level <= 2 && h.title.length >= 4 && !isLabel(text);
+}
+const MIN_INDENTED_SENTENCE = 20;
 
 /**
  * A line without a tab continues the cell above it when that cell is a label that wrapped:
@@ -75,7 +91,11 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 	const blocks: TableBlock[] = [];
 	const lines = index.lines;
 	// A line of <table> markup is no line of cells, whatever pipes or tabs it holds.
-	const kindAt = (m: number): LineKind => (inMarkup[m] ? 'text' : kindOf(lines[m]));
+	const kindAt = (m: number): LineKind => {
+		if (inMarkup[m]) return 'text';
+		const kind = kindOf(lines[m]);
+		return kind === 'tab' && indentedText(lines[m], m, isLabel) ? 'text' : kind;
+	};
 	let n = 0;
 	while (n < lines.length) {
 		const kind = kindAt(n);
@@ -115,7 +135,7 @@ function findCellBlocks(index: LineIndex, isLabel: (text: string) => boolean, in
 			break;
 		}
 		const block = kind === 'tab' ? tabBlock(index, first, last) : kind === 'tabrow' ? tabRowBlock(index, first, last) : pipeBlock(index, first, last, isLabel);
-		if (!(kind === 'tab' && indentedText(block))) blocks.push(block);
+		if (!(kind === 'tab' && indentedProse(block))) blocks.push(block);
 		n = last + 1;
 	}
 	return blocks;
@@ -135,7 +155,7 @@ function hasProseCell(line: string): boolean {
  * A line that opens with a TAB, alone and with no number (⇥一、总体情况), or paragraphs so indented:
  * text, no table. A blank table's labels (a skeleton: no number yet) are one.
  */
-function indentedText(block: TableBlock): boolean {
+function indentedProse(block: TableBlock): boolean {
 	const filled = block.cells.filter((c) => c.text !== '');
 	if (filled.some((c) => /\d/.test(c.text) && c.text.length <= 24)) return false;
 	return filled.length <= 1 || filled.every((c) => /[。；]/.test(c.text));
