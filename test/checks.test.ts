@@ -145,10 +145,20 @@ describe('structure', () => {
 		assert.equal(dup.length, 1);
 	});
 
-	test('a report with no tables misses every required table', () => {
+	test('a report with no table at all is said so once (its tables may be pictures), not as six tables missing', () => {
 		const prose = SEED_2021.split('\n').filter((l) => !l.startsWith('\t')).join('\n');
-		const missing = check(prose).filter((f) => f.code === 'table.missing');
-		assert.equal(missing.length, 6);
+		const found = check(prose);
+		assert.equal(found.filter((f) => f.code === 'table.missing').length, 0);
+		const none = found.filter((f) => f.code === 'table.none');
+		assert.equal(none.length, 1);
+		assert.equal(none[0].severity, 'warning');
+		assert.equal((none[0].data?.tables as string[]).length, 6);
+		// One table present: the others are missing, each an error.
+		const oneTable = SEED_2021.split('\n');
+		const start = oneTable.indexOf('\t第二十条第（五）项');
+		const kept = oneTable.filter((l, i) => !l.startsWith('\t') || (i >= start && i < start + 8)).join('\n');
+		assert.ok(check(kept).filter((f) => f.code === 'table.missing').length >= 4);
+		assert.equal(check(kept).filter((f) => f.code === 'table.none').length, 0);
 	});
 
 	test('a row with a missing cell is reported, and an absent row too', () => {

@@ -89,6 +89,14 @@ export const CODES = {
 		title: { zh: '缺少统计表', en: 'Statistics table missing' },
 		message: { zh: '未找到“{table}”统计表（{template}要求）。', en: 'The "{table}" table is missing (required by the {template}).' },
 	},
+	'table.none': {
+		severity: 'warning',
+		title: { zh: '文中没有统计表', en: 'No statistics table in the text' },
+		message: {
+			zh: '文中没有找到任何统计表（{template}要求 {count} 张：{tables}）。表格若是图片或附件，无法核对；否则应补上。',
+			en: 'The text holds no statistics table ({count} required by the {template}: {tables}). Tables given as pictures or attachments cannot be checked; otherwise they must be added.',
+		},
+	},
 	'table.missing-row': {
 		severity: 'warning',
 		title: { zh: '统计表缺少行', en: 'Table row missing' },

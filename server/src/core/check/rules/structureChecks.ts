@@ -254,6 +254,20 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	// A table the report's year does not ask for (a 2021 report whose 主动公开 tables follow 2019) is a format mix, said once by template.year-mismatch.
 	const yearFormat = formatOfYear(model);
 	const unread = new Map(model.unreadTables.map((u) => [u.def, u]));
+	// A text with no table and no trace of one (a page whose tables are pictures, or a draft
+	// before its tables): said once, since which it is cannot be told from the text.
+	const required = template.tables.filter((def) => def.required && (!yearFormat || yearFormat === template || yearFormat.tables.some((t) => t.id === def.id && t.required)));
+	if (tablesExpected && model.tables.length === 0 && model.unreadTables.length === 0 && required.length > 1) {
+		const heading = model.headings.find((h) => h.section?.key === required[0].section);
+		out.push({
+			code: 'table.none',
+			severity: CODES['table.none'].severity,
+			message: message('table.none', lang, { template: template.name[lang], count: required.length, tables: required.map((d) => `“${d.title[lang]}”`).join(lang === 'zh' ? '、' : ', ') }),
+			range: heading?.range ?? startOfReport(model),
+			data: { tables: required.map((d) => d.id) },
+		});
+		return out;
+	}
 	for (const def of template.tables) {
 		if (!tablesExpected || !def.required || bound.has(def)) continue;
 		if (yearFormat && yearFormat !== template && !yearFormat.tables.some((t) => t.id === def.id && t.required)) continue;
