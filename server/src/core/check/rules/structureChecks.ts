@@ -258,6 +258,8 @@ export function tableFindings(model: ReportModel, lang: Lang): Finding[] {
 	// before its tables): said once, since which it is cannot be told from the text.
 	const required = template.tables.filter((def) => def.required && (!yearFormat || yearFormat === template || yearFormat.tables.some((t) => t.id === def.id && t.required)));
 	if (tablesExpected && model.tables.length === 0 && model.unreadTables.length === 0 && required.length > 1) {
+		// (A text with no section heading either has been said unreadable once: that is all it gets.)
+		if (reason === 'no-headings') return out;
 		const heading = model.headings.find((h) => h.section?.key === required[0].section);
 		out.push({
 			code: 'table.none',
