@@ -155,6 +155,8 @@ export interface ReportModel {
 	artifacts: Artifact[];
 	/** Required tables the binder could not read though their section shows them (bind/tableTraces.ts). */
 	unreadTables: UnreadTable[];
+	/** Lines that go on from the line before, where a tool wrapped the text at a fixed width (read/hardWrap.ts). */
+	wrapped?: ReadonlySet<number>;
 }
 
 /** A table the text shows (a converter's table markup, or its labels) that no reading took. */

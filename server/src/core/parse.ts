@@ -12,6 +12,8 @@ import type { ReportModel } from './model.ts';
 import { buildSectionTree, findHeadings, readSectionHeadings } from './bind/sections.ts';
 import { templateForYear, TEMPLATES, type TemplateId } from './templates/index.ts';
 import { LineIndex } from './read/text.ts';
+import { unwrap } from './read/hardWrap.ts';
+import { onWrittenText } from './writtenPositions.ts';
 import { mixedTemplate } from './templates/mixes.ts';
 import type { ReadingReuse } from './reuse.ts';
 
@@ -39,7 +41,13 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
 	// A BOM is read as a space: it stays out of every label but keeps its UTF-16 slot, so every
 	// range is a range of the text given.
 	options.reuse?.nextVersion();
-	const index = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+	const written = new LineIndex(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+	// Text a tool wrapped at a fixed width is read with its paragraphs whole, and its model then names the written lines.
+	const unwrapped = unwrap(written);
+	return unwrapped ? onWrittenText(readReport(new LineIndex(unwrapped.text), options), written, unwrapped.breaks) : readReport(written, options);
+}
+
+function readReport(index: LineIndex, options: ParseOptions): ReportModel {
 	const shownBlocks = findTableBlocks(index, IS_LABEL, STARTS_LABEL, PIECE_OF_LABEL, options.reuse);
 	const claimed = new Uint8Array(index.lineCount);
 	for (const b of shownBlocks) for (let n = b.firstLine; n <= b.lastLine; n++) claimed[n] = 1;

@@ -64,7 +64,7 @@ export function truncationOf(model: ReportModel): Truncation | undefined {
 	if (lastSection === -1) return undefined;
 
 	const cutTable = tableAt(model, line);
-	const endsAt = last.start + text.length;
+	const endsAt = last.end;
 	// A text whose last words are a table's, whole (a 统计表 closing a pre-2019 report), ends there.
 	const endsInTable = model.tables.some((t) => t.range.start.line <= line && (t.range.end.line > line || (t.range.end.line === line && t.range.end.character >= endsAt - 2)));
 	// A heading the text stops right after, with nothing under it (a section's, or a sub-heading; not a table's label read as a heading).
@@ -86,7 +86,7 @@ export function truncationOf(model: ReportModel): Truncation | undefined {
 	const reached = new Set(order.slice(0, lastSection).map((s) => s.key));
 	const notReached = tables.filter((t, i) => t.required && i > lastBound && !bound.has(t) && !reached.has(t.section) && (t.section === lastSectionKey || sections.some((s) => s.key === t.section)));
 	if (sections.length === 0 && notReached.length === 0 && !cutTable) return undefined;
-	const range = { start: { line, character: last.start }, end: { line, character: last.start + text.length } };
+	const range = { start: { line: last.firstLine, character: last.start }, end: { line, character: last.end } };
 	return { range, end: text.length > 20 ? `…${text.slice(-20)}` : text, sections, tables: notReached, cutTable };
 }
 
@@ -152,8 +152,11 @@ function reachedInOrder(model: ReportModel): boolean {
 	return last >= 0 && order.slice(0, last).every((s) => !s.required || found.has(s.key));
 }
 
-/** The text's last line of content (page numbers and a page's furniture after it left out), and its words. */
-function lastContent(model: ReportModel): { line: number; start: number; text: string } | undefined {
+/**
+ * The text's last line of content (page numbers and a page's furniture after it left out), and its
+ * words; where a wrap cut it (model.wrapped), the written lines it was cut into, whole.
+ */
+function lastContent(model: ReportModel): { line: number; start: number; end: number; firstLine: number; text: string } | undefined {
 	const lines = model.index.lines;
 	for (let n = lines.length - 1; n >= 0; n--) {
 		let end = lines[n].length;
@@ -163,7 +166,11 @@ function lastContent(model: ReportModel): { line: number; start: number; text: s
 		const text = raw.trim();
 		// (A line of markup alone, a converter's </div>, holds no words of the report.)
 		if (text === '' || MARKUP_ONLY.test(text)) continue;
-		return { line: n, start: raw.indexOf(text), text };
+		let firstLine = n;
+		let whole = raw.trimEnd();
+		while (model.wrapped?.has(firstLine) && firstLine > 0) whole = lines[--firstLine] + whole;
+		const words = whole.trim();
+		return { line: n, firstLine, start: lines[firstLine].length - lines[firstLine].trimStart().length, end: raw.trimEnd().length, text: words };
 	}
 	return undefined;
 }

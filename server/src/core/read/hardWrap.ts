@@ -1,0 +1,167 @@
+import stringWidth from 'string-width';
+import { isMarkedPageNumber } from './pageNumbers.ts';
+import type { LineIndex } from './text.ts';
+
+/**
+ * Text a tool wrapped at a fixed width (w3m and lynx dumps at 80 columns, html2text at 78
+ * characters, a mail client, `fmt`): every paragraph's lines but its last run to the same width, so
+ * a sentence, a heading or a whole glued table is cut wherever the width fell. Read as written,
+ * every reader sees fragments; joined back, the text is the one the page had. Where the wrap was is
+ * told by the lines alone: many lines that stop mid-sentence at one width, none much longer.
+ */
+
+/** Fewest lines that stop at the wrap width before a text is taken for wrapped. */
+const MIN_FULL_LINES = 8;
+/** Share of the prose lines that stop at the width. */
+const MIN_FULL_SHARE = 0.3;
+/** Widths tools wrap at lie within these. */
+const MIN_WIDTH = 30;
+const MAX_WIDTH = 200;
+/**
+ * How much shorter than the width a full line may be: a wide character that does not fit, a
+ * punctuation mark kept off a line's start, a number moved whole to the next line.
+ */
+const SLACK = 6;
+/** A wrap keeps a punctuation mark off a line's start by moving a character or two with it. */
+const KINSOKU = 2;
+/** What a wrap moves whole to the next line: a run of narrow characters, or one wide one. */
+const FIRST_WORD = /^[\s]?(?:[\x21-\x7e\u00a0-\u024f]+|.)/u;
+/** Lines this share of the width or more are long… */
+const LONG_LINE = 0.7;
+/** …and of those that stop mid-sentence, at least this share stops at the width. */
+const MIN_AT_WIDTH = 0.6;
+/** Share of the prose lines that may run past the width (a URL, a line the tool would not break). */
+const MAX_OVER_SHARE = 0.03;
+
+/** A line break the wrap made, removed: `at` in the joined text, where the written text goes on. */
+export interface SoftBreak {
+	at: number;
+	/** Offset in the written text where the joined text's `at` stands (after the removed break). */
+	written: number;
+	/** Length of what was removed (the line break and any indentation repeated on the next line). */
+	removed: number;
+}
+
+export interface Unwrapped {
+	text: string;
+	breaks: SoftBreak[];
+	width: number;
+	measure: 'columns' | 'characters';
+}
+
+/** A line a wrap may have cut: prose, not a table's row (pipes, tabs, aligned columns, box drawing). */
+function isProse(line: string): boolean {
+	if (line.trim().length < 2 || isMarkedPageNumber(line)) return false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		// (A form feed is a page's end: what stands around it is a page's furniture as often as a paragraph.)
+		if (c === 124 /* | */ || c === 9 || c === 12 || c === 0xff5c /* ｜ */ || (c >= 0x2500 && c <= 0x257f)) return false;
+	}
+	return !/\S {2,}\S|\S\u3000{2,}\S/.test(line);
+}
+
+/** A line that ends what it says: a sentence, a clause, a title (the wrap could not have cut after it on purpose). */
+const ENDS_STATEMENT = /[。！？!?；;：:]["”’）)]?$/;
+
+function leadingSpace(line: string): number {
+	return line.length - line.trimStart().length;
+}
+
+/**
+ * The wrap width of a text, if a tool wrapped it: the width most prose lines that stop mid-sentence
+ * stop at, in display columns (a wide character two) or in characters, whichever fits better.
+ */
+export function wrapWidth(index: LineIndex): { width: number; measure: 'columns' | 'characters' } | undefined {
+	const lines = index.lines;
+	// Cheap test first: a wrapped text has many prose lines that stop mid-sentence with prose after them.
+	const open: number[] = [];
+	let prose = 0;
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		if (line.length < MIN_WIDTH / 2 || line.length > MAX_WIDTH || !isProse(line)) continue;
+		prose++;
+		if (n + 1 < lines.length && !ENDS_STATEMENT.test(line.trimEnd()) && isProse(lines[n + 1])) open.push(n);
+	}
+	if (open.length < MIN_FULL_LINES || open.length < prose * MIN_FULL_SHARE) return undefined;
+	let best: { width: number; measure: 'columns' | 'characters'; full: number } | undefined;
+	for (const measure of ['columns', 'characters'] as const) {
+		const size = (s: string) => (measure === 'columns' ? stringWidth(s.trimEnd()) : s.trimEnd().length);
+		const counts = new Map<number, number>();
+		for (const n of open) {
+			const w = size(lines[n]);
+			counts.set(w, (counts.get(w) ?? 0) + 1);
+		}
+		// The width is where the lines that stop open pile up within the slack below it; of the long
+		// lines that stop open, most stop there (a table's cells and a page's links are short lines).
+		let width = 0;
+		let full = 0;
+		for (const w of counts.keys()) {
+			if (w < MIN_WIDTH || w > MAX_WIDTH) continue;
+			let within = 0;
+			for (let d = 0; d <= SLACK; d++) within += counts.get(w - d) ?? 0;
+			if (within > full || (within === full && w > width)) [width, full] = [w, within];
+		}
+		let long = 0;
+		for (const [w, k] of counts) if (w >= width * LONG_LINE && w <= width) long += k;
+		if (full < MIN_FULL_LINES || full < long * MIN_AT_WIDTH) continue;
+		let over = 0;
+		for (let n = 0; n < lines.length; n++) if (lines[n].length > MIN_WIDTH / 2 && isProse(lines[n]) && size(lines[n]) > width) over++;
+		if (over > prose * MAX_OVER_SHARE) continue;
+		if (!best || full > best.full) best = { width, measure, full };
+	}
+	return best && { width: best.width, measure: best.measure };
+}
+
+/** The text with the breaks a fixed-width wrap made taken out, or undefined where it was not wrapped. */
+export function unwrap(index: LineIndex): Unwrapped | undefined {
+	const wrap = wrapWidth(index);
+	if (!wrap) return undefined;
+	const { width, measure } = wrap;
+	const size = (s: string) => (measure === 'columns' ? stringWidth(s.trimEnd()) : s.trimEnd().length);
+	const { lines, starts, text } = index;
+	const breaks: SoftBreak[] = [];
+	let out = '';
+	let from = 0;
+	for (let n = 0; n + 1 < lines.length; n++) {
+		const line = lines[n];
+		const next = lines[n + 1];
+		if (!isProse(line) || !isProse(next) || size(line) > width) continue;
+		// Cut by the wrap: the next line's first word (a wide character, a number) would not have fitted after it.
+		const indent = leadingSpace(next);
+		const same = indent > 0 && indent === leadingSpace(line);
+		const word = FIRST_WORD.exec(next.slice(same ? indent : 0))?.[0] ?? '';
+		if (size(line) + 1 + size(word) <= width - KINSOKU) continue;
+		// A continuation line repeats the paragraph's indentation (a quote, a list), has none, or keeps the
+		// space the wrap fell on; more is a new paragraph.
+		if (indent > 1 && !same) continue;
+		const cut = starts[n] + line.length;
+		const resume = starts[n + 1] + (same ? indent : 0);
+		out += text.slice(from, cut);
+		breaks.push({ at: out.length, written: resume, removed: resume - cut });
+		from = resume;
+	}
+	if (breaks.length === 0) return undefined;
+	out += text.slice(from);
+	return { text: out, breaks, width, measure };
+}
+
+/**
+ * Where an offset of the joined text stands in the written one. At a removed break, a start goes
+ * after it (the next line's first character) and an end before it (the end of the cut line).
+ */
+export function writtenOffset(breaks: readonly SoftBreak[], at: number, side: 'start' | 'end'): number {
+	let lo = 0;
+	let hi = breaks.length - 1;
+	let k = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (breaks[mid].at <= at) {
+			k = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	if (k < 0) return at;
+	const b = breaks[k];
+	if (b.at === at && side === 'end') return b.written - b.removed;
+	return b.written + (at - b.at);
+}

@@ -1,0 +1,103 @@
+import type { ReportModel, Sentence } from './model.ts';
+import { writtenOffset, type SoftBreak } from './read/hardWrap.ts';
+import type { LineIndex, Position } from './read/text.ts';
+
+/**
+ * A model read from a text with its wrap's line breaks taken out (read/hardWrap.ts), moved onto
+ * the text as written: every range, position and sentence then names the written lines, so that
+ * diagnostics, fixes and the editor's features all stand where the user sees the words. The model's
+ * strings (labels, cells, sentences) stay as read, whole.
+ *
+ * The model is copied, not changed: what the readers keep between versions (reuse.ts) and between
+ * calls (memo.ts) may be part of it. Objects it shares (a claim's cells are its table's) stay shared.
+ */
+export function onWrittenText(model: ReportModel, written: LineIndex, breaks: readonly SoftBreak[]): ReportModel {
+	const read = model.index;
+	const copies = new Map<object, unknown>();
+	const position = (p: Position, side: 'start' | 'end'): Position => {
+		const known = copies.get(p) as Position | undefined;
+		if (known) return known;
+		const at = written.positionAt(writtenOffset(breaks, read.offsetAt(p), side));
+		copies.set(p, at);
+		return at;
+	};
+	const copy = (v: unknown): unknown => {
+		if (v === null || typeof v !== 'object') return v;
+		const known = copies.get(v);
+		if (known !== undefined) return known;
+		if (v instanceof Map) {
+			const out = new Map();
+			copies.set(v, out);
+			for (const [k, x] of v) out.set(k, copy(x));
+			return out;
+		}
+		if (Array.isArray(v)) {
+			const out: unknown[] = [];
+			copies.set(v, out);
+			for (const x of v) out.push(copy(x));
+			return out;
+		}
+		const o = v as Record<string, unknown>;
+		if (isPosition(o) && Object.keys(o).length === 2) return position(o, 'start');
+		if (isSentence(o)) {
+			const out = sentenceOnWrittenText(o, read, written, breaks);
+			copies.set(v, out);
+			return out;
+		}
+		const out: Record<string, unknown> = {};
+		copies.set(v, out);
+		// A range's end stays on the line it ends on, where the wrap's break falls right after it.
+		if (isPosition(o.start) && isPosition(o.end)) {
+			out.start = position(o.start, 'start');
+			out.end = position(o.end, 'end');
+		}
+		// Something that stands at a place (a table's trace, a sentence's break) names it in its own keys.
+		if (isPosition(o)) Object.assign(out, position({ line: o.line, character: o.character }, 'start'));
+		for (const [key, x] of Object.entries(o)) if (!(key in out)) out[key] = TEMPLATE_KEYS.has(key) ? x : copy(x);
+		// A heading names its line beside its range.
+		if (typeof o.line === 'number' && typeof out.range === 'object' && out.range && isPosition((out.range as { start: unknown }).start)) out.line = (out.range as { start: Position }).start.line;
+		return out;
+	};
+	const { index: _read, template, ...rest } = model;
+	const wrapped = new Set(breaks.map((b) => written.positionAt(b.written).line));
+	return { ...(copy(rest) as Omit<ReportModel, 'index' | 'template'>), template, index: written, wrapped };
+}
+
+/** Keys that hold the template's own objects (its tables, rows, sections), which name no place in a text. */
+const TEMPLATE_KEYS = new Set(['def', 'section', 'template']);
+
+function isPosition(o: unknown): o is Position {
+	return typeof o === 'object' && o !== null && typeof (o as Position).line === 'number' && typeof (o as Position).character === 'number';
+}
+
+function isSentence(o: Record<string, unknown>): o is Sentence & Record<string, unknown> {
+	return typeof o.text === 'string' && typeof o.line === 'number' && typeof o.start === 'number' && !('range' in o) && !('character' in o);
+}
+
+/** The first break past `at`. */
+function firstBreakAfter(breaks: readonly SoftBreak[], at: number): number {
+	let lo = 0;
+	let hi = breaks.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (breaks[mid].at <= at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** A sentence's start and its breaks on the written lines: where it went on to a new line as read, and where the wrap cut it. */
+function sentenceOnWrittenText(s: Sentence, read: LineIndex, written: LineIndex, breaks: readonly SoftBreak[]): Sentence {
+	const pieces = [{ at: 0, line: s.line, character: s.start }, ...(s.breaks ?? [])];
+	const moved: Array<{ at: number; line: number; character: number }> = [];
+	pieces.forEach((piece, k) => {
+		const length = (k + 1 < pieces.length ? pieces[k + 1].at : s.text.length) - piece.at;
+		const from = read.offsetAt({ line: piece.line, character: piece.character });
+		moved.push({ at: piece.at, ...written.positionAt(writtenOffset(breaks, from, 'start')) });
+		for (let b = firstBreakAfter(breaks, from); b < breaks.length && breaks[b].at < from + length; b++) {
+			moved.push({ at: piece.at + (breaks[b].at - from), ...written.positionAt(breaks[b].written) });
+		}
+	});
+	const { breaks: _old, ...rest } = s;
+	return { ...rest, line: moved[0].line, start: moved[0].character, ...(moved.length > 1 ? { breaks: moved.slice(1) } : {}) };
+}
