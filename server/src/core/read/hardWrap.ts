@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { isMarkedPageNumber } from './pageNumbers.ts';
 import type { LineIndex } from './text.ts';
 
@@ -49,15 +49,42 @@ export interface Unwrapped {
 	measure: 'columns' | 'characters';
 }
 
-/** A line a wrap may have cut: prose, not a table's row (pipes, tabs, aligned columns, box drawing). */
+/**
+ * A line's display width, a wide character two columns (ambiguous ones, “ ” …, one, as terminals
+ * and text browsers mostly count them); marks that join the character before them take none.
+ */
+function columns(line: string): number {
+	let w = 0;
+	for (let i = 0; i < line.length; i++) {
+		let c = line.charCodeAt(i);
+		if (c >= 0x20 && c < 0x7f) w += 1;
+		else if (c >= 0x4e00 && c <= 0x9fff) w += 2;
+		else if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f) || c < 0x20) continue;
+		else {
+			if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) c = line.codePointAt(i++)!;
+			w += eastAsianWidth(c);
+		}
+	}
+	return w;
+}
+
+/** A line a wrap may have cut: prose, not a table's row (pipes, tabs, aligned columns, box drawing), nor a page number. */
 function isProse(line: string): boolean {
-	if (line.trim().length < 2 || isMarkedPageNumber(line)) return false;
+	let text = false;
+	let gap = 0;
 	for (let i = 0; i < line.length; i++) {
 		const c = line.charCodeAt(i);
 		// (A form feed is a page's end: what stands around it is a page's furniture as often as a paragraph.)
 		if (c === 124 /* | */ || c === 9 || c === 12 || c === 0xff5c /* ｜ */ || (c >= 0x2500 && c <= 0x257f)) return false;
+		if (c === 32 || c === 0x3000) gap++;
+		else {
+			// Two spaces or more between words: columns aligned, a table's or a form's.
+			if (text && gap >= 2) return false;
+			text = true;
+			gap = 0;
+		}
 	}
-	return !/\S {2,}\S|\S\u3000{2,}\S/.test(line);
+	return line.trim().length >= 2 && !isMarkedPageNumber(line);
 }
 
 /** A line that ends what it says: a sentence, a clause, a title (the wrap could not have cut after it on purpose). */
@@ -72,6 +99,9 @@ function leadingSpace(line: string): number {
  * stop at, in display columns (a wide character two) or in characters, whichever fits better.
  */
 export function wrapWidth(index: LineIndex): { width: number; measure: 'columns' | 'characters' } | undefined {
+	// Text extracted from a PDF (pdftotext ends each page with a form feed) has the PDF's lines,
+	// whose wrapped labels and sentences its own reader takes (layout/pdfText.ts) with the columns they stand in.
+	if (index.text.includes('\f')) return undefined;
 	const lines = index.lines;
 	// Cheap test first: a wrapped text has many prose lines that stop mid-sentence with prose after them.
 	const open: number[] = [];
@@ -85,7 +115,7 @@ export function wrapWidth(index: LineIndex): { width: number; measure: 'columns'
 	if (open.length < MIN_FULL_LINES || open.length < prose * MIN_FULL_SHARE) return undefined;
 	let best: { width: number; measure: 'columns' | 'characters'; full: number } | undefined;
 	for (const measure of ['columns', 'characters'] as const) {
-		const size = (s: string) => (measure === 'columns' ? stringWidth(s.trimEnd()) : s.trimEnd().length);
+		const size = (s: string) => (measure === 'columns' ? columns(s.trimEnd()) : s.trimEnd().length);
 		const counts = new Map<number, number>();
 		for (const n of open) {
 			const w = size(lines[n]);
@@ -105,7 +135,12 @@ export function wrapWidth(index: LineIndex): { width: number; measure: 'columns'
 		for (const [w, k] of counts) if (w >= width * LONG_LINE && w <= width) long += k;
 		if (full < MIN_FULL_LINES || full < long * MIN_AT_WIDTH) continue;
 		let over = 0;
-		for (let n = 0; n < lines.length; n++) if (lines[n].length > MIN_WIDTH / 2 && isProse(lines[n]) && size(lines[n]) > width) over++;
+		// (A line longer than the width in characters is wider too; one of half the width, no wider: neither is measured.)
+		for (let n = 0; n < lines.length && over <= prose * MAX_OVER_SHARE; n++) {
+			const length = lines[n].trimEnd().length;
+			if (length <= MIN_WIDTH / 2 || 2 * length <= width || !isProse(lines[n])) continue;
+			if (length > width || size(lines[n]) > width) over++;
+		}
 		if (over > prose * MAX_OVER_SHARE) continue;
 		if (!best || full > best.full) best = { width, measure, full };
 	}
@@ -117,7 +152,7 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 	const wrap = wrapWidth(index);
 	if (!wrap) return undefined;
 	const { width, measure } = wrap;
-	const size = (s: string) => (measure === 'columns' ? stringWidth(s.trimEnd()) : s.trimEnd().length);
+	const size = (s: string) => (measure === 'columns' ? columns(s.trimEnd()) : s.trimEnd().length);
 	const { lines, starts, text } = index;
 	const breaks: SoftBreak[] = [];
 	let out = '';
@@ -125,7 +160,7 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 	for (let n = 0; n + 1 < lines.length; n++) {
 		const line = lines[n];
 		const next = lines[n + 1];
-		if (!isProse(line) || !isProse(next) || size(line) > width) continue;
+		if (line.length > MAX_WIDTH || !isProse(line) || !isProse(next) || size(line) > width) continue;
 		// Cut by the wrap: the next line's first word (a wide character, a number) would not have fitted after it.
 		const indent = leadingSpace(next);
 		const same = indent > 0 && indent === leadingSpace(line);
