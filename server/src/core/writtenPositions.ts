@@ -14,31 +14,30 @@ import type { LineIndex, Position } from './read/text.ts';
 export function onWrittenText(model: ReportModel, written: LineIndex, breaks: readonly SoftBreak[]): ReportModel {
 	const read = model.index;
 	const copies = new Map<object, unknown>();
-	const position = (p: Position, side: 'start' | 'end'): Position => {
-		const known = copies.get(p) as Position | undefined;
-		if (known) return known;
-		const at = written.positionAt(writtenOffset(breaks, read.offsetAt(p), side));
-		copies.set(p, at);
-		return at;
-	};
+	// (A position two ranges share is moved for each: positions are values, and a map of them all cost more than the moving.)
+	const position = (p: Position, side: 'start' | 'end'): Position => written.positionAt(writtenOffset(breaks, read.offsetAt(p), side));
 	const copy = (v: unknown): unknown => {
 		if (v === null || typeof v !== 'object') return v;
-		const known = copies.get(v);
-		if (known !== undefined) return known;
 		if (v instanceof Map) {
+			const known = copies.get(v);
+			if (known !== undefined) return known;
 			const out = new Map();
 			copies.set(v, out);
 			for (const [k, x] of v) out.set(k, copy(x));
 			return out;
 		}
 		if (Array.isArray(v)) {
-			const out: unknown[] = [];
+			const known = copies.get(v);
+			if (known !== undefined) return known;
+			const out: unknown[] = new Array(v.length);
 			copies.set(v, out);
-			for (const x of v) out.push(copy(x));
+			for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
 			return out;
 		}
 		const o = v as Record<string, unknown>;
 		if (isPosition(o) && Object.keys(o).length === 2) return position(o, 'start');
+		const known = copies.get(v);
+		if (known !== undefined) return known;
 		if (isSentence(o)) {
 			const out = sentenceOnWrittenText(o, read, written, breaks);
 			copies.set(v, out);
@@ -52,8 +51,8 @@ export function onWrittenText(model: ReportModel, written: LineIndex, breaks: re
 			out.end = position(o.end, 'end');
 		}
 		// Something that stands at a place (a table's trace, a sentence's break) names it in its own keys.
-		if (isPosition(o)) Object.assign(out, position({ line: o.line, character: o.character }, 'start'));
-		for (const [key, x] of Object.entries(o)) if (!(key in out)) out[key] = TEMPLATE_KEYS.has(key) ? x : copy(x);
+		if (isPosition(o)) Object.assign(out, position(o, 'start'));
+		for (const key in o) if (!(key in out)) out[key] = KEPT_KEYS.has(key) ? o[key] : copy(o[key]);
 		// A heading names its line beside its range.
 		if (typeof o.line === 'number' && typeof out.range === 'object' && out.range && isPosition((out.range as { start: unknown }).start)) out.line = (out.range as { start: Position }).start.line;
 		return out;
@@ -63,8 +62,11 @@ export function onWrittenText(model: ReportModel, written: LineIndex, breaks: re
 	return { ...(copy(rest) as Omit<ReportModel, 'index' | 'template'>), template, index: written, wrapped };
 }
 
-/** Keys that hold the template's own objects (its tables, rows, sections), which name no place in a text. */
-const TEMPLATE_KEYS = new Set(['def', 'section', 'template']);
+/**
+ * Keys whose values name no place in a text, kept as they are: the template's own objects (its
+ * tables, rows, sections), a cell's value as read, a message in both languages.
+ */
+const KEPT_KEYS = new Set(['def', 'section', 'template', 'value', 'subject', 'unreadable', 'inferredWhy']);
 
 function isPosition(o: unknown): o is Position {
 	return typeof o === 'object' && o !== null && typeof (o as Position).line === 'number' && typeof (o as Position).character === 'number';

@@ -98,7 +98,14 @@ function leadingSpace(line: string): number {
  * The wrap width of a text, if a tool wrapped it: the width most prose lines that stop mid-sentence
  * stop at, in display columns (a wide character two) or in characters, whichever fits better.
  */
-export function wrapWidth(index: LineIndex): { width: number; measure: 'columns' | 'characters' } | undefined {
+/** Which lines are prose (isProse), each told once. */
+function proseLines(lines: readonly string[]): Uint8Array {
+	const out = new Uint8Array(lines.length);
+	for (let n = 0; n < lines.length; n++) if (lines[n].length <= MAX_WIDTH * 4 && isProse(lines[n])) out[n] = 1;
+	return out;
+}
+
+export function wrapWidth(index: LineIndex, isProseLine: Uint8Array = proseLines(index.lines)): { width: number; measure: 'columns' | 'characters' } | undefined {
 	// Text extracted from a PDF (pdftotext ends each page with a form feed) has the PDF's lines,
 	// whose wrapped labels and sentences its own reader takes (layout/pdfText.ts) with the columns they stand in.
 	if (index.text.includes('\f')) return undefined;
@@ -108,9 +115,9 @@ export function wrapWidth(index: LineIndex): { width: number; measure: 'columns'
 	let prose = 0;
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
-		if (line.length < MIN_WIDTH / 2 || line.length > MAX_WIDTH || !isProse(line)) continue;
+		if (line.length < MIN_WIDTH / 2 || line.length > MAX_WIDTH || !isProseLine[n]) continue;
 		prose++;
-		if (n + 1 < lines.length && !ENDS_STATEMENT.test(line.trimEnd()) && isProse(lines[n + 1])) open.push(n);
+		if (n + 1 < lines.length && isProseLine[n + 1] && !ENDS_STATEMENT.test(line.trimEnd())) open.push(n);
 	}
 	if (open.length < MIN_FULL_LINES || open.length < prose * MIN_FULL_SHARE) return undefined;
 	let best: { width: number; measure: 'columns' | 'characters'; full: number } | undefined;
@@ -138,7 +145,8 @@ export function wrapWidth(index: LineIndex): { width: number; measure: 'columns'
 		// (A line longer than the width in characters is wider too; one of half the width, no wider: neither is measured.)
 		for (let n = 0; n < lines.length && over <= prose * MAX_OVER_SHARE; n++) {
 			const length = lines[n].trimEnd().length;
-			if (length <= MIN_WIDTH / 2 || 2 * length <= width || !isProse(lines[n])) continue;
+			// (A line too long to be told prose is counted by what it is made of: no table's row is that long.)
+			if (length <= MIN_WIDTH / 2 || 2 * length <= width || !(isProseLine[n] || (lines[n].length > MAX_WIDTH * 4 && isProse(lines[n])))) continue;
 			if (length > width || size(lines[n]) > width) over++;
 		}
 		if (over > prose * MAX_OVER_SHARE) continue;
@@ -149,7 +157,9 @@ export function wrapWidth(index: LineIndex): { width: number; measure: 'columns'
 
 /** The text with the breaks a fixed-width wrap made taken out, or undefined where it was not wrapped. */
 export function unwrap(index: LineIndex): Unwrapped | undefined {
-	const wrap = wrapWidth(index);
+	if (index.text.includes('\f')) return undefined;
+	const isProseLine = proseLines(index.lines);
+	const wrap = wrapWidth(index, isProseLine);
 	if (!wrap) return undefined;
 	const { width, measure } = wrap;
 	const size = (s: string) => (measure === 'columns' ? columns(s.trimEnd()) : s.trimEnd().length);
@@ -160,7 +170,7 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 	for (let n = 0; n + 1 < lines.length; n++) {
 		const line = lines[n];
 		const next = lines[n + 1];
-		if (line.length > MAX_WIDTH || !isProse(line) || !isProse(next) || size(line) > width) continue;
+		if (line.length > MAX_WIDTH || !isProseLine[n] || !isProseLine[n + 1] || size(line) > width) continue;
 		// Cut by the wrap: the next line's first word (a wide character, a number) would not have fitted after it.
 		const indent = leadingSpace(next);
 		const same = indent > 0 && indent === leadingSpace(line);
