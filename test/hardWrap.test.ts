@@ -38,6 +38,34 @@ function wrap(text: string, width: number, measure: 'columns' | 'characters' = '
 	return out.join('\n');
 }
 
+/**
+ * Wraps as Python's textwrap does (a crawler's way of storing text): words are runs without spaces,
+ * a line takes words while they fit, the space a break falls on is dropped, and a word longer
+ * than the line (a Chinese paragraph is one) is cut at the width.
+ */
+function textwrap(text: string, width: number): string {
+	const out: string[] = [];
+	for (const line of text.split('\n')) {
+		let current = '';
+		for (const word of line.split(/ +/).filter((w) => w !== '')) {
+			let w = word;
+			if (current !== '' && current.length + 1 + w.length <= width) {
+				current += ' ' + w;
+				continue;
+			}
+			if (current !== '') out.push(current);
+			current = '';
+			while (w.length > width) {
+				out.push(w.slice(0, width));
+				w = w.slice(width);
+			}
+			current = w;
+		}
+		out.push(current);
+	}
+	return out.join('\n');
+}
+
 /** Findings as code and severity, sorted: what is found must not change with the lines. */
 function found(text: string): string[] {
 	return checkReport(parseReport(text))
@@ -103,6 +131,15 @@ describe('text wrapped at a fixed width reads as the text it was cut from', () =
 		const text = corpus('real', 'pingtan-gwh-2022.txt');
 		assert.deepEqual(found(wrap(text, 50, 'characters')), found(text));
 	});
+
+	for (const width of [50, 70, 90]) {
+		test(`web text as textwrap stores it, ${width} characters a line: the spaces the breaks dropped are put back, the same findings`, () => {
+			for (const name of ['pingtan-gwh-2022.txt', 'pingtan-htp-2025.txt', 'pingtan-czjrj-2021.txt']) {
+				const text = corpus('real', name);
+				assert.deepEqual(found(textwrap(text, width)), found(text), name);
+			}
+		});
+	}
 
 	test('a text browser\u2019s dump at 80 columns is found wrapped at the width it used', () => {
 		const index = new LineIndex(corpus('converted', 'pingtan-gaj-2018.w3m80.txt'));

@@ -77,13 +77,37 @@ function lineStarts(text: string): number[] {
 	return starts;
 }
 
+/**
+ * Where a label's context stands in the text, as offsets of the text: a context may run over a
+ * line break the text has and the label's words do not (text a tool wrapped at a fixed width).
+ */
+function contextPlaces(text: string, context: string): number[] {
+	const out: number[] = [];
+	for (let k = text.indexOf(context); k >= 0; k = text.indexOf(context, k + 1)) out.push(k);
+	if (out.length > 0 || /[\r\n]/.test(context)) return out;
+	if (flattened?.text !== text) {
+		const at: number[] = [];
+		let flat = '';
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10 || c === 13) continue;
+			flat += text[i];
+			at.push(i);
+		}
+		flattened = { text, flat, at };
+	}
+	for (let k = flattened.flat.indexOf(context); k >= 0; k = flattened.flat.indexOf(context, k + 1)) out.push(flattened.at[k]);
+	return out;
+}
+let flattened: { text: string; flat: string; at: number[] } | undefined;
+
 function matches(label: ExpectedFinding, f: ProducedFinding, text: string, starts: number[]): boolean {
 	if (label.code !== f.code) return false;
 	if (label.line !== undefined && f.range.start.line + 1 !== label.line) return false;
 	if (label.context === undefined) return true;
 	const from = (starts[f.range.start.line] ?? 0) + f.range.start.character;
 	const to = (starts[f.range.end.line] ?? 0) + f.range.end.character;
-	for (let at = text.indexOf(label.context); at >= 0; at = text.indexOf(label.context, at + 1)) {
+	for (const at of contextPlaces(text, label.context)) {
 		if (to >= at - NEAR && from <= at + label.context.length + NEAR) return true;
 	}
 	return false;
@@ -110,8 +134,8 @@ const BALANCE_TABLES: Record<string, string[]> = (() => {
 function labelOffset(l: ExpectedFinding, text: string, starts: number[]): number | undefined {
 	const lineStart = l.line !== undefined ? starts[l.line - 1] : undefined;
 	if (l.context !== undefined) {
-		const at = text.indexOf(l.context, lineStart ?? 0);
-		if (at >= 0) return at;
+		const at = contextPlaces(text, l.context).find((k) => k >= (lineStart ?? 0));
+		if (at !== undefined) return at;
 	}
 	return lineStart;
 }

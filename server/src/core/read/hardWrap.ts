@@ -30,15 +30,22 @@ const FIRST_WORD = /^[\s]?(?:[\x21-\x7e\u00a0-\u024f]+|.)/u;
 const LONG_LINE = 0.7;
 /** …and of those that stop mid-sentence, at least this share stops at the width. */
 const MIN_AT_WIDTH = 0.6;
+/** What a wrap that counts characters moves whole: a run without spaces. */
+const FIRST_RUN = /^\s?\S+/u;
+const isNarrow = (c: number) => c > 32 && c < 0x7f;
 /** Share of the prose lines that may run past the width (a URL, a line the tool would not break). */
 const MAX_OVER_SHARE = 0.03;
 
-/** A line break the wrap made, removed: `at` in the joined text, where the written text goes on. */
+/**
+ * A line break the wrap made, taken out: `at` in the joined text, where the written text goes on.
+ * Where the wrap had dropped a space there, the joined text has it back just before `at`, standing
+ * for the line break.
+ */
 export interface SoftBreak {
 	at: number;
 	/** Offset in the written text where the joined text's `at` stands (after the removed break). */
 	written: number;
-	/** Length of what was removed (the line break and any indentation repeated on the next line). */
+	/** Length of what was skipped in the written text (the line break and any indentation repeated on the next line). */
 	removed: number;
 }
 
@@ -174,14 +181,29 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 		// Cut by the wrap: the next line's first word (a wide character, a number) would not have fitted after it.
 		const indent = leadingSpace(next);
 		const same = indent > 0 && indent === leadingSpace(line);
-		const word = FIRST_WORD.exec(next.slice(same ? indent : 0))?.[0] ?? '';
-		if (size(line) + 1 + size(word) <= width - KINSOKU) continue;
+		const rest = next.slice(same ? indent : 0);
+		const word = (measure === 'columns' ? FIRST_WORD : FIRST_RUN).exec(rest)?.[0] ?? '';
+		const filled = size(line);
+		if (filled + 1 + size(word) <= width - KINSOKU) continue;
+		// Where a wrap counts characters it breaks between words (a run without spaces, as a Chinese
+		// paragraph is, only where it is longer than the line): a sentence that ends short of the
+		// width ended its paragraph as often, and is left to end its line.
+		if (measure === 'characters' && filled < width - SLACK && ENDS_STATEMENT.test(line.trimEnd())) continue;
 		// A continuation line repeats the paragraph's indentation (a quote, a list), has none, or keeps the
 		// space the wrap fell on; more is a new paragraph.
 		if (indent > 1 && !same) continue;
 		const cut = starts[n] + line.length;
 		const resume = starts[n + 1] + (same ? indent : 0);
 		out += text.slice(from, cut);
+		// The space a wrap broke at, and dropped, is put back (0 0 must not read 00) where the line
+		// stopped with room left for what follows: a wrap that cuts anywhere fills every line to the
+		// width, one that keeps words whole moved the word and dropped the space before it. A full
+		// line gets none (2051 cut as 20 / 51 is one number). It stands for the line break, which is where it maps to.
+		const last = line.charCodeAt(line.length - 1);
+		const first = rest.charCodeAt(0);
+		const room = measure === 'characters' || isNarrow(last) ? 1 : 2 * KINSOKU;
+		const spaced = last !== 32 && first !== 32 && (measure === 'characters' || isNarrow(first)) && filled <= width - room;
+		if (spaced) out += ' ';
 		breaks.push({ at: out.length, written: resume, removed: resume - cut });
 		from = resume;
 	}
