@@ -187,3 +187,24 @@ describe('text that no tool wrapped is read as written', () => {
 		assert.match(u.text, /\n— 2 —\n/);
 	});
 });
+
+describe('a number the wrap cut in two', () => {
+	test('is read whole, and no fix writes across the line break', () => {
+		let cut = 0;
+		for (const name of ['pingtan-jjf-2025.txt', 'pingtan-zrzyj-2020.txt', 'pingtan-htp-2021.txt']) {
+			const text = corpus('real', name);
+			for (let width = 40; width <= 100; width += 3) {
+				const model = parseReport(wrap(text, width));
+				for (const t of model.tables)
+					for (const r of t.rows)
+						for (const c of r.cells.values()) {
+							if (c.text === '' || c.range.start.line === c.range.end.line) continue;
+							cut++;
+							assert.equal(c.unwritable, true, `${name} at ${width}: ${c.row} ${c.column}`);
+						}
+				for (const f of checkReport(model)) for (const e of f.fix?.edits ?? []) assert.equal(e.range.start.line, e.range.end.line, `${name} at ${width}: ${f.code}'s fix stays on its line`);
+			}
+		}
+		assert.ok(cut > 0, 'some wrap cut a number');
+	});
+});

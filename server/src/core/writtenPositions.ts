@@ -53,6 +53,11 @@ export function onWrittenText(model: ReportModel, written: LineIndex, breaks: re
 		// Something that stands at a place (a table's trace, a sentence's break) names it in its own keys.
 		if (isPosition(o)) Object.assign(out, position(o, 'start'));
 		for (const key in o) if (!(key in out)) out[key] = KEPT_KEYS.has(key) ? o[key] : copy(o[key]);
+		// A cell the wrap cut in two (20 / 51) is read whole, but no fix writes across the line break.
+		if (typeof o.column === 'string' && typeof o.text === 'string' && o.text !== '' && o.value !== undefined) {
+			const r = out.range as { start: Position; end: Position } | undefined;
+			if (r && r.start.line !== r.end.line) out.unwritable = true;
+		}
 		// A heading names its line beside its range.
 		if (typeof o.line === 'number' && typeof out.range === 'object' && out.range && isPosition((out.range as { start: unknown }).start)) out.line = (out.range as { start: Position }).start.line;
 		return out;
