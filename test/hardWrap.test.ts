@@ -208,3 +208,31 @@ describe('a number the wrap cut in two', () => {
 		assert.ok(cut > 0, 'some wrap cut a number');
 	});
 });
+
+describe('the editor on wrapped text', () => {
+	test('the outline and the hovers stand on the written lines, over the same words as on the unwrapped text', async () => {
+		const { outline, hoverAt } = await import('../server/src/core/features/index.ts');
+		const text = corpus('real', 'pingtan-gwh-2022.txt');
+		const wrapped = wrap(text, 76);
+		const a = parseReport(text);
+		const b = parseReport(wrapped);
+		const flat = (nodes: ReturnType<typeof outline>): ReturnType<typeof outline> => nodes.flatMap((n) => [n, ...flat(n.children)]);
+		const before = flat(outline(a, 'zh'));
+		const after = flat(outline(b, 'zh'));
+		assert.equal(after.length, before.length);
+		assert.ok(after.some((n) => n.selectionRange.start.line > 0), 'the outline names the written lines');
+		after.forEach((n, i) => {
+			assert.equal(n.name, before[i].name);
+			assert.equal(b.index.textOf(n.selectionRange).replace(/\n/g, ''), a.index.textOf(before[i].selectionRange));
+		});
+		// Every cell hovers on the written lines as it does unwrapped.
+		const cells = (m: typeof a) => m.tables.flatMap((t) => t.rows.flatMap((r) => [...r.cells.values()])).filter((c) => c.text !== '');
+		const [ca, cb] = [cells(a), cells(b)];
+		assert.equal(cb.length, ca.length);
+		cb.forEach((c, i) => {
+			const [hb, ha] = [hoverAt(b, c.range.start, 'zh'), hoverAt(a, ca[i].range.start, 'zh')];
+			assert.equal(hb?.markdown, ha?.markdown);
+			if (hb?.range && ha?.range) assert.equal(b.index.textOf(hb.range).replace(/\n/g, ''), a.index.textOf(ha.range));
+		});
+	});
+});
