@@ -3,8 +3,8 @@ import { isMarkedPageNumber } from './pageNumbers.ts';
 import type { LineIndex } from './text.ts';
 
 /**
- * Text a tool wrapped at a fixed width (w3m and lynx dumps at 80 columns, html2text at 78
- * characters, a mail client, `fmt`): every paragraph's lines but its last run to the same width, so
+ * Text a tool wrapped at a fixed width (w3m and lynx dumps at 80 columns, a crawler's textwrap
+ * at 70 characters, a mail client, `fmt`): every paragraph's lines but its last run to the same width, so
  * a sentence, a heading or a whole glued table is cut wherever the width fell. Read as written,
  * every reader sees fragments; joined back, the text is the one the page had. Where the wrap was is
  * told by the lines alone: many lines that stop mid-sentence at one width, none much longer.
@@ -12,7 +12,7 @@ import type { LineIndex } from './text.ts';
 
 /** Fewest lines that stop at the wrap width before a text is taken for wrapped. */
 const MIN_FULL_LINES = 8;
-/** Share of the prose lines that stop at the width. */
+/** Share of the prose lines that stop mid-sentence with prose after them (a wrapped text's lines mostly do). */
 const MIN_FULL_SHARE = 0.3;
 /** Widths tools wrap at lie within these. */
 const MIN_WIDTH = 30;
@@ -101,10 +101,6 @@ function leadingSpace(line: string): number {
 	return line.length - line.trimStart().length;
 }
 
-/**
- * The wrap width of a text, if a tool wrapped it: the width most prose lines that stop mid-sentence
- * stop at, in display columns (a wide character two) or in characters, whichever fits better.
- */
 /** Which lines are prose (isProse), each told once. */
 function proseLines(lines: readonly string[]): Uint8Array {
 	const out = new Uint8Array(lines.length);
@@ -112,6 +108,10 @@ function proseLines(lines: readonly string[]): Uint8Array {
 	return out;
 }
 
+/**
+ * The wrap width of a text, if a tool wrapped it: the width most prose lines that stop mid-sentence
+ * stop at, in display columns (a wide character two) or in characters, whichever fits better.
+ */
 export function wrapWidth(index: LineIndex, isProseLine: Uint8Array = proseLines(index.lines)): { width: number; measure: 'columns' | 'characters' } | undefined {
 	// Text extracted from a PDF (pdftotext ends each page with a form feed) has the PDF's lines,
 	// whose wrapped labels and sentences its own reader takes (layout/pdfText.ts) with the columns they stand in.
