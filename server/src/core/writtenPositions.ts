@@ -1,5 +1,6 @@
 import type { ReportModel, Sentence } from './model.ts';
-import { writtenOffset, type SoftBreak } from './read/hardWrap.ts';
+import { sentencePieces } from './bind/claims/find.ts';
+import { firstBreakAfter, writtenOffset, type SoftBreak } from './read/hardWrap.ts';
 import type { LineIndex, Position } from './read/text.ts';
 
 /**
@@ -81,30 +82,16 @@ function isSentence(o: Record<string, unknown>): o is Sentence & Record<string, 
 	return typeof o.text === 'string' && typeof o.line === 'number' && typeof o.start === 'number' && !('range' in o) && !('character' in o);
 }
 
-/** The first break past `at`. */
-function firstBreakAfter(breaks: readonly SoftBreak[], at: number): number {
-	let lo = 0;
-	let hi = breaks.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (breaks[mid].at <= at) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
 /** A sentence's start and its breaks on the written lines: where it went on to a new line as read, and where the wrap cut it. */
 function sentenceOnWrittenText(s: Sentence, read: LineIndex, written: LineIndex, breaks: readonly SoftBreak[]): Sentence {
-	const pieces = [{ at: 0, line: s.line, character: s.start }, ...(s.breaks ?? [])];
 	const moved: Array<{ at: number; line: number; character: number }> = [];
-	pieces.forEach((piece, k) => {
-		const length = (k + 1 < pieces.length ? pieces[k + 1].at : s.text.length) - piece.at;
-		const from = read.offsetAt({ line: piece.line, character: piece.character });
+	for (const piece of sentencePieces(s)) {
+		const from = read.offsetAt(piece);
 		moved.push({ at: piece.at, ...written.positionAt(writtenOffset(breaks, from, 'start')) });
-		for (let b = firstBreakAfter(breaks, from); b < breaks.length && breaks[b].at < from + length; b++) {
+		for (let b = firstBreakAfter(breaks, from); b < breaks.length && breaks[b].at < from + (piece.end - piece.at); b++) {
 			moved.push({ at: piece.at + (breaks[b].at - from), ...written.positionAt(breaks[b].written) });
 		}
-	});
+	}
 	const { breaks: _old, ...rest } = s;
 	return { ...rest, line: moved[0].line, start: moved[0].character, ...(moved.length > 1 ? { breaks: moved.slice(1) } : {}) };
 }

@@ -97,6 +97,11 @@ function isProse(line: string): boolean {
 /** A line that ends what it says: a sentence, a clause, a title (the wrap could not have cut after it on purpose). */
 const ENDS_STATEMENT = /[。！？!?；;：:]["”’）)]?$/;
 
+/** A line's width as the wrap measured it, trailing spaces left out. */
+function sizeIn(measure: 'columns' | 'characters'): (line: string) => number {
+	return measure === 'columns' ? (line) => columns(line.trimEnd()) : (line) => line.trimEnd().length;
+}
+
 function leadingSpace(line: string): number {
 	return line.length - line.trimStart().length;
 }
@@ -112,10 +117,19 @@ function proseLines(lines: readonly string[]): Uint8Array {
  * The wrap width of a text, if a tool wrapped it: the width most prose lines that stop mid-sentence
  * stop at, in display columns (a wide character two) or in characters, whichever fits better.
  */
-export function wrapWidth(index: LineIndex, isProseLine: Uint8Array = proseLines(index.lines)): { width: number; measure: 'columns' | 'characters' } | undefined {
-	// Text extracted from a PDF (pdftotext ends each page with a form feed) has the PDF's lines,
-	// whose wrapped labels and sentences its own reader takes (layout/pdfText.ts) with the columns they stand in.
-	if (index.text.includes('\f')) return undefined;
+export function wrapWidth(index: LineIndex): { width: number; measure: 'columns' | 'characters' } | undefined {
+	return isPdfText(index) ? undefined : widthOf(index, proseLines(index.lines));
+}
+
+/**
+ * Text extracted from a PDF (pdftotext ends each page with a form feed) has the PDF's lines, whose
+ * wrapped labels and sentences its own reader takes (layout/pdfText.ts) with the columns they stand in.
+ */
+function isPdfText(index: LineIndex): boolean {
+	return index.text.includes('\f');
+}
+
+function widthOf(index: LineIndex, isProseLine: Uint8Array): { width: number; measure: 'columns' | 'characters' } | undefined {
 	const lines = index.lines;
 	// Cheap test first: a wrapped text has many prose lines that stop mid-sentence with prose after them.
 	const open: number[] = [];
@@ -129,7 +143,7 @@ export function wrapWidth(index: LineIndex, isProseLine: Uint8Array = proseLines
 	if (open.length < MIN_FULL_LINES || open.length < prose * MIN_FULL_SHARE) return undefined;
 	let best: { width: number; measure: 'columns' | 'characters'; full: number } | undefined;
 	for (const measure of ['columns', 'characters'] as const) {
-		const size = (s: string) => (measure === 'columns' ? columns(s.trimEnd()) : s.trimEnd().length);
+		const size = sizeIn(measure);
 		const counts = new Map<number, number>();
 		for (const n of open) {
 			const w = size(lines[n]);
@@ -164,12 +178,12 @@ export function wrapWidth(index: LineIndex, isProseLine: Uint8Array = proseLines
 
 /** The text with the breaks a fixed-width wrap made taken out, or undefined where it was not wrapped. */
 export function unwrap(index: LineIndex): Unwrapped | undefined {
-	if (index.text.includes('\f')) return undefined;
+	if (isPdfText(index)) return undefined;
 	const isProseLine = proseLines(index.lines);
-	const wrap = wrapWidth(index, isProseLine);
+	const wrap = widthOf(index, isProseLine);
 	if (!wrap) return undefined;
 	const { width, measure } = wrap;
-	const size = (s: string) => (measure === 'columns' ? columns(s.trimEnd()) : s.trimEnd().length);
+	const size = sizeIn(measure);
 	const { lines, starts, text } = index;
 	const breaks: SoftBreak[] = [];
 	let out = '';
@@ -177,13 +191,14 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 	for (let n = 0; n + 1 < lines.length; n++) {
 		const line = lines[n];
 		const next = lines[n + 1];
-		if (line.length > MAX_WIDTH || !isProseLine[n] || !isProseLine[n + 1] || size(line) > width) continue;
+		if (line.length > MAX_WIDTH || !isProseLine[n] || !isProseLine[n + 1]) continue;
+		const filled = size(line);
+		if (filled > width) continue;
 		// Cut by the wrap: the next line's first word (a wide character, a number) would not have fitted after it.
 		const indent = leadingSpace(next);
 		const same = indent > 0 && indent === leadingSpace(line);
 		const rest = next.slice(same ? indent : 0);
 		const word = (measure === 'columns' ? FIRST_WORD : FIRST_RUN).exec(rest)?.[0] ?? '';
-		const filled = size(line);
 		if (filled + 1 + size(word) <= width - KINSOKU) continue;
 		// Where a wrap counts characters it breaks between words (a run without spaces, as a Chinese
 		// paragraph is, only where it is longer than the line): a sentence that ends short of the
@@ -212,21 +227,24 @@ export function unwrap(index: LineIndex): Unwrapped | undefined {
 	return { text: out, breaks, width, measure };
 }
 
+/** The first break past `at` in the joined text. */
+export function firstBreakAfter(breaks: readonly SoftBreak[], at: number): number {
+	let lo = 0;
+	let hi = breaks.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (breaks[mid].at <= at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
 /**
  * Where an offset of the joined text stands in the written one. At a removed break, a start goes
  * after it (the next line's first character) and an end before it (the end of the cut line).
  */
 export function writtenOffset(breaks: readonly SoftBreak[], at: number, side: 'start' | 'end'): number {
-	let lo = 0;
-	let hi = breaks.length - 1;
-	let k = -1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (breaks[mid].at <= at) {
-			k = mid;
-			lo = mid + 1;
-		} else hi = mid - 1;
-	}
+	const k = firstBreakAfter(breaks, at) - 1;
 	if (k < 0) return at;
 	const b = breaks[k];
 	if (b.at === at && side === 'end') return b.written - b.removed;

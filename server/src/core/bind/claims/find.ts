@@ -92,6 +92,12 @@ function positionIn(s: { line: number; start: number; breaks?: Array<{ at: numbe
 	return { line, character };
 }
 
+/** A sentence a piece for each line it runs over: where the piece starts and ends in its text, and where it starts in the document. */
+export function sentencePieces(s: Sentence): Array<{ at: number; end: number; line: number; character: number }> {
+	const starts = [{ at: 0, line: s.line, character: s.start }, ...(s.breaks ?? [])];
+	return starts.map((p, k) => ({ at: p.at, end: k + 1 < starts.length ? starts[k + 1].at : s.text.length, line: p.line, character: p.character }));
+}
+
 /** Where in the text the character `offset` of a sentence stands (past its line breaks). */
 export function sentencePosition(s: Sentence, offset: number): { line: number; character: number } {
 	return positionIn(s, offset);

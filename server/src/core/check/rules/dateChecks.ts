@@ -1,7 +1,7 @@
 import { datesIn, placeholdersIn, statisticsPeriodIn, type DateMention } from '../../read/dates.ts';
 import { matchesOf, type Range } from '../../read/text.ts';
 import { foldDigits } from '../../read/normalize.ts';
-import { sentencePosition, sentenceRange } from '../../bind/claims/find.ts';
+import { sentencePieces, sentencePosition, sentenceRange } from '../../bind/claims/find.ts';
 import type { ReportModel, Sentence } from '../../model.ts';
 import { sectionAt, sectionSpans, type SectionSpans } from './sectionAt.ts';
 import { CODES, message, type Code, type Finding, type Lang } from '../findings.ts';
@@ -129,14 +129,12 @@ const YEAR_CELL = /^[\s|\t│┃]*((?:19|20)\d{2})\s*年度?[\s|\t│┃]*$/;
 function clauseStarts(prose: Prose, s: Sentence): number[] {
 	const starts = [0];
 	// On each line the sentence runs over (a PDF's wrapped lines, a wrap's), where a heading ends inside it.
-	const pieces = [{ at: 0, line: s.line, character: s.start }, ...(s.breaks ?? [])];
-	pieces.forEach((piece, k) => {
-		const until = k + 1 < pieces.length ? pieces[k + 1].at : s.text.length;
+	for (const piece of sentencePieces(s)) {
 		for (const end of prose.headingEnds.get(piece.line) ?? []) {
 			const at = piece.at + end - piece.character;
-			if (at > piece.at && at < until) starts.push(at);
+			if (at > piece.at && at < piece.end) starts.push(at);
 		}
-	});
+	}
 	// A sub-heading no heading was read for, run straight into a year ((一)主动公开政府信息的数量2024年制作…).
 	for (const m of matchesOf(SUBHEADING_BEFORE_YEAR, s.text)) if (!starts.includes(m.index + m[0].length)) starts.push(m.index + m[0].length);
 	return starts;
